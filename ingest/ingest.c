@@ -1,0 +1,3 @@
+/* placeholder */
+#include <stdio.h>
+int main(void) { fputs("ingest: not yet\n", stderr); return 1; }

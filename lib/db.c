@@ -1,0 +1,373 @@
+/*
+ * Database open, schema and migrations.  The schema version lives in
+ * PRAGMA user_version; migrations[i] takes a database from version i to
+ * i + 1 and runs in the same transaction as the version bump, so a
+ * database is always at one version or the next, never between.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "catalogue.h"
+#include "db.h"
+#include "err.h"
+
+#define BUSY_TIMEOUT_MS 3000
+
+static const char schema_v1[] =
+	"CREATE TABLE question ("
+	" question_no INTEGER PRIMARY KEY, part INTEGER NOT NULL,"
+	" short_label TEXT NOT NULL, question_text TEXT NOT NULL);"
+
+	"CREATE TABLE file ("
+	" file_id INTEGER PRIMARY KEY,"
+	" path TEXT NOT NULL,"
+	" sha256 TEXT NOT NULL,"
+	" bytes INTEGER NOT NULL,"
+	" encoding TEXT, dialect TEXT, header_line INTEGER,"
+	" status TEXT NOT NULL CHECK (status IN"
+	"  ('imported', 'partial', 'rejected', 'skipped')),"
+	" rows_read INTEGER NOT NULL DEFAULT 0,"
+	" rows_new INTEGER NOT NULL DEFAULT 0,"
+	" rows_duplicate INTEGER NOT NULL DEFAULT 0,"
+	" rows_rejected INTEGER NOT NULL DEFAULT 0,"
+	" reason TEXT,"
+	" imported_at TEXT NOT NULL);"
+	"CREATE INDEX file_sha256 ON file (sha256);"
+
+	"CREATE TABLE reject ("
+	" reject_id INTEGER PRIMARY KEY,"
+	" file_id INTEGER NOT NULL REFERENCES file (file_id),"
+	" line INTEGER NOT NULL, col INTEGER,"
+	" reason TEXT NOT NULL, raw TEXT NOT NULL);"
+	"CREATE INDEX reject_file ON reject (file_id);"
+
+	"CREATE TABLE response ("
+	" response_id INTEGER PRIMARY KEY,"
+	" company_key TEXT NOT NULL,"
+	" department TEXT NOT NULL DEFAULT '',"
+	" submitted_at TEXT NOT NULL,"
+	" company_name TEXT, corporate_number TEXT,"
+	" industry_code TEXT NOT NULL, industry_raw TEXT,"
+	" size_class TEXT NOT NULL, star_level TEXT NOT NULL,"
+	" answers TEXT NOT NULL,"
+	" base_score INTEGER NOT NULL,"
+	" n_unknown INTEGER NOT NULL, n_na INTEGER NOT NULL,"
+	" n_missing INTEGER NOT NULL,"
+	" file_id INTEGER NOT NULL REFERENCES file (file_id),"
+	" line INTEGER NOT NULL,"
+	" superseded INTEGER NOT NULL DEFAULT 0);"
+	/* identity lookups at ingest and the ordered scan of aggregate */
+	"CREATE INDEX response_identity ON response"
+	" (company_key, department, submitted_at);"
+
+	/* aggregate's output: one run per as_of date */
+	"CREATE TABLE run ("
+	" run_id INTEGER PRIMARY KEY,"
+	" as_of TEXT NOT NULL UNIQUE,"
+	" created_at TEXT NOT NULL,"
+	" n_companies INTEGER NOT NULL, n_incomplete INTEGER NOT NULL,"
+	" min_group INTEGER NOT NULL, na_points INTEGER NOT NULL);"
+
+	"CREATE TABLE group_stat ("
+	" run_id INTEGER NOT NULL REFERENCES run (run_id) ON DELETE CASCADE,"
+	" industry_code TEXT NOT NULL, size_class TEXT NOT NULL,"
+	" star_level TEXT NOT NULL,"
+	" n INTEGER NOT NULL, n_incomplete INTEGER NOT NULL,"
+	" mean REAL, sd REAL, median REAL, p25 REAL, p75 REAL,"
+	" min INTEGER, max INTEGER,"
+	" band_100 INTEGER NOT NULL, band_70_99 INTEGER NOT NULL,"
+	" band_50_69 INTEGER NOT NULL, band_le49 INTEGER NOT NULL,"
+	" part1_mean REAL, part2_mean REAL, part3_mean REAL,"
+	" suppressed INTEGER NOT NULL,"
+	" PRIMARY KEY (run_id, industry_code, size_class, star_level))"
+	" WITHOUT ROWID;"
+
+	"CREATE TABLE question_stat ("
+	" run_id INTEGER NOT NULL REFERENCES run (run_id) ON DELETE CASCADE,"
+	" industry_code TEXT NOT NULL, size_class TEXT NOT NULL,"
+	" star_level TEXT NOT NULL, question_no INTEGER NOT NULL,"
+	" n INTEGER NOT NULL, implemented INTEGER NOT NULL,"
+	" partial INTEGER NOT NULL, not_implemented INTEGER NOT NULL,"
+	" unknown INTEGER NOT NULL, na INTEGER NOT NULL,"
+	" implemented_rate REAL, mean_points REAL,"
+	" rank INTEGER NOT NULL, below_overall INTEGER NOT NULL,"
+	" PRIMARY KEY (run_id, industry_code, size_class, star_level,"
+	"  question_no)) WITHOUT ROWID;"
+
+	/* score histogram per group: percentiles of a company among peers */
+	"CREATE TABLE score_hist ("
+	" run_id INTEGER NOT NULL REFERENCES run (run_id) ON DELETE CASCADE,"
+	" industry_code TEXT NOT NULL, size_class TEXT NOT NULL,"
+	" star_level TEXT NOT NULL, score INTEGER NOT NULL,"
+	" n INTEGER NOT NULL,"
+	" PRIMARY KEY (run_id, industry_code, size_class, star_level, score))"
+	" WITHOUT ROWID;"
+
+	/* companies as of the latest run, rewritten by aggregate */
+	"CREATE TABLE company ("
+	" company_key TEXT PRIMARY KEY,"
+	" company_name TEXT, corporate_number TEXT,"
+	" industry_code TEXT NOT NULL, size_class TEXT NOT NULL,"
+	" star_level TEXT NOT NULL, submitted_at TEXT NOT NULL,"
+	" answers TEXT NOT NULL, n_departments INTEGER NOT NULL,"
+	" complete INTEGER NOT NULL, total_score INTEGER, band TEXT,"
+	" as_of TEXT NOT NULL) WITHOUT ROWID;"
+
+	"CREATE VIEW responses AS SELECT"
+	" r.response_id, r.company_key, r.company_name, r.corporate_number,"
+	" r.industry_code, r.industry_raw, r.size_class, r.star_level,"
+	" NULLIF(r.department, '') AS department, r.submitted_at,"
+	" r.n_missing = 0 AS complete,"
+	" CASE WHEN r.n_missing = 0 THEN r.base_score + 4 * r.n_na END"
+	"  AS total_score,"
+	" r.n_unknown, r.n_na, f.path AS source_file, r.line AS source_line,"
+	" r.superseded"
+	" FROM response r JOIN file f USING (file_id);"
+
+	"CREATE VIEW answers AS SELECT"
+	" r.response_id, q.question_no,"
+	" CASE substr(r.answers, q.question_no, 1)"
+	"  WHEN 'I' THEN 'implemented' WHEN 'P' THEN 'partial'"
+	"  WHEN 'N' THEN 'not_implemented' WHEN 'U' THEN 'unknown'"
+	"  WHEN 'A' THEN 'na' END AS answer,"
+	" CASE substr(r.answers, q.question_no, 1)"
+	"  WHEN 'I' THEN 4 WHEN 'P' THEN 2 WHEN 'N' THEN 0 WHEN 'U' THEN -1"
+	"  WHEN 'A' THEN 4 END AS points"
+	" FROM response r CROSS JOIN question q;"
+
+	"CREATE VIEW files AS SELECT file_id, path, sha256, bytes, encoding,"
+	" status, rows_read, rows_new, rows_duplicate, rows_rejected, reason,"
+	" imported_at, dialect, header_line FROM file;"
+
+	"CREATE VIEW rejects AS SELECT r.file_id, f.path, r.line, r.reason,"
+	" r.raw, r.col FROM reject r JOIN file f USING (file_id);"
+
+	"CREATE VIEW companies AS SELECT company_key, company_name,"
+	" industry_code, size_class, star_level, submitted_at, complete,"
+	" total_score, band, corporate_number, n_departments, as_of"
+	" FROM company;"
+
+	"CREATE VIEW runs AS SELECT run_id, as_of, created_at, n_companies,"
+	" n_incomplete, min_group, na_points FROM run;"
+
+	"CREATE VIEW group_stats AS SELECT g.run_id, r.as_of,"
+	" g.industry_code, g.size_class, g.star_level, g.n, g.n_incomplete,"
+	" g.mean, g.sd, g.median, g.p25, g.p75, g.min, g.max,"
+	" g.band_100, g.band_70_99, g.band_50_69, g.band_le49,"
+	" g.part1_mean, g.part2_mean, g.part3_mean, g.suppressed"
+	" FROM group_stat g JOIN run r USING (run_id);"
+
+	"CREATE VIEW question_stats AS SELECT q.run_id, r.as_of,"
+	" q.industry_code, q.size_class, q.star_level, q.question_no, q.n,"
+	" q.implemented, q.partial, q.not_implemented, q.unknown, q.na,"
+	" q.implemented_rate, q.mean_points, q.rank, q.below_overall"
+	" FROM question_stat q JOIN run r USING (run_id);"
+
+	"CREATE VIEW current_group_stats AS SELECT * FROM group_stats"
+	" WHERE as_of = (SELECT max(as_of) FROM run);"
+	"CREATE VIEW current_question_stats AS SELECT * FROM question_stats"
+	" WHERE as_of = (SELECT max(as_of) FROM run);";
+
+static const char *const migrations[DB_SCHEMA_VERSION] = {
+	schema_v1,
+};
+
+const char *
+db_default_path(void)
+{
+	const char *p = getenv("SHINDAN_DB");
+
+	return p && *p ? p : "shindan.db";
+}
+
+int
+db_exec(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		error("database: %s", msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+		return error("database: %s", sqlite3_errmsg(db));
+	return 0;
+}
+
+int
+db_begin(sqlite3 *db)
+{
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return DB_BUSY;
+	if (rc != SQLITE_OK)
+		return error("database: %s", sqlite3_errmsg(db));
+	return 0;
+}
+
+int
+db_commit(sqlite3 *db)
+{
+	return db_exec(db, "COMMIT");
+}
+
+void
+db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+db_now(char buf[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int
+fill_questions(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int i, rc = 0;
+
+	if (db_prepare(db, &st, "INSERT INTO question VALUES (?, ?, ?, ?)"))
+		return -1;
+	for (i = 1; i <= NQUESTIONS && rc == 0; i++) {
+		const struct question *q = catalogue_question(i);
+
+		sqlite3_bind_int(st, 1, q->no);
+		sqlite3_bind_int(st, 2, q->part);
+		sqlite3_bind_text(st, 3, q->label, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, q->text, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = error("database: %s", sqlite3_errmsg(db));
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+user_version(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (db_prepare(db, &st, "PRAGMA user_version"))
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Bring the schema to DB_SCHEMA_VERSION, one migration a transaction. */
+static int
+migrate(sqlite3 *db, const char *path, int *busy)
+{
+	int v, rc;
+
+	for (;;) {
+		if ((rc = db_begin(db)) != 0) {
+			if (rc == DB_BUSY && busy)
+				*busy = 1;
+			return rc == DB_BUSY ?
+			       error("'%s': locked by another run", path) : -1;
+		}
+		if ((v = user_version(db)) < 0)
+			goto fail;
+		if (v > DB_SCHEMA_VERSION) {
+			error("'%s': schema version %d is newer than this "
+			      "program's %d", path, v, DB_SCHEMA_VERSION);
+			goto fail;
+		}
+		if (v == DB_SCHEMA_VERSION)
+			break;
+		if (db_exec(db, migrations[v]))
+			goto fail;
+		if (v == 0 && fill_questions(db))
+			goto fail;
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+		if (db_exec(db, sql) || db_commit(db))
+			goto fail;
+	}
+	db_rollback(db);
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+sqlite3 *
+db_open(const char *path, enum db_mode mode, int *busy)
+{
+	sqlite3 *db = NULL;
+	int flags = mode == DB_WRITE ? SQLITE_OPEN_READWRITE :
+		    SQLITE_OPEN_READONLY;
+
+	if (busy)
+		*busy = 0;
+	if (mode == DB_WRITE) {
+		/* create it 0600 ourselves: sqlite would honour the umask */
+		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+			      0600);
+
+		if (fd < 0) {
+			error("'%s': cannot create:", path);
+			return NULL;
+		}
+		close(fd);
+	} else if (access(path, F_OK) != 0) {
+		error("'%s': no database here (run ingest first)", path);
+		return NULL;
+	}
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		error("'%s': %s", path, db ? sqlite3_errmsg(db) : "no memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db, 0);
+	if (db_exec(db, "PRAGMA foreign_keys = ON"))
+		goto fail;
+	if (mode == DB_WRITE) {
+		if (db_exec(db, "PRAGMA journal_mode = WAL") ||
+		    db_exec(db, "PRAGMA synchronous = NORMAL"))
+			goto fail;
+		if (migrate(db, path, busy))
+			goto fail;
+	} else if (user_version(db) != DB_SCHEMA_VERSION) {
+		error("'%s': not a shindan database of schema version %d",
+		      path, DB_SCHEMA_VERSION);
+		goto fail;
+	}
+	return db;
+fail:
+	sqlite3_close(db);
+	return NULL;
+}
+
+void
+db_close(sqlite3 *db)
+{
+	if (db)
+		sqlite3_close(db);
+}

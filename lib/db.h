@@ -1,0 +1,52 @@
+#ifndef SHINDAN_DB_H
+#define SHINDAN_DB_H
+/*
+ * The database: one SQLite file in WAL mode, created 0600, with a
+ * versioned schema migrated forward on open.  Tables are internal; the
+ * views (responses, answers, companies, runs, group_stats, question_stats,
+ * current_group_stats, current_question_stats, files, rejects) are the
+ * public interface of SPEC §3.
+ *
+ * Storage notes every module relies on:
+ * - response.answers is 25 characters, one answer code per question
+ *   (answer.h: I P N U A, '-' for missing);
+ * - response.submitted_at is UTC "YYYY-MM-DDTHH:MM:SSZ";
+ * - response.department is '' when the export has none;
+ * - response.base_score is the sum of points without 該当しない answers,
+ *   so total = base_score + na_points * n_na when n_missing = 0.
+ */
+#include <sqlite3.h>
+
+#define DB_SCHEMA_VERSION 1
+
+enum db_mode {
+	DB_READ,	/* must exist and be current; never written */
+	DB_WRITE,	/* created 0600 if missing, migrated forward */
+};
+
+/* Return values beside 0 and -1 for functions that take the write lock. */
+#define DB_BUSY (-4)
+
+/* $SHINDAN_DB if set and not empty, else "shindan.db". */
+const char *db_default_path(void);
+
+/*
+ * Open path.  On failure prints why and returns NULL; with DB_WRITE a
+ * database held by another writer for longer than the busy timeout makes
+ * *busy (if given) 1.
+ */
+sqlite3 *db_open(const char *path, enum db_mode mode, int *busy);
+void db_close(sqlite3 *db);
+
+/* Run SQL without results; prints sqlite's message and returns -1. */
+int db_exec(sqlite3 *db, const char *sql);
+/* Prepare or print why and return -1. */
+int db_prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql);
+/* BEGIN IMMEDIATE: 0, DB_BUSY when another writer holds it, or -1. */
+int db_begin(sqlite3 *db);
+int db_commit(sqlite3 *db);
+/* ROLLBACK, ignoring "no transaction is active". */
+void db_rollback(sqlite3 *db);
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf[21]. */
+void db_now(char buf[21]);
+#endif

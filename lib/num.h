@@ -1,0 +1,11 @@
+#ifndef SHINDAN_NUM_H
+#define SHINDAN_NUM_H
+/*
+ * Checked number parsing for option arguments: the whole string must be a
+ * decimal integer within [min, max].  Returns 0 and sets *out, or -1 (errno
+ * ERANGE or EINVAL) leaving *out untouched.
+ */
+int num_parse(const char *s, long min, long max, long *out);
+/* For tools: parse an option's argument or exit 2 naming the option. */
+long num_opt(const char *opt, const char *s, long min, long max);
+#endif

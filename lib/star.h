@@ -1,0 +1,16 @@
+#ifndef SHINDAN_STAR_H
+#define SHINDAN_STAR_H
+/*
+ * SECURITY ACTION star level: "two", "one", "none" or "unknown".
+ */
+
+/*
+ * Parse a star cell: ★★ / 二つ星 / 2 → "two"; ★ / 一つ星 / 1 → "one";
+ * なし / 未宣言 / 0 → "none"; blank / 不明 → "unknown".  Returns 0 and
+ * sets *level to a static string, or -1 and sets *why for anything else
+ * (e.g. "★★★").
+ */
+int star_parse(const char *raw, const char **level, const char **why);
+/* Japanese label of a level: "★★ 二つ星", "★ 一つ星", "宣言なし", "不明". */
+const char *star_label(const char *level);
+#endif

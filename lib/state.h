@@ -1,0 +1,41 @@
+#ifndef SHINDAN_STATE_H
+#define SHINDAN_STATE_H
+/*
+ * Company state as of a date (SPEC §2.2): for each company and department
+ * its latest response submitted on or before the as-of date (JST), the
+ * departments combined per question by the weakest answer
+ * (answer_weaker), attributes from the company's latest response.
+ * Shared by aggregate (the benchmark) and render (the reports).
+ */
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "catalogue.h"
+
+struct company_state {
+	const char *company_key;
+	const char *company_name;	/* may be NULL */
+	const char *corporate_number;	/* may be NULL */
+	const char *industry_code;	/* 'A'..'T' as a string or "unknown" */
+	const char *size_class;
+	const char *star_level;
+	char submitted_at[21];		/* latest response, UTC ISO 8601 */
+	char answers[NQUESTIONS + 1];	/* combined codes, NUL-terminated */
+	int n_departments;
+	int complete;			/* every question answered */
+	int total;			/* valid when complete */
+	int part_points[3];		/* per part, valid when complete */
+};
+
+/*
+ * Call fn for every company with a response before end_utc (see
+ * when_as_of), in company_key order, streaming: memory does not grow with
+ * the number of companies.  company_key limits it to one company (NULL:
+ * all).  The struct and its strings are valid during the call only.  fn
+ * returns 0 to go on, non-zero to stop (returned as is).  Returns 0, fn's
+ * value, or -1 after printing a database error.
+ */
+int state_scan(sqlite3 *db, int64_t end_utc, int na_points,
+	       const char *company_key,
+	       int (*fn)(const struct company_state *, void *), void *arg);
+#endif

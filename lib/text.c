@@ -1,0 +1,200 @@
+/*
+ * Text normalisation.  Survey exports mix full-width and half-width forms
+ * freely (Ｑ１, ４, （株）), pad cells with ideographic spaces and zero-width
+ * characters, and spell minus signs five ways; every recogniser works on
+ * the folded form this module produces, so they all agree.
+ */
+#include <string.h>
+
+#include "text.h"
+
+int32_t
+utf8_next(const char **pp, const char *end)
+{
+	const unsigned char *p = (const unsigned char *)*pp;
+	size_t avail = (size_t)((const unsigned char *)end - p);
+	int32_t cp;
+	size_t n, i;
+
+	if (p[0] < 0x80) {
+		*pp += 1;
+		return p[0];
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		n = 2;
+		cp = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		n = 3;
+		cp = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		n = 4;
+		cp = p[0] & 0x07;
+	} else {
+		goto bad;
+	}
+	if (avail < n)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			goto bad;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 ||
+	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+		goto bad;
+	*pp += n;
+	return cp;
+bad:
+	*pp += 1;
+	return -1;
+}
+
+size_t
+utf8_put(char *dst, uint32_t cp)
+{
+	unsigned char *d = (unsigned char *)dst;
+
+	if (cp < 0x80) {
+		d[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		d[0] = (unsigned char)(0xc0 | (cp >> 6));
+		d[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		d[0] = (unsigned char)(0xe0 | (cp >> 12));
+		d[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		d[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	d[0] = (unsigned char)(0xf0 | (cp >> 18));
+	d[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+	d[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+	d[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+size_t
+utf8_valid_prefix(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while (p < end) {
+		const char *q = p;
+
+		/* ASCII runs are the common case: skip them eight at a time */
+		while (end - p >= 8) {
+			uint64_t w;
+
+			memcpy(&w, p, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			p += 8;
+		}
+		if (p >= end)
+			break;
+		q = p;
+		if (utf8_next(&p, end) < 0)
+			return (size_t)(q - s);
+	}
+	return len;
+}
+
+size_t
+utf8_tail(const char *s, size_t len)
+{
+	size_t i, need;
+
+	for (i = 1; i <= 3 && i <= len; i++) {
+		unsigned char c = (unsigned char)s[len - i];
+
+		if ((c & 0xc0) == 0x80)
+			continue;
+		if (c >= 0xf0)
+			need = 4;
+		else if (c >= 0xe0)
+			need = 3;
+		else if (c >= 0xc0)
+			need = 2;
+		else
+			return 0;
+		return need > i ? i : 0;
+	}
+	return 0;
+}
+
+size_t
+utf8_len(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	size_t n = 0;
+
+	while (p < end) {
+		utf8_next(&p, end);
+		n++;
+	}
+	return n;
+}
+
+static int
+is_dash(int32_t cp)
+{
+	return cp == 0x2212 || cp == 0x2010 || cp == 0x2011 ||
+	       cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 ||
+	       cp == 0xfe63;
+}
+
+size_t
+text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
+{
+	const char *p = src, *end = src + len;
+	size_t n = 0, keep = 0;	/* keep: length up to the last non-space */
+	int space = 0;		/* a space is pending */
+
+	while (p < end) {
+		const char *start = p;
+		int32_t cp = utf8_next(&p, end);
+		char buf[4];
+		size_t blen;
+
+		if (cp == 0x200b || cp == 0xfeff || cp == 0x200c ||
+		    cp == 0x200d || cp == 0x2060)
+			continue;
+		if (cp >= 0xff01 && cp <= 0xff5e)
+			cp -= 0xfee0;
+		if (cp == 0x3000 || cp == 0x00a0 || cp == '\t' || cp == '\n' ||
+		    cp == '\r' || cp == '\v' || cp == '\f')
+			cp = ' ';
+		if ((flags & TEXT_DASH) && is_dash(cp))
+			cp = '-';
+		if ((flags & TEXT_LOWER) && cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		if (cp == ' ') {
+			if (!(flags & TEXT_NOSPACE))
+				space = 1;
+			continue;
+		}
+		if (cp < 0) {
+			buf[0] = *start;
+			blen = 1;
+		} else {
+			blen = utf8_put(buf, (uint32_t)cp);
+		}
+		if (space && n > 0) {
+			if (n + 1 >= cap)
+				break;
+			dst[n++] = ' ';
+		}
+		space = 0;
+		if (n + blen >= cap)
+			break;
+		memcpy(dst + n, buf, blen);
+		n += blen;
+		keep = n;
+	}
+	n = keep;
+	dst[n] = '\0';
+	return n;
+}

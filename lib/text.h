@@ -1,0 +1,45 @@
+#ifndef SHINDAN_TEXT_H
+#define SHINDAN_TEXT_H
+/*
+ * Text normalisation shared by header and value recognition: fold
+ * full-width ASCII to half-width, map the odd spaces and dashes, trim.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+	TEXT_LOWER = 1,		/* ASCII letters to lower case */
+	TEXT_DASH = 2,		/* minus signs and dashes (−－‐–—―) to '-' */
+	TEXT_NOSPACE = 4,	/* drop white space instead of keeping one */
+};
+
+/*
+ * Fold src (len bytes of UTF-8) into dst (cap bytes, cap >= 1): U+FF01..
+ * U+FF5E become ASCII, U+3000 and U+00A0 a space, U+200B and U+FEFF are
+ * dropped, runs of white space become one ' ' (none with TEXT_NOSPACE),
+ * flags as above; leading and trailing white space is trimmed.
+ * Invalid UTF-8 bytes are copied as they are.  The result is always
+ * NUL-terminated and truncated to fit.  Returns its length.
+ */
+size_t text_fold(char *dst, size_t cap, const char *src, size_t len,
+		 int flags);
+
+/*
+ * Decode one UTF-8 code point at *p (before end) and advance *p.  Returns
+ * the code point, or -1 for an invalid or truncated sequence (then *p
+ * advances one byte).
+ */
+int32_t utf8_next(const char **p, const char *end);
+/* Encode cp into dst (4 bytes room); returns the byte count. */
+size_t utf8_put(char *dst, uint32_t cp);
+/*
+ * Length of the longest valid UTF-8 prefix of s[0..len).  A sequence cut
+ * by the end of the buffer counts as invalid; callers that stream keep the
+ * last 3 bytes for the next buffer (see utf8_tail).
+ */
+size_t utf8_valid_prefix(const char *s, size_t len);
+/* Bytes at the end of s[0..len) that start an incomplete sequence (0..3). */
+size_t utf8_tail(const char *s, size_t len);
+/* Number of code points (invalid bytes count one each). */
+size_t utf8_len(const char *s, size_t len);
+#endif

@@ -1,0 +1,31 @@
+#ifndef SHINDAN_WHEN_H
+#define SHINDAN_WHEN_H
+/*
+ * Dates and times as exports write them, stored as UTC.  A time without a
+ * zone is JST (UTC+9); a date without a time is JST midnight.
+ */
+#include <stdint.h>
+
+/*
+ * Parse a submission time: "2024/01/15 10:23:45", "2024/1/5 9:03",
+ * Google Forms' "2024/01/07 7:41:40 午後 GMT+9" and "10:09:52 AM UTC+3",
+ * SurveyMonkey's "01/15/2024 10:23:45 AM", ISO 8601 with or without zone,
+ * "2024-01-15", "2024年1月15日", 和暦 (令和6年1月15日, R6.1.15, R6/1/15,
+ * 平成31年4月30日) and Excel serial numbers (1900 date system).
+ * Returns 0 and sets *utc (seconds since the epoch), or -1 and sets *why
+ * to a static reason ("no such date", "not a date", ...).
+ */
+int when_parse(const char *s, int64_t *utc, const char **why);
+/* Format as "YYYY-MM-DDTHH:MM:SSZ" into buf (21 bytes). */
+void when_format(int64_t utc, char buf[21]);
+/*
+ * Parse an --as-of date "YYYY-MM-DD".  Returns 0 and sets *end_utc to the
+ * first second after that JST day (submissions strictly before it count),
+ * or -1 for anything else, including impossible dates.
+ */
+int when_as_of(const char *date, int64_t *end_utc);
+/* Today's date in JST as "YYYY-MM-DD" into buf (11 bytes). */
+void when_today_jst(char buf[11]);
+/* The JST date of a UTC instant, "YYYY-MM-DD" into buf (11 bytes). */
+void when_jst_date(int64_t utc, char buf[11]);
+#endif

@@ -1,0 +1,105 @@
+# Sourced by every tests/tNNNN-*.sh: TAP output, a fresh temporary folder
+# per script, LC_ALL=C, and helpers for the assertions the tests make.
+# shellcheck shell=sh
+set -eu
+LC_ALL=C
+export LC_ALL
+TZ=UTC
+export TZ
+unset SHINDAN_DB SHINDAN_HOME
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+DATA=$TOP/tests/data
+SHARED=$TOP/../shared
+INGEST=$TOP/ingest/ingest
+AGGREGATE=$TOP/aggregate/aggregate
+RENDER=$TOP/render/render
+# tests/run sets VALGRIND to run the tools under it
+if [ -n "${VALGRIND:-}" ]; then
+	INGEST="$VALGRIND $INGEST"
+	AGGREGATE="$VALGRIND $AGGREGATE"
+	RENDER="$VALGRIND $RENDER"
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/shindan-test.XXXXXX")
+trap 'cd /; rm -rf "$T"' EXIT
+cd "$T"
+
+test_count=0
+test_failed=0
+
+ok() {
+	test_count=$((test_count + 1))
+	echo "ok $test_count - $1"
+}
+
+not_ok() {
+	test_count=$((test_count + 1))
+	test_failed=$((test_failed + 1))
+	echo "not ok $test_count - $1"
+}
+
+# check DESC CMD...: passes when CMD succeeds
+check() {
+	desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# is ACTUAL EXPECTED DESC: string equality, showing both on failure
+is() {
+	if [ "$1" = "$2" ]; then
+		ok "$3"
+	else
+		not_ok "$3"
+		printf '%s\n' "$1" | sed 's/^/#   got: /'
+		printf '%s\n' "$2" | sed 's/^/#  want: /'
+	fi
+}
+
+# like ACTUAL PATTERN DESC: grep -E pattern somewhere in ACTUAL
+like() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		ok "$3"
+	else
+		not_ok "$3"
+		printf '%s\n' "$1" | sed 's/^/#   got: /'
+		printf '#  want match: %s\n' "$2"
+	fi
+}
+
+# unlike ACTUAL PATTERN DESC
+unlike() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		not_ok "$3"
+		printf '%s\n' "$1" | grep -E -- "$2" | sed 's/^/#   unwanted: /'
+	else
+		ok "$3"
+	fi
+}
+
+# run_status CMD...: run, leaving the exit status in $status, stdout in
+# $T/out and stderr in $T/err (never fails the script)
+run_status() {
+	status=0
+	"$@" >"$T/out" 2>"$T/err" || status=$?
+}
+
+# q SQL [DB]: query the database, one row a line, fields '|'-separated
+q() {
+	sqlite3 -batch -noheader "${2:-shindan.db}" "$1"
+}
+
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
+need() {
+	command -v "$1" >/dev/null 2>&1 || skip_all "$1 not installed"
+}
+
+done_testing() {
+	echo "1..$test_count"
+	[ "$test_failed" -eq 0 ]
+}

@@ -1,0 +1,161 @@
+/*
+ * Unit tests of the core of lib/: answers and points, bands, text folding,
+ * the catalogue and the database schema.
+ */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "answer.h"
+#include "catalogue.h"
+#include "db.h"
+#include "score.h"
+#include "tap.h"
+#include "text.h"
+
+static void
+test_answers(void)
+{
+	static const struct { const char *in; int code; } cases[] = {
+		{ "実施している", 'I' }, { "実施済み", 'I' }, { "○", 'I' },
+		{ "〇", 'I' }, { "◯", 'I' }, { "４", 'I' }, { "はい", 'I' },
+		{ "一部実施している", 'P' }, { "一部", 'P' }, { "△", 'P' },
+		{ "2", 'P' }, { "実施していない", 'N' }, { "未実施", 'N' },
+		{ "×", 'N' }, { "✕", 'N' }, { "0", 'N' }, { "いいえ", 'N' },
+		{ "わからない", 'U' }, { "分からない", 'U' }, { "不明", 'U' },
+		{ "？", 'U' }, { "?", 'U' }, { "−1", 'U' }, { "－１", 'U' },
+		{ "-1", 'U' }, { "該当しない", 'A' }, { "対象外", 'A' },
+		{ "N/A", 'A' }, { "非該当", 'A' }, { "", '-' }, { "　", '-' },
+		{ " \xe2\x80\x8b", '-' }, { "4: 実施している", 'I' },
+		{ "実施している（4点）", 'I' }, { "2: 一部実施している", 'P' },
+		{ "【実施していない】", 'N' }, { "実施中", 0 }, { "5", 0 },
+		{ "実施している/実施していない", 0 }, { "3", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++)
+		TAP_INT(answer_parse(cases[i].in), cases[i].code,
+			"answer '%s'", cases[i].in);
+	TAP_INT(answer_points('I', 4), 4, "implemented is 4 points");
+	TAP_INT(answer_points('P', 4), 2, "partial is 2 points");
+	TAP_INT(answer_points('N', 4), 0, "not implemented is 0 points");
+	TAP_INT(answer_points('U', 4), -1, "unknown is -1 point");
+	TAP_INT(answer_points('A', 3), 3, "na counts the configured points");
+	TAP_INT(answer_weaker('I', 'U', 4), 'U', "weaker of I and U is U");
+	TAP_INT(answer_weaker('A', 'I', 4), 'I', "I beats na at 4 points");
+	TAP_INT(answer_weaker('A', 'P', 4), 'P', "P is weaker than na");
+	TAP_INT(answer_weaker('-', 'N', 4), 'N', "an answer beats missing");
+}
+
+static void
+test_scores(void)
+{
+	int total = 0;
+
+	TAP_STR(score_band_code(score_band(100)), "100", "100 is band 100");
+	TAP_STR(score_band_code(score_band(99)), "70-99", "99 is 70-99");
+	TAP_STR(score_band_code(score_band(70)), "70-99", "70 is 70-99");
+	TAP_STR(score_band_code(score_band(69)), "50-69", "69 is 50-69");
+	TAP_STR(score_band_code(score_band(50)), "50-69", "50 is 50-69");
+	TAP_STR(score_band_code(score_band(49)), "<=49", "49 is <=49");
+	TAP_STR(score_band_code(score_band(-25)), "<=49", "-25 is <=49");
+	TAP_INT(score_total("IIIIIIIIIIIIIIIIIIIIIIIII", 4, &total), 0,
+		"all implemented is complete");
+	TAP_INT(total, 100, "all implemented scores 100");
+	score_total("UUUUUUUUUUUUUUUUUUUUUUUUU", 4, &total);
+	TAP_INT(total, -25, "all unknown scores -25");
+	score_total("IPNUAIPNUAIPNUAIPNUAIPNUA", 4, &total);
+	TAP_INT(total, 45, "5 x (4+2+0-1+4) = 45");
+	score_total("IPNUAIPNUAIPNUAIPNUAIPNUA", 0, &total);
+	TAP_INT(total, 25, "na at 0 points gives 25");
+	TAP_INT(score_total("IPNUAIPNUAIPNUAIPNUAIPNU-", 4, &total), -1,
+		"a missing answer makes it incomplete");
+}
+
+static void
+test_text(void)
+{
+	char buf[64];
+
+	text_fold(buf, sizeof buf, "　Ｑ１．ＡＢＣ　 ", strlen("　Ｑ１．ＡＢＣ　 "),
+		  TEXT_LOWER);
+	TAP_STR(buf, "q1.abc", "full-width folded, trimmed, lowered");
+	text_fold(buf, sizeof buf, "a \t  b", 6, 0);
+	TAP_STR(buf, "a b", "white space collapsed");
+	text_fold(buf, sizeof buf, "a \t  b", 6, TEXT_NOSPACE);
+	TAP_STR(buf, "ab", "white space dropped");
+	text_fold(buf, sizeof buf, "\xe2\x88\x92" "1", 4, TEXT_DASH);
+	TAP_STR(buf, "-1", "minus sign folded");
+	text_fold(buf, 4, "abcdef", 6, 0);
+	TAP_STR(buf, "abc", "truncated to fit");
+	TAP_INT(utf8_valid_prefix("ab\xe3\x81\x82", 5), 5, "valid utf-8");
+	TAP_INT(utf8_valid_prefix("ab\xe3\x81", 4), 2, "cut sequence");
+	TAP_INT(utf8_tail("ab\xe3\x81", 4), 2, "tail of a cut sequence");
+	TAP_INT(utf8_tail("ab\xe3\x81\x82", 5), 0, "no tail when whole");
+	TAP_INT(utf8_valid_prefix("a\x82" "b", 3), 1, "stray continuation");
+	TAP_INT(utf8_valid_prefix("\xed\xa0\x80", 3), 0, "surrogate");
+}
+
+static void
+test_catalogue(void)
+{
+	TAP_INT(catalogue_question(1)->part, 1, "Q1 is part 1");
+	TAP_INT(catalogue_question(6)->part, 2, "Q6 is part 2");
+	TAP_INT(catalogue_question(25)->part, 3, "Q25 is part 3");
+	TAP_STR(catalogue_question(9)->label, "無線LANの安全な利用",
+		"Q9's short label");
+	TAP_OK(catalogue_question(0) == NULL, "no Q0");
+	TAP_OK(catalogue_question(26) == NULL, "no Q26");
+}
+
+static void
+test_db(void)
+{
+	char path[] = "/tmp/shindan-unit-XXXXXX";
+	char dbpath[64];
+	struct stat st;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int fd = mkstemp(path);
+
+	close(fd);
+	unlink(path);
+	mkdir(path, 0700);
+	snprintf(dbpath, sizeof dbpath, "%s/t.db", path);
+	db = db_open(dbpath, DB_WRITE, NULL);
+	TAP_OK(db != NULL, "database created");
+	TAP_OK(stat(dbpath, &st) == 0 && (st.st_mode & 0777) == 0600,
+	       "database is 0600");
+	db_prepare(db, &s, "PRAGMA journal_mode");
+	sqlite3_step(s);
+	TAP_STR((const char *)sqlite3_column_text(s, 0), "wal", "WAL mode");
+	sqlite3_finalize(s);
+	db_prepare(db, &s, "SELECT count(*), sum(part) FROM question");
+	sqlite3_step(s);
+	TAP_INT(sqlite3_column_int(s, 0), 25, "25 questions stored");
+	TAP_INT(sqlite3_column_int(s, 1), 5 + 13 * 2 + 7 * 3, "their parts");
+	sqlite3_finalize(s);
+	db_close(db);
+	db = db_open(dbpath, DB_READ, NULL);
+	TAP_OK(db != NULL, "reopened read-only at the current version");
+	db_close(db);
+	db = db_open(dbpath, DB_WRITE, NULL);
+	TAP_OK(db != NULL && db_exec(db, "PRAGMA user_version = 99") == 0,
+	       "pretend a newer schema");
+	db_close(db);
+	TAP_OK(db_open(dbpath, DB_WRITE, NULL) == NULL,
+	       "a newer schema is refused, not downgraded");
+	snprintf(dbpath, sizeof dbpath, "rm -rf %s", path);
+	TAP_INT(system(dbpath), 0, "cleaned up");
+}
+
+int
+main(void)
+{
+	test_answers();
+	test_scores();
+	test_text();
+	test_catalogue();
+	test_db();
+	return tap_done();
+}
