@@ -1,0 +1,55 @@
+#ifndef SHINDAN_RENDER_H
+#define SHINDAN_RENDER_H
+/*
+ * What render's main (render.c) hands to the two halves of the tool:
+ * the portfolio (portfolio.c: charts, portfolio.pdf, index.html) and the
+ * company reports (report.c: companies/<safe name>.pdf).
+ */
+#include <sqlite3.h>
+
+enum render_format {
+	FMT_PNG = 1,
+	FMT_SVG = 2,
+	FMT_PDF = 4,
+};
+
+struct render_opts {
+	const char *db_path;
+	const char *out_dir;		/* created 0700 if missing */
+	const char *as_of;		/* NULL: the latest run */
+	const char *font;		/* fontconfig family, "IPAexGothic" */
+	int formats;			/* FMT_ bits for the charts */
+	char **companies;		/* --company KEY ...; NULL: all */
+	int ncompanies;
+	int jobs;			/* -j N for the reports */
+};
+
+/* The run being drawn, read from the runs view. */
+struct render_run {
+	long long run_id;
+	char as_of[11];			/* YYYY-MM-DD */
+	char created_at[21];
+	long long n_companies, n_incomplete;
+	int min_group, na_points;
+};
+
+/*
+ * Draw the portfolio charts into out_dir (each in every format asked),
+ * portfolio.pdf and index.html.  Returns 0 or -1 after printing why.
+ */
+int portfolio_render(const struct render_opts *o, sqlite3 *db,
+		     const struct render_run *run);
+/*
+ * Write the report of every company (or those in o->companies) into
+ * out_dir/companies/.  Returns 0 or -1 after printing why.
+ */
+int reports_render(const struct render_opts *o, sqlite3 *db,
+		   const struct render_run *run);
+/*
+ * The report's file name relative to out_dir, "companies/<safe>.pdf":
+ * derived from the company name but safe for any value (no '/', no
+ * leading '.', no control characters, bounded length) and unique per
+ * company_key.  Returns a malloc'ed string.
+ */
+char *report_file_name(const char *company_key, const char *company_name);
+#endif
