@@ -1,3 +1,257 @@
-/* stub: replaced by the aggregate work */
+/*
+ * Company state as of a date (SPEC §2.2), streamed.
+ *
+ * One ordered scan of response over the index response_identity
+ * (company_key, department, submitted_at, and the rowid after them) gives
+ * each company's rows together, each department's rows oldest first.  The
+ * last row of a department is its latest response; the departments are
+ * folded into the company's answers with answer_weaker() as each one ends,
+ * and the company is handed to the caller when the next company starts.
+ * Only the company being read is held, in buffers reused from company to
+ * company, so memory does not grow with the population and the scan makes
+ * no allocation per row.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer.h"
+#include "catalogue.h"
+#include "db.h"
+#include "err.h"
 #include "state.h"
-int state_scan(sqlite3 *db, int64_t e, int n, const char *k, int (*fn)(const struct company_state *, void *), void *a) { (void)db; (void)e; (void)n; (void)k; (void)fn; (void)a; return -1; }
+#include "when.h"
+
+/* A string copied out of a row, in a buffer that only ever grows. */
+struct sbuf {
+	char *s;
+	size_t cap;
+	int null;
+};
+
+/* The company being read. */
+struct scan {
+	struct company_state st;
+	struct sbuf key, dept, name, corpno, industry, size, star;
+	char best_at[21];		/* latest response: submitted_at ... */
+	sqlite3_int64 best_id;		/* ... and response_id for ties */
+	char dept_answers[NQUESTIONS + 1];	/* latest row of dept */
+	int in_company;
+	int na_points;
+};
+
+enum {
+	COL_KEY, COL_DEPT, COL_AT, COL_ID, COL_NAME, COL_CORPNO,
+	COL_INDUSTRY, COL_SIZE, COL_STAR, COL_ANSWERS,
+};
+
+#define SCAN_COLUMNS \
+	"SELECT company_key, department, submitted_at, response_id," \
+	" company_name, corporate_number, industry_code, size_class," \
+	" star_level, answers FROM response" \
+	" WHERE superseded = 0 AND submitted_at < ?1"
+#define SCAN_ORDER \
+	" ORDER BY company_key, department, submitted_at, response_id"
+
+static const char scan_all_sql[] = SCAN_COLUMNS SCAN_ORDER;
+static const char scan_one_sql[] =
+	SCAN_COLUMNS " AND company_key = ?2" SCAN_ORDER;
+
+/* Copy column col of st into b; a NULL column leaves b->null set. */
+static void
+sbuf_set(struct sbuf *b, sqlite3_stmt *st, int col)
+{
+	const unsigned char *v = sqlite3_column_text(st, col);
+	size_t len = (size_t)sqlite3_column_bytes(st, col);
+
+	b->null = v == NULL;
+	if (len + 1 > b->cap) {
+		b->cap = len + 1 > 64 ? (len + 1) * 2 : 64;
+		free(b->s);
+		b->s = xmalloc(b->cap);
+	}
+	if (v)
+		memcpy(b->s, v, len);
+	b->s[v ? len : 0] = '\0';
+}
+
+static const char *
+sbuf_get(const struct sbuf *b)
+{
+	return b->null ? NULL : b->s;
+}
+
+static int
+sbuf_eq(const struct sbuf *b, const unsigned char *v, int len)
+{
+	return v && !b->null && strlen(b->s) == (size_t)len &&
+	       memcmp(b->s, v, (size_t)len) == 0;
+}
+
+/*
+ * Copy a row's answers, reading anything that is not an answer code
+ * (a short or damaged string) as missing, so that it can only make the
+ * company incomplete, never score it.
+ */
+static void
+copy_answers(char dst[NQUESTIONS + 1], sqlite3_stmt *st)
+{
+	const unsigned char *a = sqlite3_column_text(st, COL_ANSWERS);
+	int len = a ? sqlite3_column_bytes(st, COL_ANSWERS) : 0;
+	int i;
+
+	for (i = 0; i < NQUESTIONS; i++) {
+		int c = i < len ? a[i] : ANS_MISSING;
+
+		dst[i] = answer_points(c, 0) == ANSWER_NONE ? ANS_MISSING : c;
+	}
+	dst[NQUESTIONS] = '\0';
+}
+
+/* Fold the department just ended into the company's answers. */
+static void
+end_department(struct scan *s)
+{
+	int i;
+
+	for (i = 0; i < NQUESTIONS; i++)
+		s->st.answers[i] = (char)answer_weaker(
+			(unsigned char)s->st.answers[i],
+			(unsigned char)s->dept_answers[i], s->na_points);
+	s->st.n_departments++;
+}
+
+static void
+start_company(struct scan *s, sqlite3_stmt *st)
+{
+	sbuf_set(&s->key, st, COL_KEY);
+	memset(s->st.answers, ANS_MISSING, NQUESTIONS);
+	s->st.answers[NQUESTIONS] = '\0';
+	s->st.n_departments = 0;
+	s->best_at[0] = '\0';
+	s->best_id = 0;
+	s->in_company = 1;
+}
+
+/* A row of the current department: it is the latest so far. */
+static void
+take_row(struct scan *s, sqlite3_stmt *st)
+{
+	const char *at = (const char *)sqlite3_column_text(st, COL_AT);
+	sqlite3_int64 id = sqlite3_column_int64(st, COL_ID);
+	int cmp;
+
+	copy_answers(s->dept_answers, st);
+	if (!at)
+		at = "";
+	cmp = strcmp(at, s->best_at);
+	if (cmp < 0 || (cmp == 0 && id < s->best_id))
+		return;
+	/* the company's latest response so far gives its attributes */
+	snprintf(s->best_at, sizeof s->best_at, "%s", at);
+	s->best_id = id;
+	sbuf_set(&s->name, st, COL_NAME);
+	sbuf_set(&s->corpno, st, COL_CORPNO);
+	sbuf_set(&s->industry, st, COL_INDUSTRY);
+	sbuf_set(&s->size, st, COL_SIZE);
+	sbuf_set(&s->star, st, COL_STAR);
+}
+
+/* Complete the state of the company read and hand it to fn. */
+static int
+end_company(struct scan *s, int (*fn)(const struct company_state *, void *),
+	    void *arg)
+{
+	struct company_state *c = &s->st;
+	int i;
+
+	end_department(s);
+	c->company_key = s->key.s;
+	c->company_name = sbuf_get(&s->name);
+	c->corporate_number = sbuf_get(&s->corpno);
+	c->industry_code = s->industry.null ? "unknown" : s->industry.s;
+	c->size_class = s->size.null ? "unknown" : s->size.s;
+	c->star_level = s->star.null ? "unknown" : s->star.s;
+	memcpy(c->submitted_at, s->best_at, sizeof c->submitted_at);
+	c->complete = 1;
+	c->total = 0;
+	memset(c->part_points, 0, sizeof c->part_points);
+	for (i = 0; i < NQUESTIONS; i++) {
+		int p = answer_points((unsigned char)c->answers[i],
+				      s->na_points);
+
+		if (p == ANSWER_NONE) {
+			c->complete = 0;
+			continue;
+		}
+		c->total += p;
+		c->part_points[catalogue_question(i + 1)->part - 1] += p;
+	}
+	if (!c->complete) {
+		c->total = 0;
+		memset(c->part_points, 0, sizeof c->part_points);
+	}
+	s->in_company = 0;
+	return fn(c, arg);
+}
+
+static void
+scan_release(struct scan *s)
+{
+	free(s->key.s);
+	free(s->dept.s);
+	free(s->name.s);
+	free(s->corpno.s);
+	free(s->industry.s);
+	free(s->size.s);
+	free(s->star.s);
+}
+
+int
+state_scan(sqlite3 *db, int64_t end_utc, int na_points,
+	   const char *company_key,
+	   int (*fn)(const struct company_state *, void *), void *arg)
+{
+	struct scan s;
+	sqlite3_stmt *st;
+	char end[21];
+	int rc = 0, step;
+
+	memset(&s, 0, sizeof s);
+	s.na_points = na_points;
+	if (db_prepare(db, &st, company_key ? scan_one_sql : scan_all_sql))
+		return -1;
+	when_format(end_utc, end);
+	sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
+	if (company_key)
+		sqlite3_bind_text(st, 2, company_key, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *key = sqlite3_column_text(st, COL_KEY);
+		int klen = sqlite3_column_bytes(st, COL_KEY);
+		const unsigned char *dept = sqlite3_column_text(st, COL_DEPT);
+		int dlen = sqlite3_column_bytes(st, COL_DEPT);
+
+		if (s.in_company && !sbuf_eq(&s.key, key, klen)) {
+			if ((rc = end_company(&s, fn, arg)) != 0)
+				goto out;
+		}
+		if (!s.in_company) {
+			start_company(&s, st);
+			sbuf_set(&s.dept, st, COL_DEPT);
+		} else if (!sbuf_eq(&s.dept, dept, dlen)) {
+			end_department(&s);
+			sbuf_set(&s.dept, st, COL_DEPT);
+		}
+		take_row(&s, st);
+	}
+	if (step != SQLITE_DONE) {
+		rc = error("database: %s", sqlite3_errmsg(db));
+		goto out;
+	}
+	if (s.in_company)
+		rc = end_company(&s, fn, arg);
+out:
+	sqlite3_finalize(st);
+	scan_release(&s);
+	return rc;
+}
