@@ -1,7 +1,582 @@
-/* stub: replaced by the date work */
+/*
+ * Submission times as survey tools write them, turned into UTC seconds.
+ *
+ * Every export spells a timestamp its own way: Google Forms writes
+ * "2024/01/07 7:41:40 午後 GMT+9", SurveyMonkey "01/15/2024 10:23:45 AM",
+ * Qualtrics "2024-01-15 10:23:45", Excel leaves serial numbers, and people
+ * type 和暦 by hand.  The cell is folded (text_fold) and then read by one
+ * small recursive-descent parser: a date, optionally a time with 午前/午後
+ * or AM/PM before or after it, optionally a zone.  A time without a zone
+ * is JST; a date without a time is JST midnight.
+ *
+ * Calendar arithmetic is done here (Howard Hinnant's days_from_civil and
+ * civil_from_days, proleptic Gregorian) rather than with mktime/timegm,
+ * so the result never depends on TZ, the locale or the C library.
+ * 和暦 dates before 明治6年 (1873) are read in the Gregorian calendar too,
+ * although Japan then still used the lunisolar one; no survey is that old.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "text.h"
 #include "when.h"
-int when_parse(const char *s, int64_t *u, const char **why) { (void)s; (void)u; *why = "not implemented"; return -1; }
-void when_format(int64_t u, char b[21]) { (void)u; b[0] = 0; }
-int when_as_of(const char *d, int64_t *e) { (void)d; (void)e; return -1; }
-void when_today_jst(char b[11]) { b[0] = 0; }
-void when_jst_date(int64_t u, char b[11]) { (void)u; b[0] = 0; }
+
+#define JST_OFFSET (9 * 3600)
+#define DAY 86400
+
+/* Excel's 1900 date system: serial 1 is 1900-01-01, 2958465 9999-12-31. */
+#define EXCEL_MAX 2958465
+
+struct era {
+	const char *kanji;
+	char letter;		/* folded to lower case, as text_fold leaves it */
+	int y, m, d;		/* first day of the era */
+};
+
+/* In order; an era ends the day before the next one starts. */
+static const struct era eras[] = {
+	{ "明治", 'm', 1868, 1, 1 },
+	{ "大正", 't', 1912, 7, 30 },
+	{ "昭和", 's', 1926, 12, 25 },
+	{ "平成", 'h', 1989, 1, 8 },
+	{ "令和", 'r', 2019, 5, 1 },
+};
+#define NERAS ((int)(sizeof eras / sizeof *eras))
+
+struct stamp {
+	int y, mo, d;
+	int h, mi, s;
+	int ampm;		/* 0 none, 1 AM, 2 PM */
+	int zone;		/* seconds east of UTC */
+	int era;		/* index into eras[], or -1 */
+};
+
+/*
+ * Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's
+ * days_from_civil; valid for any year here).
+ */
+static int64_t
+days_from_civil(int64_t y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The inverse of days_from_civil. */
+static void
+civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int dim[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : dim[m - 1];
+}
+
+/* Floor division, so that instants before 1970 land on the right day. */
+static int64_t
+floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/*
+ * Read a run of between min and max ASCII digits at *p into *val.  A longer
+ * or shorter run is not consumed.  Returns the number of digits, or 0.
+ */
+static int
+digits(const char **p, int min, int max, int *val)
+{
+	const char *s = *p;
+	int n = 0, v = 0;
+
+	while (s[n] >= '0' && s[n] <= '9') {
+		if (n < 9)
+			v = v * 10 + (s[n] - '0');
+		n++;
+	}
+	if (n < min || n > max)
+		return 0;
+	*p = s + n;
+	*val = v;
+	return n;
+}
+
+/* Consume the literal lit at *p if it is there. */
+static int
+eat(const char **p, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (strncmp(*p, lit, n) != 0)
+		return 0;
+	*p += n;
+	return 1;
+}
+
+static void
+skip_space(const char **p)
+{
+	while (**p == ' ')
+		(*p)++;
+}
+
+/* "午前", "午後", "am", "pm", "a.m.", "p.m.": 1 for AM, 2 for PM, else 0. */
+static int
+ampm(const char **p)
+{
+	if (eat(p, "午前") || eat(p, "a.m.") || eat(p, "am"))
+		return 1;
+	if (eat(p, "午後") || eat(p, "p.m.") || eat(p, "pm"))
+		return 2;
+	return 0;
+}
+
+/* The month and day after a year: "M<sep>D", or "M月D日" when sep is 年. */
+static int
+month_day(const char **p, char sep, struct stamp *st)
+{
+	if (sep == 0) {
+		skip_space(p);
+		if (!digits(p, 1, 2, &st->mo))
+			return -1;
+		skip_space(p);
+		if (!eat(p, "月"))
+			return -1;
+		skip_space(p);
+		if (!digits(p, 1, 2, &st->d))
+			return -1;
+		skip_space(p);
+		return eat(p, "日") ? 0 : -1;
+	}
+	if (!digits(p, 1, 2, &st->mo) || **p != sep)
+		return -1;
+	(*p)++;
+	return digits(p, 1, 2, &st->d) ? 0 : -1;
+}
+
+/* A separator between year, month and day: '/', '-', '.', or 0 for 年. */
+static int
+date_sep(const char **p, char *sep)
+{
+	skip_space(p);
+	if (eat(p, "年")) {
+		*sep = 0;
+		return 0;
+	}
+	if (**p == '/' || **p == '-' || **p == '.') {
+		*sep = *(*p)++;
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * 和暦: "令和6年1月15日", "令和元年5月1日", "R6.1.15", "R06/01/15".
+ * Returns 1 when an era was read, 0 when there is none at *p, -1 when it
+ * starts like one and then goes wrong.
+ */
+static int
+era_date(const char **p, struct stamp *st)
+{
+	const char *s = *p;
+	int i, n;
+	char sep;
+
+	for (i = 0; i < NERAS; i++) {
+		if (eat(&s, eras[i].kanji)) {
+			skip_space(&s);
+			if (eat(&s, "元"))
+				n = 1;
+			else if (!digits(&s, 1, 2, &n))
+				return -1;
+			break;
+		}
+		if (*s == eras[i].letter && s[1] >= '0' && s[1] <= '9') {
+			s++;
+			if (!digits(&s, 1, 2, &n))
+				return -1;
+			break;
+		}
+	}
+	if (i == NERAS)
+		return 0;
+	if (n < 1 || date_sep(&s, &sep) < 0 || month_day(&s, sep, st) < 0)
+		return -1;
+	st->era = i;
+	st->y = eras[i].y + n - 1;
+	*p = s;
+	return 1;
+}
+
+/*
+ * A Western date: "2024/01/15", "2024-1-5", "2024.01.15", "2024年1月15日",
+ * "20240115", or SurveyMonkey's "01/15/2024" (month first when the last
+ * part has four digits).
+ */
+static int
+civil_date(const char **p, struct stamp *st)
+{
+	const char *s = *p;
+	int a, b, c, na, nc;
+	char sep;
+
+	if (digits(&s, 8, 8, &a)) {
+		st->y = a / 10000;
+		st->mo = a / 100 % 100;
+		st->d = a % 100;
+		*p = s;
+		return 0;
+	}
+	if (!(na = digits(&s, 1, 4, &a)) || date_sep(&s, &sep) < 0)
+		return -1;
+	if (na == 4) {
+		st->y = a;
+		if (month_day(&s, sep, st) < 0)
+			return -1;
+		*p = s;
+		return 0;
+	}
+	if (sep != '/' || na > 2 || !digits(&s, 1, 2, &b) || *s++ != '/' ||
+	    !(nc = digits(&s, 1, 4, &c)) || nc != 4)
+		return -1;
+	st->mo = a;
+	st->d = b;
+	st->y = c;
+	*p = s;
+	return 0;
+}
+
+/*
+ * A zone: "Z", "JST", "UTC", "GMT", "GMT+9", "UTC-5", "GMT+5:30",
+ * "+09:00", "+0900", "+09".  Returns 1 and sets st->zone, 0 when there is
+ * no zone at *p, -1 for a malformed or impossible one.
+ */
+static int
+zone(const char **p, struct stamp *st)
+{
+	const char *s = *p;
+	int sign, h, m = 0, n;
+
+	if (eat(&s, "z")) {
+		st->zone = 0;
+		*p = s;
+		return 1;
+	}
+	if (eat(&s, "jst")) {
+		st->zone = JST_OFFSET;
+		*p = s;
+		return 1;
+	}
+	if (eat(&s, "gmt") || eat(&s, "utc")) {
+		if (*s != '+' && *s != '-') {
+			st->zone = 0;
+			*p = s;
+			return 1;
+		}
+	} else if (*s != '+' && *s != '-') {
+		return 0;
+	}
+	sign = *s++ == '-' ? -1 : 1;
+	if (!(n = digits(&s, 1, 4, &h)))
+		return -1;
+	if (n > 2) {		/* "+0900", "+530" */
+		m = h % 100;
+		h /= 100;
+	} else if (*s == ':') {
+		s++;
+		if (!digits(&s, 2, 2, &m))
+			return -1;
+	}
+	if (h > 14 || m > 59 || (h == 14 && m > 0))
+		return -1;
+	st->zone = sign * (h * 3600 + m * 60);
+	*p = s;
+	return 1;
+}
+
+/*
+ * A time of day: "10:23", "10:23:45", "10:23:45.123", "10時23分45秒",
+ * "10時", with 午前/午後/AM/PM before or after it.  Checks the ranges.
+ */
+static int
+time_of_day(const char **p, struct stamp *st, const char **why)
+{
+	const char *s = *p;
+	int frac;
+
+	st->ampm = ampm(&s);
+	skip_space(&s);
+	if (!digits(&s, 1, 2, &st->h))
+		goto syntax;
+	if (*s == ':') {
+		s++;
+		if (!digits(&s, 2, 2, &st->mi))
+			goto syntax;
+		if (*s == ':') {
+			s++;
+			if (!digits(&s, 2, 2, &st->s))
+				goto syntax;
+			if (*s == '.' || *s == ',') {
+				s++;
+				if (!digits(&s, 1, 9, &frac))
+					goto syntax;
+			}
+		}
+	} else if (eat(&s, "時")) {
+		if (digits(&s, 1, 2, &st->mi)) {
+			if (!eat(&s, "分"))
+				goto syntax;
+			if (digits(&s, 1, 2, &st->s) && !eat(&s, "秒"))
+				goto syntax;
+		}
+	} else {
+		goto syntax;
+	}
+	if (!st->ampm) {
+		const char *t = s;
+
+		skip_space(&t);
+		if ((st->ampm = ampm(&t)))
+			s = t;
+	}
+	if (st->ampm) {
+		if (st->h > 12) {
+			*why = "no such time";
+			return -1;
+		}
+		st->h = st->h % 12 + (st->ampm == 2 ? 12 : 0);
+	}
+	if (st->h > 23 || st->mi > 59 || st->s > 59) {
+		*why = "no such time";
+		return -1;
+	}
+	*p = s;
+	return 0;
+syntax:
+	*why = "not a date";
+	return -1;
+}
+
+/*
+ * Excel serial number, 1900 date system, read as JST.  Serial 60 is
+ * Excel's 1900-02-29, kept for Lotus 1-2-3 compatibility, which never
+ * existed; serials after it are one day off from a plain count.
+ */
+static int
+excel_serial(const char *s, int64_t *utc, const char **why)
+{
+	int64_t whole = 0, days, secs;
+	double frac = 0, scale = 0.1;
+	int n = 0;
+
+	for (; *s >= '0' && *s <= '9'; s++, n++)
+		if (n < 10)
+			whole = whole * 10 + (*s - '0');
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++, scale /= 10)
+			frac += (*s - '0') * scale;
+	if (n > 9 || whole < 1 || whole > EXCEL_MAX) {
+		*why = "excel serial number out of range";
+		return -1;
+	}
+	if (whole == 60) {
+		*why = "excel serial 60 is 1900-02-29, which did not exist";
+		return -1;
+	}
+	days = days_from_civil(1899, 12, whole < 60 ? 31 : 30) + whole;
+	secs = (int64_t)(frac * DAY + 0.5);
+	*utc = days * DAY + secs - JST_OFFSET;
+	return 0;
+}
+
+/* Is s a plain decimal number ("45306", "45306.5")? */
+static int
+is_number(const char *s)
+{
+	int n = 0;
+
+	while (*s >= '0' && *s <= '9')
+		s++, n++;
+	if (n == 0)
+		return 0;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			;
+	return *s == '\0';
+}
+
+/* Check the calendar and era; set *why and return -1 when impossible. */
+static int
+check_date(const struct stamp *st, const char **why)
+{
+	int64_t day, first, next;
+	const struct era *e;
+
+	if (st->y < 1 || st->mo < 1 || st->mo > 12 || st->d < 1 ||
+	    st->d > days_in_month(st->y, st->mo)) {
+		*why = "no such date";
+		return -1;
+	}
+	if (st->era < 0)
+		return 0;
+	e = &eras[st->era];
+	day = days_from_civil(st->y, st->mo, st->d);
+	first = days_from_civil(e->y, e->m, e->d);
+	if (st->era + 1 < NERAS) {
+		e = &eras[st->era + 1];
+		next = days_from_civil(e->y, e->m, e->d);
+	} else {
+		next = INT64_MAX;
+	}
+	if (day < first || day >= next) {
+		*why = "date outside its era";
+		return -1;
+	}
+	return 0;
+}
+
+int
+when_parse(const char *s, int64_t *utc, const char **why)
+{
+	char buf[128];
+	const char *p = buf;
+	struct stamp st = { .zone = JST_OFFSET, .era = -1 };
+	int64_t t;
+	int y, m, d, r;
+
+	if (text_fold(buf, sizeof buf, s, strlen(s),
+		      TEXT_LOWER | TEXT_DASH) == 0) {
+		*why = "blank";
+		return -1;
+	}
+	/* a bare number is an Excel serial, except eight digits: YYYYMMDD */
+	if (is_number(buf) && strspn(buf, "0123456789") != 8)
+		return excel_serial(buf, utc, why);
+	if ((r = era_date(&p, &st)) == 0)
+		r = civil_date(&p, &st) < 0 ? -1 : 1;
+	if (r < 0)
+		goto syntax;
+	if (check_date(&st, why) < 0)
+		return -1;
+	if (*p) {
+		/* "T", a space, or nothing ("2024年1月15日10時23分") */
+		if (*p == 't' || *p == ' ')
+			p++;
+		if (time_of_day(&p, &st, why) < 0)
+			return -1;
+		skip_space(&p);
+		if (zone(&p, &st) < 0) {
+			*why = "bad time zone";
+			return -1;
+		}
+	}
+	if (*p)
+		goto syntax;
+	t = days_from_civil(st.y, st.mo, st.d) * DAY + st.h * 3600 +
+	    st.mi * 60 + st.s - st.zone;
+	civil_from_days(floor_div(t, DAY), &y, &m, &d);
+	if (y < 1 || y > 9999) {
+		*why = "date out of range";
+		return -1;
+	}
+	*utc = t;
+	return 0;
+syntax:
+	*why = "not a date";
+	return -1;
+}
+
+/* Write v as width zero-padded digits (v is in range by construction). */
+static char *
+put_digits(char *dst, int v, int width)
+{
+	int i;
+
+	for (i = width - 1; i >= 0; i--, v /= 10)
+		dst[i] = (char)('0' + v % 10);
+	return dst + width;
+}
+
+/* "YYYY-MM-DD" of a day number, clamped to years 0000..9999; 10 bytes. */
+static char *
+put_date(char *dst, int64_t day)
+{
+	int y, m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	if (y < 0 || y > 9999)
+		y = y < 0 ? 0 : 9999;
+	dst = put_digits(dst, y, 4);
+	*dst++ = '-';
+	dst = put_digits(dst, m, 2);
+	*dst++ = '-';
+	return put_digits(dst, d, 2);
+}
+
+void
+when_format(int64_t utc, char buf[21])
+{
+	int64_t day = floor_div(utc, DAY);
+	int sec = (int)(utc - day * DAY);
+	char *p = put_date(buf, day);
+
+	*p++ = 'T';
+	p = put_digits(p, sec / 3600, 2);
+	*p++ = ':';
+	p = put_digits(p, sec / 60 % 60, 2);
+	*p++ = ':';
+	p = put_digits(p, sec % 60, 2);
+	*p++ = 'Z';
+	*p = '\0';
+}
+
+int
+when_as_of(const char *date, int64_t *end_utc)
+{
+	const char *p = date;
+	int y, m, d;
+
+	if (!digits(&p, 4, 4, &y) || *p++ != '-' || !digits(&p, 2, 2, &m) ||
+	    *p++ != '-' || !digits(&p, 2, 2, &d) || *p)
+		return -1;
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	*end_utc = (days_from_civil(y, m, d) + 1) * DAY - JST_OFFSET;
+	return 0;
+}
+
+void
+when_jst_date(int64_t utc, char buf[11])
+{
+	*put_date(buf, floor_div(utc + JST_OFFSET, DAY)) = '\0';
+}
+
+void
+when_today_jst(char buf[11])
+{
+	when_jst_date((int64_t)time(NULL), buf);
+}
