@@ -326,7 +326,7 @@ db_open(const char *path, enum db_mode mode, int *busy)
 
 	if (busy)
 		*busy = 0;
-	if (mode == DB_WRITE) {
+	if (mode == DB_WRITE && strcmp(path, ":memory:") != 0) {
 		/* create it 0600 ourselves: sqlite would honour the umask */
 		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 			      0600);
@@ -336,7 +336,7 @@ db_open(const char *path, enum db_mode mode, int *busy)
 			return NULL;
 		}
 		close(fd);
-	} else if (access(path, F_OK) != 0) {
+	} else if (mode == DB_READ && access(path, F_OK) != 0) {
 		error("'%s': no database here (run ingest first)", path);
 		return NULL;
 	}

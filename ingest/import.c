@@ -1,0 +1,824 @@
+/*
+ * The import path: a file is opened and decoded (input.c), its layout
+ * detected from the first records (layout.c), then every record becomes
+ * a response, a duplicate or a reject inside one transaction per file, so
+ * that a crash at any moment leaves the file either wholly imported or not
+ * started.  A file already imported (same SHA-256) is skipped.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "answer.h"
+#include "catalogue.h"
+#include "company.h"
+#include "corpno.h"
+#include "db.h"
+#include "err.h"
+#include "header.h"
+#include "import.h"
+#include "input.h"
+#include "jsic.h"
+#include "layout.h"
+#include "progress.h"
+#include "reader.h"
+#include "size.h"
+#include "star.h"
+#include "text.h"
+#include "when.h"
+
+#define PEEK_SIZE (64 * 1024)
+#define MAX_WARN 10		/* rejected rows printed per file */
+
+struct totals {
+	long files, rows_read, rows_new, rows_dup, rows_rejected;
+	long files_rejected, files_skipped;
+};
+
+struct importer {
+	const struct ingest_opts *o;
+	sqlite3 *db;
+	struct colmap map;
+	sqlite3_stmt *find, *insert, *supersede, *reject, *file_new;
+	sqlite3_stmt *file_done, *same_size, *same_hash;
+	struct totals t;
+	struct progress prog;
+	int busy;
+};
+
+/* One file being imported. */
+struct job {
+	const char *path;
+	struct input *in;
+	char peek[PEEK_SIZE];
+	size_t peek_len, peek_pos;
+	struct layout lo;
+	int64_t mtime;
+	long long file_id;
+	long rows_read, rows_new, rows_dup, rows_rejected;
+	int warned;
+	char reason[1200];	/* why the file is rejected */
+	long reason_line;
+	/* unrecognised industries already warned about (small, per file) */
+	char seen_industry[8][64];
+	int nseen_industry;
+};
+
+/* A data row turned into values. */
+struct row {
+	char key[640];
+	char department[256];
+	char when[21];
+	char name[512];
+	char corpno[14];
+	char industry[8];
+	char industry_raw[256];
+	const char *size;
+	const char *star;
+	char answers[NQUESTIONS + 1];
+	int base, n_unknown, n_na, n_missing;
+};
+
+static int
+prepare(struct importer *im)
+{
+	sqlite3 *db = im->db;
+
+	return db_prepare(db, &im->find, "SELECT response_id, superseded,"
+		" answers, company_name, corporate_number, industry_code,"
+		" industry_raw, size_class, star_level FROM response"
+		" WHERE company_key = ?1 AND department = ?2"
+		" AND submitted_at = ?3") ||
+	    db_prepare(db, &im->insert, "INSERT INTO response (company_key,"
+		" department, submitted_at, company_name, corporate_number,"
+		" industry_code, industry_raw, size_class, star_level, answers,"
+		" base_score, n_unknown, n_na, n_missing, file_id, line)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13, ?14, ?15, ?16)") ||
+	    db_prepare(db, &im->supersede, "UPDATE response SET superseded = 1"
+		" WHERE response_id = ?1") ||
+	    db_prepare(db, &im->reject, "INSERT INTO reject (file_id, line,"
+		" col, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)") ||
+	    db_prepare(db, &im->file_new, "INSERT INTO file (path, sha256,"
+		" bytes, encoding, dialect, header_line, status, reason,"
+		" imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") ||
+	    db_prepare(db, &im->file_done, "UPDATE file SET sha256 = ?2,"
+		" bytes = ?3, status = ?4, rows_read = ?5, rows_new = ?6,"
+		" rows_duplicate = ?7, rows_rejected = ?8 WHERE file_id = ?1") ||
+	    db_prepare(db, &im->same_size, "SELECT 1 FROM file WHERE"
+		" bytes = ?1 AND status IN ('imported', 'partial') LIMIT 1") ||
+	    db_prepare(db, &im->same_hash, "SELECT path FROM file WHERE"
+		" sha256 = ?1 AND status IN ('imported', 'partial') LIMIT 1");
+}
+
+static void
+finalize(struct importer *im)
+{
+	sqlite3_finalize(im->find);
+	sqlite3_finalize(im->insert);
+	sqlite3_finalize(im->supersede);
+	sqlite3_finalize(im->reject);
+	sqlite3_finalize(im->file_new);
+	sqlite3_finalize(im->file_done);
+	sqlite3_finalize(im->same_size);
+	sqlite3_finalize(im->same_hash);
+}
+
+static void
+bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Step a statement that returns no rows; -1 after printing why. */
+static int
+step_done(struct importer *im, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(im->db));
+	return 0;
+}
+
+/* --- reading ----------------------------------------------------------- */
+
+/* The job's text: first the peeked bytes, then the rest of the input. */
+static ssize_t
+job_read(void *ctx, char *dst, size_t cap)
+{
+	struct job *j = ctx;
+
+	if (j->peek_pos < j->peek_len) {
+		size_t n = j->peek_len - j->peek_pos;
+
+		if (n > cap)
+			n = cap;
+		memcpy(dst, j->peek + j->peek_pos, n);
+		j->peek_pos += n;
+		return (ssize_t)n;
+	}
+	return input_read(j->in, dst, cap);
+}
+
+static int
+fill_peek(struct job *j)
+{
+	while (j->peek_len < sizeof j->peek) {
+		ssize_t n = input_read(j->in, j->peek + j->peek_len,
+				       sizeof j->peek - j->peek_len);
+
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		j->peek_len += (size_t)n;
+	}
+	return 0;
+}
+
+static const char *
+cell(const struct record *rec, int col)
+{
+	return col >= 0 && (size_t)col < rec->nfields ? rec->fields[col] : "";
+}
+
+static void
+fold(char *dst, size_t cap, const char *s)
+{
+	text_fold(dst, cap, s, strlen(s), 0);
+}
+
+/*
+ * Turn a record into values.  Returns 0, or -1 with why (and *col the
+ * 1-based column at fault, 0 for the row as a whole).
+ */
+static int
+row_parse(struct job *j, const struct record *rec, struct row *r,
+	  char *why, size_t wcap, int *col)
+{
+	const struct layout *lo = &j->lo;
+	const char *v, *reason;
+	char id[256];
+	int64_t t;
+	int q, c, rc;
+	size_t i;
+
+	*col = 0;
+	if (rec->unterminated) {
+		snprintf(why, wcap, "quoted field not closed before the end "
+			 "of the file");
+		return -1;
+	}
+	if (rec->nfields < lo->ncols) {
+		snprintf(why, wcap, "%zu fields, the header has %zu",
+			 rec->nfields, lo->ncols);
+		return -1;
+	}
+	for (i = lo->ncols; i < rec->nfields; i++)
+		if (rec->lens[i] > 0) {
+			snprintf(why, wcap, "%zu fields, the header has %zu",
+				 rec->nfields, lo->ncols);
+			return -1;
+		}
+	if (memchr(rec->raw, '\0', rec->rawlen)) {
+		snprintf(why, wcap, "NUL byte in the row");
+		return -1;
+	}
+
+	r->base = r->n_unknown = r->n_na = r->n_missing = 0;
+	for (q = 1; q <= NQUESTIONS; q++) {
+		v = cell(rec, lo->q[q]);
+		c = answer_parse(v);
+		if (!c) {
+			*col = lo->q[q] + 1;
+			snprintf(why, wcap, "unrecognised answer '%.80s' for "
+				 "Q%d (column %d)", v, q, *col);
+			return -1;
+		}
+		r->answers[q - 1] = (char)c;
+		if (c == ANS_MISSING)
+			r->n_missing++;
+		else if (c == ANS_NA)
+			r->n_na++;
+		else
+			r->base += answer_points(c, 0);
+		r->n_unknown += c == ANS_UNKNOWN;
+	}
+	r->answers[NQUESTIONS] = '\0';
+
+	if (lo->meta[META_TIME] < 0) {
+		t = j->mtime;
+	} else {
+		v = cell(rec, lo->meta[META_TIME]);
+		*col = lo->meta[META_TIME] + 1;
+		if (when_parse(v, &t, &reason) < 0) {
+			if (!*v)
+				snprintf(why, wcap, "blank submission time "
+					 "(column %d)", *col);
+			else
+				snprintf(why, wcap, "unparseable submission "
+					 "time '%.80s' (column %d): %s", v,
+					 *col, reason);
+			return -1;
+		}
+	}
+	when_format(t, r->when);
+
+	r->corpno[0] = '\0';
+	if (lo->meta[META_CORPNO] >= 0) {
+		v = cell(rec, lo->meta[META_CORPNO]);
+		*col = lo->meta[META_CORPNO] + 1;
+		if (corpno_parse(v, r->corpno, &reason) < 0) {
+			snprintf(why, wcap, "invalid 法人番号 '%.40s' (column "
+				 "%d): %s", v, *col, reason);
+			return -1;
+		}
+	}
+	fold(id, sizeof id, cell(rec, lo->meta[META_COMPANY_ID]));
+	fold(r->name, sizeof r->name, cell(rec, lo->meta[META_COMPANY_NAME]));
+	if (company_key(r->key, sizeof r->key, r->corpno, id, r->name) < 0) {
+		*col = 0;
+		snprintf(why, wcap, "no company: 法人番号, company id and "
+			 "company name are all blank");
+		return -1;
+	}
+
+	fold(r->industry_raw, sizeof r->industry_raw,
+	     cell(rec, lo->meta[META_INDUSTRY]));
+	rc = jsic_classify(r->industry_raw);
+	if (rc > 0) {
+		r->industry[0] = (char)rc;
+		r->industry[1] = '\0';
+	} else {
+		strcpy(r->industry, "unknown");
+		if (rc < 0) {
+			int k;
+
+			for (k = 0; k < j->nseen_industry; k++)
+				if (!strncmp(j->seen_industry[k],
+					     r->industry_raw, 63))
+					break;
+			if (k == j->nseen_industry && k < 8) {
+				snprintf(j->seen_industry[k], 64, "%.63s",
+					 r->industry_raw);
+				j->nseen_industry++;
+				warn("%s:%ld: unrecognised industry '%s' "
+				     "(column %d): stored as unknown", j->path,
+				     rec->line, r->industry_raw,
+				     lo->meta[META_INDUSTRY] + 1);
+			}
+		}
+	}
+	r->size = size_classify(cell(rec, lo->meta[META_EMPLOYEES]));
+	v = cell(rec, lo->meta[META_STAR]);
+	if (star_parse(v, &r->star, &reason) < 0) {
+		*col = lo->meta[META_STAR] + 1;
+		snprintf(why, wcap, "unrecognised star level '%.40s' (column "
+			 "%d): %s", v, *col, reason);
+		return -1;
+	}
+	fold(r->department, sizeof r->department,
+	     cell(rec, lo->meta[META_DEPARTMENT]));
+	*col = 0;
+	return 0;
+}
+
+/* --- storing ------------------------------------------------------------ */
+
+static int
+col_equal(sqlite3_stmt *st, int i, const char *s)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+
+	if (!s || !*s)
+		return v == NULL || !*v;
+	return v && strcmp(v, s) == 0;
+}
+
+/*
+ * Store a parsed row: a duplicate of a version already stored changes
+ * nothing; otherwise it is inserted and supersedes the current version of
+ * the same response.  Returns 1 new, 0 duplicate, -1 database error.
+ */
+static int
+row_store(struct importer *im, struct job *j, const struct record *rec,
+	  const struct row *r)
+{
+	sqlite3_stmt *st = im->find;
+	long long current[16];
+	int ncurrent = 0, rc;
+
+	sqlite3_bind_text(st, 1, r->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->department, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->when, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (col_equal(st, 2, r->answers) && col_equal(st, 3, r->name) &&
+		    col_equal(st, 4, r->corpno) &&
+		    col_equal(st, 5, r->industry) &&
+		    col_equal(st, 6, r->industry_raw) &&
+		    col_equal(st, 7, r->size) && col_equal(st, 8, r->star)) {
+			sqlite3_reset(st);
+			return 0;
+		}
+		if (sqlite3_column_int(st, 1) == 0 && ncurrent < 16)
+			current[ncurrent++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(im->db));
+	while (ncurrent > 0) {
+		sqlite3_bind_int64(im->supersede, 1, current[--ncurrent]);
+		if (step_done(im, im->supersede))
+			return -1;
+	}
+	st = im->insert;
+	sqlite3_bind_text(st, 1, r->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->department, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->when, -1, SQLITE_STATIC);
+	bind_text_or_null(st, 4, r->name);
+	bind_text_or_null(st, 5, r->corpno);
+	sqlite3_bind_text(st, 6, r->industry, -1, SQLITE_STATIC);
+	bind_text_or_null(st, 7, r->industry_raw);
+	sqlite3_bind_text(st, 8, r->size, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, r->star, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, r->answers, NQUESTIONS, SQLITE_STATIC);
+	sqlite3_bind_int(st, 11, r->base);
+	sqlite3_bind_int(st, 12, r->n_unknown);
+	sqlite3_bind_int(st, 13, r->n_na);
+	sqlite3_bind_int(st, 14, r->n_missing);
+	sqlite3_bind_int64(st, 15, j->file_id);
+	sqlite3_bind_int64(st, 16, rec->line);
+	return step_done(im, st) ? -1 : 1;
+}
+
+static int
+reject_store(struct importer *im, struct job *j, const struct record *rec,
+	     int col, const char *why)
+{
+	sqlite3_stmt *st = im->reject;
+
+	if (j->warned++ < MAX_WARN)
+		warn("%s:%ld: %s", j->path, rec->line, why);
+	sqlite3_bind_int64(st, 1, j->file_id);
+	sqlite3_bind_int64(st, 2, rec->line);
+	if (col > 0)
+		sqlite3_bind_int(st, 3, col);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_text(st, 4, why, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, rec->raw, (int)rec->rawlen, SQLITE_STATIC);
+	return step_done(im, st);
+}
+
+static int
+file_insert(struct importer *im, const char *path, const char *sha,
+	    uint64_t bytes, const char *enc, int delim, long header_line,
+	    const char *status, const char *reason, long long *id)
+{
+	sqlite3_stmt *st = im->file_new;
+	char now[21];
+
+	db_now(now);
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)bytes);
+	bind_text_or_null(st, 4, enc);
+	if (delim)
+		sqlite3_bind_text(st, 5, layout_delim_name(delim), -1,
+				  SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 5);
+	if (header_line > 0)
+		sqlite3_bind_int64(st, 6, header_line);
+	else
+		sqlite3_bind_null(st, 6);
+	sqlite3_bind_text(st, 7, status, -1, SQLITE_STATIC);
+	bind_text_or_null(st, 8, reason);
+	sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
+	if (step_done(im, st))
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(im->db);
+	return 0;
+}
+
+/* Record a file that was skipped or rejected, in its own transaction. */
+static int
+file_note(struct importer *im, const char *path, const char *sha,
+	  uint64_t bytes, const char *enc, const char *status,
+	  const char *reason)
+{
+	int rc;
+
+	if (im->o->dry_run)
+		return 0;
+	if ((rc = db_begin(im->db)) != 0) {
+		if (rc == DB_BUSY)
+			im->busy = 1;
+		return -1;
+	}
+	if (file_insert(im, path, sha, bytes, enc, 0, 0, status, reason,
+			NULL) || db_commit(im->db)) {
+		db_rollback(im->db);
+		return -1;
+	}
+	return 0;
+}
+
+/* --- one file ----------------------------------------------------------- */
+
+enum { FILE_DONE, FILE_REJECTED, FILE_RETRY, FILE_FAILED };
+
+/*
+ * Read and store one file with the given encoding inside a transaction.
+ * FILE_RETRY: a guessed UTF-8 met an invalid byte, try CP932.
+ */
+static int
+file_attempt(struct importer *im, struct job *j, int enc)
+{
+	struct reader *rd = NULL;
+	struct record *rec;
+	char why[512], sha[65];
+	int rc, result = FILE_FAILED, n;
+
+	j->in = input_open(j->path, enc, why);
+	if (!j->in) {
+		snprintf(j->reason, sizeof j->reason, "%s", why);
+		return FILE_REJECTED;
+	}
+	if (fill_peek(j)) {
+		if (input_bad_bytes(j->in) && input_encoding_guessed(j->in) &&
+		    enc == ENC_AUTO && strcmp(input_encoding_name(j->in),
+					      "UTF-8") == 0) {
+			result = FILE_RETRY;
+			goto out;
+		}
+		snprintf(j->reason, sizeof j->reason, "%s", input_why(j->in));
+		result = FILE_REJECTED;
+		goto out;
+	}
+	if (j->peek_len == 0) {
+		snprintf(j->reason, sizeof j->reason, "empty file");
+		result = FILE_REJECTED;
+		goto out;
+	}
+	if (layout_sniff(&j->lo, j->peek, j->peek_len, &im->map)) {
+		snprintf(j->reason, sizeof j->reason, "%s", j->lo.why);
+		result = FILE_REJECTED;
+		goto out;
+	}
+	info("%s: %s, %s-separated, header at line %ld",
+	     j->path, input_encoding_name(j->in), layout_delim_name(j->lo.delim),
+	     j->lo.header_line);
+	if ((rc = db_begin(im->db)) != 0) {
+		if (rc == DB_BUSY) {
+			error("'%s': locked by another run; try later",
+			      im->o->db_path);
+			im->busy = 1;
+		}
+		goto out;
+	}
+	if (file_insert(im, j->path, "", input_raw_size(j->in),
+			input_encoding_name(j->in), j->lo.delim,
+			j->lo.header_line, "imported", NULL, &j->file_id))
+		goto out;
+
+	rd = reader_new(job_read, j, j->lo.delim);
+	for (n = 0; n < j->lo.skip; n++)
+		if (reader_next(rd, &rec) != 1)
+			break;
+	progress_start(&im->prog, j->path, input_raw_size(j->in));
+	while ((rc = reader_next(rd, &rec)) == 1) {
+		struct row r;
+		int col;
+
+		j->rows_read++;
+		if (row_parse(j, rec, &r, why, sizeof why, &col) < 0) {
+			j->rows_rejected++;
+			if (reject_store(im, j, rec, col, why))
+				goto out;
+		} else if ((rc = row_store(im, j, rec, &r)) < 0) {
+			goto out;
+		} else if (rc == 1) {
+			j->rows_new++;
+		} else {
+			j->rows_dup++;
+		}
+		progress_update(&im->prog, input_raw_done(j->in),
+				(uint64_t)j->rows_read);
+	}
+	progress_end(&im->prog);
+	if (rc < 0) {
+		if (reader_source_failed(rd) && input_bad_bytes(j->in) &&
+		    input_encoding_guessed(j->in) && enc == ENC_AUTO &&
+		    strcmp(input_encoding_name(j->in), "UTF-8") == 0) {
+			result = FILE_RETRY;
+			goto out;
+		}
+		j->reason_line = reader_line(rd);
+		if (reader_source_failed(rd))
+			snprintf(j->reason, sizeof j->reason, "line %ld: %s",
+				 reader_line(rd), input_why(j->in));
+		else
+			snprintf(j->reason, sizeof j->reason, "%s",
+				 reader_why(rd));
+		result = FILE_REJECTED;
+		goto out;
+	}
+	if (input_sha256(j->in, sha)) {
+		snprintf(j->reason, sizeof j->reason, "%s", input_why(j->in));
+		result = FILE_REJECTED;
+		goto out;
+	}
+	sqlite3_bind_int64(im->file_done, 1, j->file_id);
+	sqlite3_bind_text(im->file_done, 2, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(im->file_done, 3,
+			   (sqlite3_int64)input_raw_done(j->in));
+	sqlite3_bind_text(im->file_done, 4,
+			  j->rows_rejected ? "partial" : "imported", -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_int64(im->file_done, 5, j->rows_read);
+	sqlite3_bind_int64(im->file_done, 6, j->rows_new);
+	sqlite3_bind_int64(im->file_done, 7, j->rows_dup);
+	sqlite3_bind_int64(im->file_done, 8, j->rows_rejected);
+	if (step_done(im, im->file_done))
+		goto out;
+	if (im->o->dry_run)
+		db_rollback(im->db);
+	else if (db_commit(im->db))
+		goto out;
+	result = FILE_DONE;
+out:
+	progress_end(&im->prog);
+	if (result != FILE_DONE)
+		db_rollback(im->db);
+	reader_free(rd);
+	layout_release(&j->lo);
+	input_close(j->in);
+	j->in = NULL;
+	return result;
+}
+
+/*
+ * Skip a file whose bytes were imported before.  Hashing a whole file
+ * first costs a pass, so it is done only when some imported file has the
+ * same size.  Returns 1 when skipped, 0 to import, -1 on error.
+ */
+static int
+already_imported(struct importer *im, const char *path, uint64_t size)
+{
+	char sha[65], why[256];
+	uint64_t bytes;
+	int found;
+
+	if (im->o->force)
+		return 0;
+	sqlite3_bind_int64(im->same_size, 1, (sqlite3_int64)size);
+	found = sqlite3_step(im->same_size) == SQLITE_ROW;
+	sqlite3_reset(im->same_size);
+	if (!found)
+		return 0;
+	if (input_hash_file(path, sha, &bytes, why))
+		return 0;	/* the import attempt will say why */
+	sqlite3_bind_text(im->same_hash, 1, sha, -1, SQLITE_STATIC);
+	if (sqlite3_step(im->same_hash) == SQLITE_ROW) {
+		info("%s: already imported as '%s'; skipped (--force "
+		     "imports it again)", path,
+		     (const char *)sqlite3_column_text(im->same_hash, 0));
+		found = 1;
+	} else {
+		found = 0;
+	}
+	sqlite3_reset(im->same_hash);
+	if (found) {
+		im->t.files_skipped++;
+		if (file_note(im, path, sha, bytes, NULL, "skipped", NULL))
+			return -1;
+	}
+	return found;
+}
+
+/* Import one file.  Returns 0, or -1 when the run must stop. */
+static int
+import_file(struct importer *im, const char *path)
+{
+	struct job *j;
+	struct stat st;
+	int enc = im->o->encoding, result, rc;
+	char sha[65] = "", why[256];
+	uint64_t bytes = 0;
+
+	im->t.files++;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((rc = already_imported(im, path, (uint64_t)st.st_size)))
+			return rc < 0 ? -1 : 0;
+	}
+	j = xcalloc(1, sizeof *j);
+	for (;;) {
+		memset(j, 0, sizeof *j);
+		j->path = path;
+		j->mtime = (int64_t)st.st_mtime;
+		result = file_attempt(im, j, enc);
+		if (result != FILE_RETRY)
+			break;
+		info("%s: not UTF-8 after all; reading it as CP932", path);
+		enc = ENC_CP932;
+	}
+	if (result == FILE_DONE) {
+		im->t.rows_read += j->rows_read;
+		im->t.rows_new += j->rows_new;
+		im->t.rows_dup += j->rows_dup;
+		im->t.rows_rejected += j->rows_rejected;
+		if (j->warned > MAX_WARN)
+			warn("%s: %d more rejected rows (see the rejects "
+			     "view)", path, j->warned - MAX_WARN);
+	} else if (result == FILE_REJECTED) {
+		im->t.files_rejected++;
+		error("%s: rejected: %s", path, j->reason);
+		if (input_hash_file(path, sha, &bytes, why))
+			sha[0] = '\0';
+		if (file_note(im, path, sha, bytes, NULL, "rejected",
+			      j->reason))
+			result = FILE_FAILED;
+	}
+	free(j);
+	return result == FILE_FAILED ? -1 : 0;
+}
+
+/* --- paths -------------------------------------------------------------- */
+
+static int
+wanted(const char *name)
+{
+	static const char *const exts[] = { ".csv", ".tsv", ".txt", ".gz" };
+	size_t n = strlen(name), i;
+
+	if (name[0] == '.')
+		return 0;
+	for (i = 0; i < sizeof exts / sizeof *exts; i++) {
+		size_t e = strlen(exts[i]);
+
+		if (n > e && strcasecmp(name + n - e, exts[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Import a directory's files in bytewise name order, recursively.
+ * Symbolic links to directories are not followed (no loops).
+ */
+static int
+import_dir(struct importer *im, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if (!d) {
+		im->t.files_rejected++;
+		error("%s: cannot open directory: %s", dir, strerror(errno));
+		return 0;
+	}
+	while ((de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
+			names = xrealloc(names, (n + 1) * sizeof *names);
+			names[n++] = xstrdup(de->d_name);
+		}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_names);
+	for (i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		struct stat st;
+
+		if (rc == 0 && lstat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				rc = import_dir(im, path);
+			else if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
+				 S_ISDIR(st.st_mode))
+				info("%s: symbolic link to a directory; not "
+				     "followed", path);
+			else if (wanted(names[i]))
+				rc = import_file(im, path);
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+int
+import_run(const struct ingest_opts *o)
+{
+	struct importer im;
+	double start = progress_now();
+	int i, rc = 0, status;
+	const char *db_path = o->db_path;
+
+	memset(&im, 0, sizeof im);
+	im.o = o;
+	if (o->aliases_path && jsic_load_aliases(o->aliases_path))
+		return EXIT_USAGE;
+	if (o->map_path && colmap_load(&im.map, o->map_path))
+		return EXIT_USAGE;
+	if (o->dry_run && access(db_path, F_OK) != 0)
+		db_path = ":memory:";	/* validate without creating it */
+	im.db = db_open(db_path, DB_WRITE, &im.busy);
+	if (!im.db) {
+		colmap_release(&im.map);
+		return im.busy ? EXIT_BUSY : EXIT_FAIL;
+	}
+	if (prepare(&im)) {
+		rc = -1;
+		goto out;
+	}
+	for (i = 0; i < o->npaths && rc == 0; i++) {
+		struct stat st;
+
+		if (stat(o->paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+			rc = import_dir(&im, o->paths[i]);
+		else
+			rc = import_file(&im, o->paths[i]);
+	}
+out:
+	finalize(&im);
+	db_close(im.db);
+	colmap_release(&im.map);
+	if (err_verbosity >= 0)
+		fprintf(stderr, "%s: %s%ld files, %ld rows read, %ld new, "
+			"%ld duplicate, %ld rejected rows, %ld rejected files,"
+			" %ld skipped, %.2f s\n", err_prog(),
+			o->dry_run ? "dry run: " : "", im.t.files,
+			im.t.rows_read, im.t.rows_new, im.t.rows_dup,
+			im.t.rows_rejected, im.t.files_rejected,
+			im.t.files_skipped, progress_now() - start);
+	if (im.busy)
+		status = EXIT_BUSY;
+	else if (rc)
+		status = EXIT_FAIL;
+	else if (im.t.rows_rejected || im.t.files_rejected)
+		status = EXIT_REJECTED;
+	else
+		status = EXIT_OK;
+	return status;
+}

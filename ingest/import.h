@@ -1,0 +1,33 @@
+#ifndef SHINDAN_IMPORT_H
+#define SHINDAN_IMPORT_H
+/*
+ * ingest's work: every file given, in order, each in one transaction.
+ */
+struct ingest_opts {
+	const char *db_path;
+	int force;
+	int dry_run;
+	int encoding;			/* input.h ENC_ */
+	const char *map_path;		/* --map */
+	const char *aliases_path;	/* --aliases */
+	const char *inspect;		/* --inspect FILE */
+	long rows;			/* --rows N for --inspect */
+	const char *export_rejects;	/* --export-rejects FILE */
+	char **paths;
+	int npaths;
+};
+
+/* Exit statuses of SPEC §2. */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,
+	EXIT_USAGE = 2,
+	EXIT_REJECTED = 3,
+	EXIT_BUSY = 4,
+};
+
+/* Import o->paths; returns an exit status and prints the summary line. */
+int import_run(const struct ingest_opts *o);
+/* --inspect: describe one file and its first rows; writes nothing. */
+int inspect_run(const struct ingest_opts *o);
+#endif

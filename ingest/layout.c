@@ -1,0 +1,326 @@
+/*
+ * Layout detection.  Exports put their header anywhere in the first rows
+ * (titles above it, two or three header rows in SurveyMonkey and
+ * Qualtrics), so the header is the first of the first ten records where
+ * every question can be identified exactly once; the rows right after it
+ * that hold no answers but descriptors ("Response", {"ImportId":...}, the
+ * question texts again) are skipped.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer.h"
+#include "err.h"
+#include "header.h"
+#include "layout.h"
+#include "text.h"
+
+#define HEADER_ROWS 10
+#define MAX_DESCRIPTORS 2
+
+int
+colmap_load(struct colmap *m, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long lineno = 0;
+	int rc = 0;
+
+	memset(m, 0, sizeof *m);
+	if (!f)
+		return error("'%s': cannot open:", path);
+	while ((n = getline(&line, &cap, f)) > 0) {
+		char *tab, key[512];
+		int field;
+
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n == 0 || line[0] == '#')
+			continue;
+		if (!(tab = strchr(line, '\t'))) {
+			rc = error("%s:%ld: expected 'header<TAB>field'",
+				   path, lineno);
+			break;
+		}
+		*tab = '\0';
+		if ((field = header_field_by_name(tab + 1)) == -2) {
+			rc = error("%s:%ld: unknown field '%s' (Q1..Q25, time,"
+				   " corporate_number, company_id, "
+				   "company_name, industry, employees, "
+				   "star_level, department, ignore)",
+				   path, lineno, tab + 1);
+			break;
+		}
+		text_fold(key, sizeof key, line, strlen(line), TEXT_LOWER);
+		m->headers = xrealloc(m->headers,
+				      (m->n + 1) * sizeof *m->headers);
+		m->fields = xrealloc(m->fields, (m->n + 1) * sizeof *m->fields);
+		m->headers[m->n] = xstrdup(key);
+		m->fields[m->n] = field;
+		m->n++;
+	}
+	free(line);
+	fclose(f);
+	if (rc)
+		colmap_release(m);
+	return rc;
+}
+
+void
+colmap_release(struct colmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->headers[i]);
+	free(m->headers);
+	free(m->fields);
+	memset(m, 0, sizeof *m);
+}
+
+void
+peeked_load(struct peeked *pk, const char *text, size_t len, int delim)
+{
+	struct reader_mem mem = { text, len, 0 };
+	struct reader *r = reader_new(reader_mem_read, &mem, delim);
+	struct record *rec;
+	size_t i;
+
+	memset(pk, 0, sizeof *pk);
+	while (pk->n < LAYOUT_PEEK && reader_next(r, &rec) == 1) {
+		pk->rec[pk->n].line = rec->line;
+		pk->rec[pk->n].nfields = rec->nfields;
+		pk->rec[pk->n].fields = xcalloc(rec->nfields,
+						sizeof(char *));
+		for (i = 0; i < rec->nfields; i++)
+			pk->rec[pk->n].fields[i] = xstrdup(rec->fields[i]);
+		pk->n++;
+	}
+	reader_free(r);
+}
+
+void
+peeked_release(struct peeked *pk)
+{
+	int i;
+	size_t j;
+
+	for (i = 0; i < pk->n; i++) {
+		for (j = 0; j < pk->rec[i].nfields; j++)
+			free(pk->rec[i].fields[j]);
+		free(pk->rec[i].fields);
+	}
+	memset(pk, 0, sizeof *pk);
+}
+
+static int
+classify(const char *cell, const struct colmap *map)
+{
+	char key[512];
+	size_t i;
+
+	if (map && map->n) {
+		text_fold(key, sizeof key, cell, strlen(cell), TEXT_LOWER);
+		for (i = 0; i < map->n; i++)
+			if (strcmp(key, map->headers[i]) == 0)
+				return map->fields[i];
+	}
+	return header_classify(cell, NULL);
+}
+
+/* Fields of every cell of one record; returns questions seen once. */
+static int
+classify_row(const struct peeked *pk, int k, const struct colmap *map,
+	     int *field, int count[NQUESTIONS + 1])
+{
+	size_t i;
+	int q, found = 0;
+
+	memset(count, 0, (NQUESTIONS + 1) * sizeof *count);
+	for (i = 0; i < pk->rec[k].nfields; i++) {
+		field[i] = classify(pk->rec[k].fields[i], map);
+		if (field[i] >= 1 && field[i] <= NQUESTIONS)
+			count[field[i]]++;
+	}
+	for (q = 1; q <= NQUESTIONS; q++)
+		found += count[q] == 1;
+	return found;
+}
+
+/*
+ * A row right after the header that carries no answer but descriptors:
+ * SurveyMonkey's "Response" row, Qualtrics' question texts and ImportIds.
+ */
+static int
+is_descriptor(const struct layout *lo, const struct peeked *pk, int k)
+{
+	int q, desc = 0;
+
+	for (q = 1; q <= NQUESTIONS; q++) {
+		const char *cell;
+		int code;
+
+		if ((size_t)lo->q[q] >= pk->rec[k].nfields)
+			continue;
+		cell = pk->rec[k].fields[lo->q[q]];
+		code = answer_parse(cell);
+		if (code && code != ANS_MISSING)
+			return 0;
+		if (strstr(cell, "ImportId") ||
+		    strcmp(cell, "Response") == 0 ||
+		    strcmp(cell, "Open-Ended Response") == 0 ||
+		    header_classify(cell, NULL) == q)
+			desc++;
+	}
+	return desc > 0;
+}
+
+static void
+explain(struct layout *lo, const struct peeked *pk, int best,
+	const struct colmap *map)
+{
+	int *field, count[NQUESTIONS + 1], q;
+	size_t i, off = 0;
+	char *w = lo->why;
+	size_t cap = sizeof lo->why;
+
+	if (pk->n == 0) {
+		snprintf(w, cap, "no records: the file is empty");
+		return;
+	}
+	field = xcalloc(pk->rec[best].nfields + 1, sizeof *field);
+	classify_row(pk, best, map, field, count);
+	off += (size_t)snprintf(w + off, cap - off, "no header row with all "
+				"25 questions in the first %d rows; line %ld "
+				"comes closest:", HEADER_ROWS,
+				pk->rec[best].line);
+	for (q = 1; q <= NQUESTIONS && off < cap; q++) {
+		if (count[q] == 0)
+			off += (size_t)snprintf(w + off, cap - off,
+						" Q%d missing;", q);
+		else if (count[q] > 1)
+			off += (size_t)snprintf(w + off, cap - off,
+						" Q%d in %d columns;", q,
+						count[q]);
+	}
+	for (i = 0; i < pk->rec[best].nfields && off < cap; i++)
+		if (field[i] == FIELD_AMBIGUOUS)
+			off += (size_t)snprintf(w + off, cap - off,
+				" column %zu '%.60s' matches several "
+				"questions;", i + 1, pk->rec[best].fields[i]);
+	if (off < cap)
+		snprintf(w + off, cap - off, " see ingest --inspect and --map");
+	free(field);
+}
+
+int
+layout_score(const struct peeked *pk, const struct colmap *map)
+{
+	int k, best = 0, count[NQUESTIONS + 1];
+
+	for (k = 0; k < pk->n && k < HEADER_ROWS; k++) {
+		int *field = xcalloc(pk->rec[k].nfields + 1, sizeof *field);
+		int found = classify_row(pk, k, map, field, count);
+
+		if (found > best)
+			best = found;
+		free(field);
+	}
+	return best;
+}
+
+int
+layout_detect(struct layout *lo, const struct peeked *pk,
+	      const struct colmap *map, int delim)
+{
+	int k, best = 0, best_found = -1, count[NQUESTIONS + 1];
+	size_t i;
+
+	memset(lo, 0, sizeof *lo);
+	lo->delim = delim;
+	for (k = 0; k < pk->n && k < HEADER_ROWS; k++) {
+		int *field = xcalloc(pk->rec[k].nfields + 1, sizeof *field);
+		int found = classify_row(pk, k, map, field, count);
+
+		if (found > best_found) {
+			best_found = found;
+			best = k;
+		}
+		if (found == NQUESTIONS) {
+			lo->field = field;
+			lo->ncols = pk->rec[k].nfields;
+			lo->header_rec = k;
+			lo->header_line = pk->rec[k].line;
+			break;
+		}
+		free(field);
+	}
+	if (!lo->field) {
+		explain(lo, pk, best, map);
+		return -1;
+	}
+	for (i = 0; i < NMETA; i++)
+		lo->meta[i] = -1;
+	for (i = 0; i < lo->ncols; i++) {
+		int f = lo->field[i];
+
+		if (f >= 1 && f <= NQUESTIONS)
+			lo->q[f] = (int)i;
+		else if (f >= FIELD_TIME && f <= FIELD_DEPARTMENT &&
+			 lo->meta[f - FIELD_TIME] < 0)
+			lo->meta[f - FIELD_TIME] = (int)i;
+	}
+	lo->skip = lo->header_rec + 1;
+	for (k = lo->header_rec + 1; k < pk->n &&
+	     k <= lo->header_rec + MAX_DESCRIPTORS; k++) {
+		if (!is_descriptor(lo, pk, k))
+			break;
+		lo->skip = k + 1;
+	}
+	return 0;
+}
+
+void
+layout_release(struct layout *lo)
+{
+	free(lo->field);
+	lo->field = NULL;
+}
+
+const char *
+layout_delim_name(int d)
+{
+	return d == '\t' ? "tab" : d == ';' ? "semicolon" : "comma";
+}
+
+int
+layout_sniff(struct layout *lo, const char *text, size_t len,
+	     const struct colmap *map)
+{
+	static const char delims[] = ",\t;";
+	struct peeked pk;
+	int i, best = -1, best_delim = ',', rc;
+	size_t best_fields = 0;
+
+	for (i = 0; delims[i]; i++) {
+		int score;
+
+		peeked_load(&pk, text, len, delims[i]);
+		score = layout_score(&pk, map);
+		if (score > best || (score == 0 && best == 0 && pk.n > 0 &&
+		    pk.rec[0].nfields > best_fields)) {
+			best = score;
+			best_delim = delims[i];
+			best_fields = pk.n > 0 ? pk.rec[0].nfields : 0;
+		}
+		peeked_release(&pk);
+	}
+	peeked_load(&pk, text, len, best_delim);
+	rc = layout_detect(lo, &pk, map, best_delim);
+	peeked_release(&pk);
+	return rc;
+}

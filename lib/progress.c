@@ -1,0 +1,66 @@
+/*
+ * The progress bar.  Drawn at most five times a second, and the clock is
+ * read only every 1024 updates, so per-row calls cost almost nothing.
+ */
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "progress.h"
+
+double
+progress_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+progress_start(struct progress *p, const char *label, uint64_t total)
+{
+	p->label = label;
+	p->total = total;
+	p->ticks = 0;
+	p->start = p->last = progress_now();
+	p->shown = 0;
+	p->enabled = isatty(2) && err_verbosity >= 0;
+}
+
+void
+progress_update(struct progress *p, uint64_t done, uint64_t count)
+{
+	double now;
+	int width = 30, fill, pct;
+
+	if (!p->enabled || (++p->ticks & 1023) != 0)
+		return;
+	now = progress_now();
+	if (now - p->start < 1.0 || now - p->last < 0.2)
+		return;
+	p->last = now;
+	p->shown = 1;
+	if (p->total) {
+		pct = (int)(100.0 * (double)done / (double)p->total);
+		if (pct > 100)
+			pct = 100;
+		fill = pct * width / 100;
+		fprintf(stderr, "\r%s: [%.*s%*s] %3d%% %llu rows",
+			p->label, fill, "##############################",
+			width - fill, "", pct, (unsigned long long)count);
+	} else {
+		fprintf(stderr, "\r%s: %llu rows", p->label,
+			(unsigned long long)count);
+	}
+	fflush(stderr);
+}
+
+void
+progress_end(struct progress *p)
+{
+	if (p->shown)
+		fprintf(stderr, "\r\033[K");
+	p->shown = 0;
+}
