@@ -62,7 +62,7 @@ match_form(const char *s, const char *abbr)
 static size_t
 expand_forms(char *dst, size_t cap, const char *src)
 {
-	size_t n = 0, i, used, flen;
+	size_t n = 0, i, used = 0, flen;
 
 	while (*src) {
 		for (i = 0; i < sizeof legal_forms / sizeof *legal_forms; i++)
