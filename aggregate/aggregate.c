@@ -1,3 +1,129 @@
-/* placeholder until the aggregate work lands */
+/*
+ * aggregate: compute the benchmark of the population as of a date and
+ * store it as a run (SPEC §2.2).  This file is main and its options only;
+ * the work is in run.c, cube.c, store.c and export.c.
+ */
+#include <getopt.h>
 #include <stdio.h>
-int main(void) { fputs("aggregate: not yet\n", stderr); return 1; }
+#include <stdlib.h>
+#include <string.h>
+
+#include "aggregate.h"
+#include "answer.h"
+#include "db.h"
+#include "err.h"
+#include "num.h"
+#include "when.h"
+
+static const struct option longopts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ "as-of", required_argument, NULL, 'a' },
+	{ "min-group", required_argument, NULL, 'm' },
+	{ "na-points", required_argument, NULL, 'n' },
+	{ "export-csv", required_argument, NULL, 'e' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+		"usage: %s [--db PATH] [--as-of YYYY-MM-DD] [--min-group N]\n"
+		"       [--na-points P] [--export-csv DIR] [-q] [-v] [-h] [-V]\n"
+		"\n"
+		"Compute the benchmark (industry x size x star level) of all\n"
+		"companies as of a date and store it as that date's run.\n"
+		"\n"
+		"  --db PATH          database (default $SHINDAN_DB, else"
+		" ./shindan.db)\n"
+		"  --as-of DATE       responses up to this JST date (default"
+		" today)\n"
+		"  --min-group N      suppress groups of fewer companies"
+		" (default 5)\n"
+		"  --na-points P      points of 該当しない, -1 to 4 (default"
+		" 4)\n"
+		"  --export-csv DIR   also write the run as CSV for Excel\n"
+		"  -q, --quiet        no summary line, no warnings\n"
+		"  -v, --verbose      say more\n"
+		"  -h, --help         this help\n"
+		"  -V, --version      print the version\n",
+		err_prog());
+}
+
+int
+main(int argc, char **argv)
+{
+	struct aggregate_opts o = {
+		.min_group = 5,
+		.na_points = ANSWER_NA_POINTS,
+	};
+	const char *as_of = NULL;
+	int64_t end;
+	int ch;
+
+	err_setprog(argv[0]);
+	o.db_path = db_default_path();
+	opterr = 0;	/* our own message, starting "aggregate: " */
+	while ((ch = getopt_long(argc, argv, "qvhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			o.db_path = optarg;
+			break;
+		case 'a':
+			as_of = optarg;
+			break;
+		case 'm':
+			o.min_group = (int)num_opt("--min-group", optarg, 1,
+						   1000000000);
+			break;
+		case 'n':
+			o.na_points = (int)num_opt("--na-points", optarg, -1,
+						   4);
+			break;
+		case 'e':
+			o.export_dir = optarg;
+			break;
+		case 'q':
+			o.quiet = 1;
+			err_verbosity = -1;
+			break;
+		case 'v':
+			err_verbosity = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return AGGREGATE_OK;
+		case 'V':
+			printf("aggregate (shindan) %s\n", SHINDAN_VERSION);
+			return AGGREGATE_OK;
+		default:
+			error("'%s': unknown option or missing argument",
+			      argv[optind - 1]);
+			usage(stderr);
+			return AGGREGATE_USAGE;
+		}
+	}
+	if (optind < argc) {
+		error("unexpected argument '%s'", argv[optind]);
+		usage(stderr);
+		return AGGREGATE_USAGE;
+	}
+	if (!*o.db_path) {
+		error("--db: empty path");
+		return AGGREGATE_USAGE;
+	}
+	if (as_of) {
+		if (strlen(as_of) != 10 || when_as_of(as_of, &end) < 0) {
+			error("--as-of: '%s' is not a date YYYY-MM-DD", as_of);
+			return AGGREGATE_USAGE;
+		}
+		memcpy(o.as_of, as_of, sizeof o.as_of);
+	} else {
+		when_today_jst(o.as_of);
+	}
+	return aggregate_run(&o);
+}

@@ -1,0 +1,29 @@
+#ifndef SHINDAN_AGGREGATE_H
+#define SHINDAN_AGGREGATE_H
+/*
+ * What aggregate's main hands to the run (run.c).
+ */
+
+/* Exit statuses (SPEC §2). */
+enum {
+	AGGREGATE_OK = 0,
+	AGGREGATE_FAILED = 1,
+	AGGREGATE_USAGE = 2,
+	AGGREGATE_BUSY = 4,
+};
+
+struct aggregate_opts {
+	const char *db_path;
+	char as_of[11];			/* YYYY-MM-DD, a valid date */
+	int min_group;			/* suppress groups with n below */
+	int na_points;			/* points of 該当しない */
+	const char *export_dir;		/* --export-csv, or NULL */
+	int quiet;			/* no summary line */
+};
+
+/*
+ * Compute the run of o->as_of and replace it in the database in one
+ * transaction; export it if asked.  Returns an exit status above.
+ */
+int aggregate_run(const struct aggregate_opts *o);
+#endif
