@@ -1,3 +1,396 @@
-/* stub: replaced by the portfolio work */
+/*
+ * The portfolio half of render: the seven charts as files, portfolio.pdf
+ * (a cover and one A4 landscape page a chart) and index.html (the charts
+ * and a table of companies linking to their reports).  Everything is
+ * drawn from the run's figures only (figures.c), so what a suppressed
+ * group hides in a chart stays hidden in the document and the page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+
+#include "chart.h"
+#include "db.h"
+#include "err.h"
+#include "figures.h"
+#include "html.h"
+#include "out.h"
 #include "render.h"
-int portfolio_render(const struct render_opts *o, sqlite3 *db, const struct render_run *r) { (void)o; (void)db; (void)r; return -1; }
+#include "score.h"
+
+/* A4 landscape in points; a chart page holds the canvas and a note. */
+#define PAGE_W 841.89
+#define PAGE_H 595.28
+#define MARGIN 21.0
+
+struct source {
+	char *name;		/* file name without its folders */
+	long long rows;
+	char *status;
+};
+
+struct cover {
+	const struct render_run *run;
+	struct source *src;
+	int nsrc;
+	long long nfiles;
+};
+
+/* Data sources for the cover: the files imported into the database. */
+static int
+load_sources(sqlite3 *db, struct cover *cv)
+{
+	sqlite3_stmt *st;
+	int rc, cap = 0;
+
+	if (db_prepare(db, &st, "SELECT path, rows_read, status FROM file"
+	    " WHERE status IN ('imported', 'partial') ORDER BY file_id"))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(st, 0);
+		const char *s = strrchr(p ? p : "", '/');
+
+		cv->nfiles++;
+		if (cv->nsrc == cap) {
+			cap = cap ? 2 * cap : 16;
+			cv->src = xrealloc(cv->src, cap * sizeof *cv->src);
+		}
+		cv->src[cv->nsrc].name = xstrdup(s ? s + 1 : p ? p : "");
+		cv->src[cv->nsrc].rows = sqlite3_column_int64(st, 1);
+		cv->src[cv->nsrc++].status = xstrdup(
+			(const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(db));
+	return 0;
+}
+
+static void
+free_sources(struct cover *cv)
+{
+	int i;
+
+	for (i = 0; i < cv->nsrc; i++) {
+		free(cv->src[i].name);
+		free(cv->src[i].status);
+	}
+	free(cv->src);
+}
+
+/* The cover page: what this document is, of when, of how many, from what. */
+static void
+draw_cover(struct chart *c, const struct cover *cv)
+{
+	const struct render_run *r = cv->run;
+	double y = 70, x = 60, lx = 230;
+	char buf[256];
+	int i, shown = cv->nsrc > 14 ? 12 : cv->nsrc;
+
+	chart_colour(c, chart_okabe_ito[OI_BLUE]);
+	cairo_rectangle(c->cr, 0, 0, c->w, 14);
+	cairo_fill(c->cr);
+	chart_colour(c, chart_muted);
+	chart_text(c, x, y, "SECURITY ACTION 自己宣言 ・ 情報セキュリティ自社診断",
+		   12, 0, 0);
+	y += 26;
+	chart_colour(c, chart_ink);
+	chart_text(c, x, y, "自社診断 集計レポート（ポートフォリオ）", 26, T_BOLD,
+		   c->w - 2 * x);
+	y += 64;
+#define ROW(label, ...) do { \
+		snprintf(buf, sizeof buf, __VA_ARGS__); \
+		chart_colour(c, chart_muted); \
+		chart_text(c, x, y, label, 12, 0, 0); \
+		chart_colour(c, chart_ink); \
+		chart_text(c, lx, y, buf, 12, 0, c->w - lx - x); \
+		y += 24; \
+	} while (0)
+	ROW("基準日", "%s", r->as_of);
+	ROW("集計対象の会社", "%lld社", r->n_companies);
+	ROW("回答に欠けのある会社", "%lld社（集計から除外）", r->n_incomplete);
+	ROW("最小グループ", "%d社（これ未満のグループは「n<%d」とだけ表示）",
+	    r->min_group, r->min_group);
+	ROW("該当しないの扱い", "%d点として合計", r->na_points);
+	ROW("集計日時", "%s", r->created_at);
+#undef ROW
+	y += 10;
+	chart_colour(c, chart_muted);
+	snprintf(buf, sizeof buf, "データの出所（取り込んだファイル %lld件）",
+		 cv->nfiles);
+	chart_text(c, x, y, buf, 12, 0, 0);
+	y += 22;
+	chart_colour(c, chart_ink);
+	for (i = 0; i < shown; i++) {
+		snprintf(buf, sizeof buf, "%s（%lld行%s）", cv->src[i].name,
+			 cv->src[i].rows, strcmp(cv->src[i].status,
+			 "partial") == 0 ? "、一部の行は不採用" : "");
+		chart_text(c, x + 12, y, buf, 10, 0, c->w - 2 * x - 12);
+		y += 16;
+	}
+	if (cv->nsrc > shown) {
+		snprintf(buf, sizeof buf, "ほか %d件", cv->nsrc - shown);
+		chart_text(c, x + 12, y, buf, 10, 0, 0);
+		y += 16;
+	}
+	if (cv->nsrc == 0)
+		chart_text(c, x + 12, y, "（記録なし）", 10, 0, 0);
+	chart_colour(c, chart_muted);
+	chart_paragraph(c, x, c->h - 70, c->w - 2 * x,
+		"SECURITY ACTIONは自己宣言の制度であり、このレポートは各社の"
+		"自己診断の回答を集計したものです。各社の対策の実態を第三者が"
+		"確かめたものではありません。", 9.5, 0);
+}
+
+static int
+write_pdf(const struct out_dir *d, sqlite3 *db, const struct render_run *run,
+	  const struct fig_data *fd)
+{
+	struct cover cv = { run, NULL, 0, 0 };
+	struct out_file f;
+	cairo_surface_t *sf;
+	cairo_t *cr;
+	struct chart c;
+	double scale = (PAGE_W - 2 * MARGIN) / CHART_W;
+	char buf[64];
+	int i, rc = 0;
+
+	if (load_sources(db, &cv)) {
+		free_sources(&cv);
+		return -1;
+	}
+	if (out_open(&f, d, "portfolio.pdf")) {
+		free_sources(&cv);
+		return -1;
+	}
+	sf = cairo_pdf_surface_create_for_stream(out_cairo_write, &f, PAGE_W,
+						 PAGE_H);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE,
+				       "自社診断 集計レポート");
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
+				       "shindan render " SHINDAN_VERSION);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
+				       run->created_at);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE,
+				       run->created_at);
+	cr = cairo_create(sf);
+	chart_begin(&c, cr, PAGE_W, PAGE_H);
+	draw_cover(&c, &cv);
+	cairo_show_page(cr);
+	for (i = 0; i < nfigures; i++) {
+		struct chart cc;
+
+		cairo_save(cr);
+		cairo_translate(cr, MARGIN, MARGIN);
+		cairo_scale(cr, scale, scale);
+		chart_begin(&cc, cr, CHART_W, CHART_H);
+		figures[i].draw(&cc, fd);
+		chart_end(&cc);
+		cairo_restore(cr);
+		chart_colour(&c, chart_ink);
+		chart_paragraph(&c, MARGIN + 18, MARGIN + CHART_H * scale + 12,
+				PAGE_W - 2 * MARGIN - 36, figures[i].note, 10,
+				0);
+		chart_colour(&c, chart_muted);
+		snprintf(buf, sizeof buf, "%d / %d", i + 2, nfigures + 1);
+		chart_text(&c, PAGE_W - MARGIN, PAGE_H - 12, buf, 8,
+			   T_RIGHT | T_BOTTOM, 0);
+		cairo_show_page(cr);
+	}
+	chart_end(&c);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+		rc = -1;
+	cairo_destroy(cr);
+	cairo_surface_finish(sf);
+	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
+		rc = -1;
+	cairo_surface_destroy(sf);
+	free_sources(&cv);
+	if (rc) {
+		error("'%s/portfolio.pdf': cannot draw", d->path);
+		out_abort(&f);
+		return -1;
+	}
+	return out_commit(&f);
+}
+
+/* A link render made must stay inside the output folder. */
+static int
+safe_rel(const char *rel)
+{
+	const char *s = rel;
+
+	if (!*rel || *rel == '/')
+		return 0;
+	while (*s) {
+		size_t n = strcspn(s, "/");
+
+		if (n == 0 || (s[0] == '.' && (n == 1 || (n == 2 &&
+		    s[1] == '.'))))
+			return 0;
+		s += n;
+		if (*s == '/')
+			s++;
+	}
+	return 1;
+}
+
+static const char *
+band_label(const char *code)
+{
+	int b;
+
+	for (b = 0; b < NBANDS; b++)
+		if (code && strcmp(code, score_band_code(b)) == 0)
+			return score_band_label(b);
+	return "";
+}
+
+static int
+write_company_rows(struct out_file *f, sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	char buf[96];
+	int rc, n = 0;
+
+	if (db_prepare(db, &st, "SELECT company_key, company_name,"
+	    " industry_code, star_level, complete, total_score, band"
+	    " FROM companies ORDER BY industry_code, company_name,"
+	    " company_key"))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		const char *ind = (const char *)sqlite3_column_text(st, 2);
+		const char *star = (const char *)sqlite3_column_text(st, 3);
+		const char *band = (const char *)sqlite3_column_text(st, 6);
+		char *rel = report_file_name(key ? key : "", name ? name :
+					     "");
+
+		n++;
+		out_puts(f, "<tr><td>");
+		if (rel && safe_rel(rel)) {
+			out_puts(f, "<a href=\"");
+			html_href(f, rel);
+			out_puts(f, "\">");
+			html_text(f, name && *name ? name : key);
+			out_puts(f, "</a>");
+		} else {
+			html_text(f, name && *name ? name : key);
+		}
+		free(rel);
+		out_puts(f, "</td><td>");
+		html_text(f, fig_industry_label(ind ? ind : "unknown", buf,
+						sizeof buf));
+		out_puts(f, "</td><td>");
+		html_text(f, fig_star_label(star ? star : "unknown"));
+		if (sqlite3_column_int(st, 4) &&
+		    sqlite3_column_type(st, 5) != SQLITE_NULL) {
+			out_printf(f, "</td><td class=\"num\">%d</td><td>",
+				   sqlite3_column_int(st, 5));
+			html_text(f, band);
+			out_puts(f, " ");
+			html_text(f, band_label(band));
+		} else {
+			out_puts(f, "</td><td class=\"num\">–</td><td>"
+				 "回答に欠けあり");
+		}
+		out_puts(f, "</td></tr>\n");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(db));
+	if (n == 0)
+		out_puts(f, "<tr><td colspan=\"5\">会社はありません</td></tr>\n");
+	return 0;
+}
+
+static int
+write_index(const struct out_dir *d, sqlite3 *db, const struct render_opts *o,
+	    const struct render_run *run)
+{
+	const char *ext = o->formats & FMT_SVG ? "svg" :
+			  o->formats & FMT_PNG ? "png" : NULL;
+	struct out_file f;
+	int i;
+
+	if (out_open(&f, d, "index.html"))
+		return -1;
+	out_puts(&f, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n"
+		 "<meta charset=\"utf-8\">\n");
+	out_printf(&f, "<title>自社診断 集計 %s</title>\n", run->as_of);
+	out_puts(&f, "<style>\n"
+		 "body{font-family:\"IPAexGothic\",sans-serif;margin:2em auto;"
+		 "max-width:70em;padding:0 1em;color:#222}\n"
+		 "figure{margin:2em 0}img{max-width:100%;height:auto;"
+		 "border:1px solid #ddd}\n"
+		 "figcaption{color:#555;font-size:90%}\n"
+		 "table{border-collapse:collapse;width:100%}\n"
+		 "th,td{border-bottom:1px solid #ddd;padding:.3em .6em;"
+		 "text-align:left}\n"
+		 "td.num{text-align:right}\n"
+		 "</style>\n</head>\n<body>\n");
+	out_printf(&f, "<h1>自社診断 集計（基準日 %s）</h1>\n", run->as_of);
+	out_printf(&f, "<p>集計対象 %lld社（回答に欠けのある%lld社は除く）。"
+		   "%d社未満のグループは「n&lt;%d」とだけ示し、値は表示しません。"
+		   "</p>\n", run->n_companies, run->n_incomplete,
+		   run->min_group, run->min_group);
+	out_puts(&f, "<p><a href=\"portfolio.pdf\">印刷用 PDF"
+		 "（portfolio.pdf）</a></p>\n");
+	out_puts(&f, "<h2>グラフ</h2>\n");
+	for (i = 0; i < nfigures; i++) {
+		out_puts(&f, "<figure>\n");
+		if (ext) {
+			out_puts(&f, "<img src=\"");
+			html_href(&f, figures[i].name);
+			out_printf(&f, ".%s\" alt=\"", ext);
+			html_text(&f, figures[i].title);
+			out_puts(&f, "\">\n");
+		} else {
+			out_puts(&f, "<h3>");
+			html_text(&f, figures[i].title);
+			out_puts(&f, "</h3>\n");
+		}
+		out_puts(&f, "<figcaption>");
+		html_text(&f, figures[i].note);
+		out_puts(&f, "</figcaption>\n</figure>\n");
+	}
+	out_puts(&f, "<h2>会社別レポート</h2>\n<table>\n<thead><tr><th>会社名"
+		 "</th><th>業種</th><th>宣言</th><th>合計点</th><th>点数帯</th>"
+		 "</tr></thead>\n<tbody>\n");
+	if (write_company_rows(&f, db)) {
+		out_abort(&f);
+		return -1;
+	}
+	out_puts(&f, "</tbody>\n</table>\n</body>\n</html>\n");
+	return out_commit(&f);
+}
+
+int
+portfolio_render(const struct render_opts *o, sqlite3 *db,
+		 const struct render_run *run)
+{
+	struct fig_data *fd;
+	struct out_dir d;
+	int i, rc = -1;
+
+	if (out_dir_open(&d, o->out_dir))
+		return -1;
+	if (!(fd = fig_load(db, run)))
+		goto out;
+	for (i = 0; i < nfigures; i++)
+		if (chart_write(&d, figures[i].name, o->formats,
+				run->created_at, figures[i].draw, fd))
+			goto out;
+	if (write_pdf(&d, db, run, fd) || write_index(&d, db, o, run))
+		goto out;
+	info("portfolio: %d charts, portfolio.pdf and index.html in '%s'",
+	     nfigures, o->out_dir);
+	rc = 0;
+out:
+	fig_free(fd);
+	out_dir_release(&d);
+	return rc;
+}

@@ -1,3 +1,254 @@
-/* placeholder until the render work lands */
+/*
+ * render: draw charts, portfolio.pdf, index.html and the company reports
+ * from a run of the database (SPEC §2.3).  This file is main only: it
+ * reads the options into struct render_opts, finds the run and hands
+ * over to portfolio.c and report.c.
+ */
+#include <getopt.h>
 #include <stdio.h>
-int main(void) { fputs("render: not yet\n", stderr); return 1; }
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chart.h"
+#include "db.h"
+#include "err.h"
+#include "num.h"
+#include "out.h"
+#include "render.h"
+
+static const struct option longopts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ "out", required_argument, NULL, 'o' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "as-of", required_argument, NULL, 'a' },
+	{ "company", required_argument, NULL, 'c' },
+	{ "font", required_argument, NULL, 'F' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+"usage: render --out DIR [options]\n"
+"Draw the portfolio charts, portfolio.pdf, index.html and one report per\n"
+"company from the latest run of the database (or the run of --as-of).\n"
+"\n"
+"  -o, --out DIR        output folder (created 0700)\n"
+"      --db PATH        database (default $SHINDAN_DB, else ./shindan.db)\n"
+"  -f, --format LIST    chart formats, comma-separated: png,svg,pdf\n"
+"                       (default png,svg)\n"
+"      --as-of DATE     draw the run of DATE (YYYY-MM-DD)\n"
+"      --company KEY    only the report of this company (repeatable);\n"
+"                       skips the portfolio\n"
+"      --font FAMILY    fontconfig family (default IPAexGothic)\n"
+"  -j, --jobs N         reports drawn in parallel (default: CPUs)\n"
+"  -q, --quiet          errors only\n"
+"  -v, --verbose        say more\n"
+"  -h, --help           this help\n"
+"  -V, --version        print the version\n");
+}
+
+/* "png,svg" into FMT_ bits; 0 for an empty or unknown list. */
+static int
+parse_formats(const char *s)
+{
+	int bits = 0;
+
+	while (*s) {
+		size_t n = strcspn(s, ",");
+
+		if (n == 3 && strncmp(s, "png", 3) == 0)
+			bits |= FMT_PNG;
+		else if (n == 3 && strncmp(s, "svg", 3) == 0)
+			bits |= FMT_SVG;
+		else if (n == 3 && strncmp(s, "pdf", 3) == 0)
+			bits |= FMT_PDF;
+		else
+			return 0;
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	return bits;
+}
+
+static int
+valid_date(const char *s)
+{
+	int y, m, d;
+	char extra;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
+		return 0;
+	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/*
+ * Find the run to draw: the latest, or the one of o->as_of.  Returns 0,
+ * or -1 after saying why (no run at all is a failure, not an empty
+ * drawing).
+ */
+static int
+find_run(sqlite3 *db, const struct render_opts *o, struct render_run *run)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, &st, o->as_of ?
+	    "SELECT run_id, as_of, created_at, n_companies, n_incomplete,"
+	    " min_group, na_points FROM runs WHERE as_of = ?" :
+	    "SELECT run_id, as_of, created_at, n_companies, n_incomplete,"
+	    " min_group, na_points FROM runs ORDER BY as_of DESC LIMIT 1"))
+		return -1;
+	if (o->as_of)
+		sqlite3_bind_text(st, 1, o->as_of, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		memset(run, 0, sizeof *run);
+		run->run_id = sqlite3_column_int64(st, 0);
+		snprintf(run->as_of, sizeof run->as_of, "%s",
+			 (const char *)sqlite3_column_text(st, 1));
+		snprintf(run->created_at, sizeof run->created_at, "%s",
+			 (const char *)sqlite3_column_text(st, 2));
+		run->n_companies = sqlite3_column_int64(st, 3);
+		run->n_incomplete = sqlite3_column_int64(st, 4);
+		run->min_group = sqlite3_column_int(st, 5);
+		run->na_points = sqlite3_column_int(st, 6);
+		rc = 0;
+	} else if (rc == SQLITE_DONE) {
+		if (o->as_of)
+			rc = error("'%s': no run as of %s (run aggregate "
+				   "--as-of %s first)", o->db_path, o->as_of,
+				   o->as_of);
+		else
+			rc = error("'%s': no run yet, nothing to draw (run "
+				   "aggregate first)", o->db_path);
+	} else {
+		rc = error("database: %s", sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Everything after option parsing; returns the exit status. */
+static int
+render_run(struct render_opts *o)
+{
+	struct render_run run;
+	struct out_dir d;
+	sqlite3 *db;
+	int rc = 1;
+
+	if (!(db = db_open(o->db_path, DB_READ, NULL)))
+		return 1;
+	if (find_run(db, o, &run))
+		goto out;
+	info("drawing the run of %s (%lld companies)", run.as_of,
+	     run.n_companies);
+	chart_set_font(o->font);
+	chart_font_check(o->font);
+	if (out_dir_open(&d, o->out_dir))
+		goto out;
+	out_dir_release(&d);
+	if (o->ncompanies == 0 && portfolio_render(o, db, &run))
+		goto out;
+	if (reports_render(o, db, &run))
+		goto out;
+	rc = 0;
+out:
+	db_close(db);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct render_opts o = { 0 };
+	long cpus;
+	int ch, rc;
+
+	err_setprog(argv[0]);
+	o.db_path = db_default_path();
+	o.font = getenv("SHINDAN_FONT") && *getenv("SHINDAN_FONT") ?
+		 getenv("SHINDAN_FONT") : "IPAexGothic";
+	o.formats = FMT_PNG | FMT_SVG;
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = cpus < 1 ? 1 : cpus > 64 ? 64 : (int)cpus;
+	o.companies = xcalloc(argc, sizeof *o.companies);
+	while ((ch = getopt_long(argc, argv, "o:f:j:qvhV", longopts,
+				 NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			o.db_path = optarg;
+			break;
+		case 'o':
+			o.out_dir = optarg;
+			break;
+		case 'f':
+			if (!(o.formats = parse_formats(optarg))) {
+				error("--format: '%s' is not a list of png, "
+				      "svg, pdf", optarg);
+				usage(stderr);
+				return 2;
+			}
+			break;
+		case 'a':
+			if (!valid_date(optarg)) {
+				error("--as-of: '%s' is not a date "
+				      "YYYY-MM-DD", optarg);
+				return 2;
+			}
+			o.as_of = optarg;
+			break;
+		case 'c':
+			o.companies[o.ncompanies++] = optarg;
+			break;
+		case 'F':
+			o.font = optarg;
+			break;
+		case 'j':
+			o.jobs = (int)num_opt("--jobs", optarg, 1, 256);
+			break;
+		case 'q':
+			err_verbosity = -1;
+			break;
+		case 'v':
+			err_verbosity = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("render (shindan) %s\n", SHINDAN_VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		error("unexpected argument '%s'", argv[optind]);
+		usage(stderr);
+		return 2;
+	}
+	if (!o.out_dir) {
+		error("--out DIR is required");
+		usage(stderr);
+		return 2;
+	}
+	if (o.ncompanies == 0) {
+		free(o.companies);
+		o.companies = NULL;
+	}
+	rc = render_run(&o);
+	free(o.companies);
+	return rc;
+}

@@ -1,0 +1,40 @@
+#ifndef SHINDAN_RENDER_FIGURES_H
+#define SHINDAN_RENDER_FIGURES_H
+/*
+ * The seven portfolio charts: what they read from a run and how each is
+ * drawn with the chart toolkit.  portfolio.c writes them as files, puts
+ * them in portfolio.pdf and links them from index.html.
+ */
+#include <sqlite3.h>
+
+#include "chart.h"
+#include "render.h"
+
+struct fig_data;
+
+struct figure {
+	const char *name;	/* file base name, "mean-by-industry" */
+	const char *title;	/* as drawn at the top of the chart */
+	const char *note;	/* how to read it, for the PDF and HTML */
+	chart_draw_fn *draw;	/* data is a struct fig_data */
+};
+
+extern const struct figure figures[];
+extern const int nfigures;
+
+/*
+ * Read everything the charts need for run from db.  Returns a new
+ * struct fig_data (free with fig_free), or NULL after printing why.
+ */
+struct fig_data *fig_load(sqlite3 *db, const struct render_run *run);
+void fig_free(struct fig_data *d);
+
+/*
+ * Chart label of an industry code: "全業種" for "*", "業種不明" for
+ * "unknown", else "G 情報通信業" (the letter alone until the short name
+ * is known).  Writes into buf (size n) and returns it.
+ */
+const char *fig_industry_label(const char *code, char *buf, size_t n);
+/* Chart label of a star level ("*" is "全体"). */
+const char *fig_star_label(const char *level);
+#endif
