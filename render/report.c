@@ -1,6 +1,604 @@
-/* stub: replaced by the company-report work */
+/*
+ * The consultant report of each company (SPEC §2.3): gather what a page
+ * needs from the run and the company's responses, and write
+ * companies/<safe name>.pdf through out.h (temporary name, then rename).
+ *
+ * The run's benchmark groups that a report can compare with, (industry,
+ * *, *) and (*, *, star), are few; they are read once, with their score
+ * histograms and question statistics.  Companies are streamed from
+ * state_scan as of the run's date, so a report always shows the state the
+ * run counted.  With -j N the work is split by position in that stream:
+ * worker w renders every company whose index is w modulo N, each worker
+ * with its own database connection and fonts (neither survives fork).
+ */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "render.h"
-int reports_render(const struct render_opts *o, sqlite3 *db, const struct render_run *r) { (void)o; (void)db; (void)r; return -1; }
-char *report_file_name(const char *k, const char *n) { (void)k; (void)n; return strdup("companies/x.pdf"); }
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib.h>
+#include <sha2.h>
+
+#include "answer.h"
+#include "db.h"
+#include "err.h"
+#include "jsic.h"
+#include "out.h"
+#include "report.h"
+#include "star.h"
+#include "text.h"
+#include "when.h"
+
+#define NAME_MAX_BYTES 120	/* readable part of a file name */
+#define HASH_HEX 10		/* hex digits of SHA-256(company_key) */
+
+struct groups {
+	struct report_group *g;
+	int n;
+};
+
+/* What a worker carries through the company stream. */
+struct work {
+	const struct render_opts *o;
+	const struct render_run *run;
+	const struct groups *groups;
+	sqlite3 *db;
+	struct out_dir dir;
+	struct rtext text;
+	int64_t end_utc;
+	long index, worker, nworkers;
+	long found, written;
+	int failed;
+};
+
+/* ---- file names ---------------------------------------------------- */
+
+/* May code point c (non-ASCII) stay in a file name as it is? */
+static int
+name_char_ok(int32_t c)
+{
+	if (c == 0xFF0F || c == 0xFF3C || c == 0xFF0E)	/* ／ ＼ ． */
+		return 0;
+	if (c >= 0xD800 && c <= 0xDFFF)
+		return 0;
+	switch (g_unichar_type((gunichar)c)) {
+	case G_UNICODE_LOWERCASE_LETTER:
+	case G_UNICODE_MODIFIER_LETTER:
+	case G_UNICODE_OTHER_LETTER:
+	case G_UNICODE_TITLECASE_LETTER:
+	case G_UNICODE_UPPERCASE_LETTER:
+	case G_UNICODE_SPACING_MARK:
+	case G_UNICODE_ENCLOSING_MARK:
+	case G_UNICODE_NON_SPACING_MARK:
+	case G_UNICODE_DECIMAL_NUMBER:
+	case G_UNICODE_LETTER_NUMBER:
+	case G_UNICODE_OTHER_NUMBER:
+	case G_UNICODE_CONNECT_PUNCTUATION:
+	case G_UNICODE_DASH_PUNCTUATION:
+	case G_UNICODE_CLOSE_PUNCTUATION:
+	case G_UNICODE_OPEN_PUNCTUATION:
+	case G_UNICODE_OTHER_PUNCTUATION:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+char *
+report_file_name(const char *company_key, const char *company_name)
+{
+	const char *p = company_name ? company_name : "";
+	const char *end = p + strlen(p);
+	char name[NAME_MAX_BYTES + 8], hash[SHA256_DIGEST_STRING_LENGTH];
+	size_t n = 0;
+
+	while (p < end) {
+		char buf[4];
+		size_t len;
+		int32_t c = utf8_next(&p, end);
+
+		if (c >= 0 && c < 0x80 &&
+		    (g_ascii_isalnum((char)c) || c == '-' || c == '.' ||
+		     c == '_') && !(n == 0 && (c == '.' || c == '-'))) {
+			buf[0] = (char)c;
+			len = 1;
+		} else if (c >= 0x80 && name_char_ok(c)) {
+			len = utf8_put(buf, (uint32_t)c);
+		} else {
+			buf[0] = '_';
+			len = 1;
+		}
+		if (buf[0] == '_' && len == 1 && n > 0 && name[n - 1] == '_')
+			continue;	/* one '_' for a run of unsafe bytes */
+		if (n + len > NAME_MAX_BYTES)
+			break;
+		memcpy(name + n, buf, len);
+		n += len;
+	}
+	while (n > 0 && (name[n - 1] == '_' || name[n - 1] == '.'))
+		n--;
+	if (n == 0) {
+		memcpy(name, "company", 7);
+		n = 7;
+	}
+	name[n] = '\0';
+	SHA256Data((const uint8_t *)company_key, strlen(company_key), hash);
+	hash[HASH_HEX] = '\0';
+	return xasprintf("companies/%s-%s.pdf", name, hash);
+}
+
+/* ---- the run's groups ------------------------------------------------ */
+
+static struct report_group *
+group_find(const struct groups *gs, const char *industry, const char *star)
+{
+	int i;
+
+	for (i = 0; i < gs->n; i++)
+		if (!strcmp(gs->g[i].industry, industry) &&
+		    !strcmp(gs->g[i].star, star))
+			return &gs->g[i];
+	return NULL;
+}
+
+#define GROUP_WHERE \
+	" WHERE run_id = ?1 AND size_class = '*'" \
+	" AND (industry_code = '*' OR star_level = '*')"
+
+static int
+groups_load(struct groups *gs, sqlite3 *db, long long run_id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	gs->g = NULL;
+	gs->n = 0;
+	if (db_prepare(db, &st, "SELECT industry_code, star_level, n, mean,"
+		       " sd, suppressed, part1_mean, part2_mean, part3_mean"
+		       " FROM group_stat" GROUP_WHERE))
+		return -1;
+	sqlite3_bind_int64(st, 1, run_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_group *g;
+
+		gs->g = xrealloc(gs->g, (gs->n + 1) * sizeof *gs->g);
+		g = &gs->g[gs->n++];
+		memset(g, 0, sizeof *g);
+		snprintf(g->industry, sizeof g->industry, "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+		snprintf(g->star, sizeof g->star, "%s",
+			 (const char *)sqlite3_column_text(st, 1));
+		g->n = sqlite3_column_int64(st, 2);
+		g->has_mean = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		g->mean = sqlite3_column_double(st, 3);
+		g->has_sd = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		g->sd = sqlite3_column_double(st, 4);
+		g->suppressed = sqlite3_column_int(st, 5);
+		for (int p = 0; p < NPARTS; p++) {
+			g->has_part[p] = sqlite3_column_type(st, 6 + p) !=
+					 SQLITE_NULL;
+			g->part_mean[p] = sqlite3_column_double(st, 6 + p);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(db));
+
+	if (db_prepare(db, &st, "SELECT industry_code, star_level, score, n"
+		       " FROM score_hist" GROUP_WHERE))
+		return -1;
+	sqlite3_bind_int64(st, 1, run_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_group *g = group_find(gs,
+			(const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1));
+		int s = sqlite3_column_int(st, 2);
+
+		if (g && s >= SCORE_MIN && s <= SCORE_MAX)
+			g->hist[s - SCORE_MIN] += sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(db));
+
+	if (db_prepare(db, &st, "SELECT industry_code, star_level,"
+		       " question_no, implemented_rate, mean_points"
+		       " FROM question_stat" GROUP_WHERE))
+		return -1;
+	sqlite3_bind_int64(st, 1, run_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_group *g = group_find(gs,
+			(const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1));
+		int q = sqlite3_column_int(st, 2) - 1;
+
+		if (!g || q < 0 || q >= NQUESTIONS)
+			continue;
+		g->has_rate[q] = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		g->rate[q] = sqlite3_column_double(st, 3);
+		g->has_points[q] = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		g->points[q] = sqlite3_column_double(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(db));
+	return 0;
+}
+
+/* ---- one company's figures ------------------------------------------- */
+
+int
+report_answer_points(const struct report *r, int no)
+{
+	int p = answer_points((unsigned char)r->c->answers[no - 1],
+			      r->na_points);
+
+	return p == ANSWER_NONE ? -1 : p;
+}
+
+int
+report_is_weak(const struct report *r, int no)
+{
+	int a = (unsigned char)r->c->answers[no - 1];
+
+	if (a == ANS_NOT || a == ANS_UNKNOWN || a == ANS_MISSING)
+		return 1;
+	if (a == ANS_NA || !r->peers || !r->peers->has_points[no - 1])
+		return 0;
+	return answer_points(a, r->na_points) < r->peers->points[no - 1];
+}
+
+/*
+ * Percentile among the group: the share scoring below plus half the
+ * share scoring the same (the "mid-rank" definition, stated on the page).
+ */
+static void
+compare(struct report_cmp *cmp, const struct report_group *g,
+	const struct company_state *c)
+{
+	long long below = 0, total = 0;
+	int i, s;
+
+	cmp->g = g;
+	cmp->shown = g && !g->suppressed && g->n > 0 && g->has_mean;
+	cmp->has_dev = 0;
+	cmp->percentile = 0;
+	if (!cmp->shown || !c->complete)
+		return;
+	s = c->total - SCORE_MIN;
+	for (i = 0; i < REPORT_NSCORES; i++) {
+		total += g->hist[i];
+		if (i < s)
+			below += g->hist[i];
+	}
+	if (total > 0 && s >= 0 && s < REPORT_NSCORES)
+		cmp->percentile = 100.0 * ((double)below +
+					   (double)g->hist[s] / 2) / total;
+	if (g->has_sd && g->sd > 0) {
+		cmp->has_dev = 1;
+		cmp->dev = 50 + 10 * (c->total - g->mean) / g->sd;
+	}
+}
+
+static const struct report *prio_report;	/* for prio_cmp */
+
+/* Part 1 first, then the peers' implemented rate, highest first. */
+static int
+prio_cmp(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+	const struct report_group *g = prio_report->peers;
+	int part_a = catalogue_question(a)->part == 1;
+	int part_b = catalogue_question(b)->part == 1;
+	double ra = g && g->has_rate[a - 1] ? g->rate[a - 1] : -1;
+	double rb = g && g->has_rate[b - 1] ? g->rate[b - 1] : -1;
+
+	if (part_a != part_b)
+		return part_b - part_a;
+	if (ra != rb)
+		return ra < rb ? 1 : -1;
+	return a - b;
+}
+
+static void
+priorities(struct report *r)
+{
+	int cand[NQUESTIONS], n = 0, i;
+
+	for (i = 1; i <= NQUESTIONS; i++) {
+		int a = (unsigned char)r->c->answers[i - 1];
+
+		if (a != ANS_IMPLEMENTED && a != ANS_NA)
+			cand[n++] = i;
+	}
+	prio_report = r;
+	qsort(cand, n, sizeof *cand, prio_cmp);
+	r->nprio = n < REPORT_NPRIO ? n : REPORT_NPRIO;
+	memcpy(r->prio, cand, r->nprio * sizeof *cand);
+}
+
+static int
+hist_one(const struct company_state *c, void *arg)
+{
+	struct report_hist *h = arg;
+
+	h->complete = c->complete;
+	h->total = c->total;
+	return 0;
+}
+
+/*
+ * The company's score as of each distinct JST date it submitted on (its
+ * state at the end of that day, departments combined as the run does),
+ * the latest REPORT_NHIST of them.
+ */
+static int
+history(struct report *r, sqlite3 *db, int64_t end_utc)
+{
+	sqlite3_stmt *st;
+	char end[21];
+	int rc, n = 0;
+	struct report_hist all[REPORT_NHIST];
+
+	r->nhist = 0;
+	if (db_prepare(db, &st, "SELECT DISTINCT submitted_at FROM response"
+		       " WHERE company_key = ?1 AND superseded = 0"
+		       " AND submitted_at < ?2 ORDER BY submitted_at"))
+		return -1;
+	when_format(end_utc, end);
+	sqlite3_bind_text(st, 1, r->c->company_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *at = (const char *)sqlite3_column_text(st, 0);
+		const char *why;
+		char date[11];
+		int64_t utc;
+
+		if (when_parse(at, &utc, &why) != 0)
+			continue;
+		when_jst_date(utc, date);
+		if (n > 0 && !strcmp(all[(n - 1) % REPORT_NHIST].date, date))
+			continue;
+		memcpy(all[n % REPORT_NHIST].date, date, sizeof date);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(db));
+	/* oldest kept first */
+	for (int i = n > REPORT_NHIST ? n - REPORT_NHIST : 0; i < n; i++) {
+		struct report_hist *h = &r->hist[r->nhist++];
+		int64_t day_end;
+
+		*h = all[i % REPORT_NHIST];
+		h->complete = 0;
+		if (when_as_of(h->date, &day_end) != 0)
+			continue;
+		if (day_end > end_utc)
+			day_end = end_utc;
+		if (state_scan(db, day_end, r->na_points, r->c->company_key,
+			       hist_one, h) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+report_build(struct report *r, struct work *w, const struct company_state *c)
+{
+	const struct groups *gs = w->groups;
+	int ind = strlen(c->industry_code) == 1 ? c->industry_code[0] : 0;
+	const char *iname = ind ? jsic_short_name(ind) : "";
+	int i;
+
+	memset(r, 0, sizeof *r);
+	r->run = w->run;
+	r->c = c;
+	r->na_points = w->run->na_points;
+	r->band = c->complete ? score_band(c->total) : -1;
+	for (i = 0; i < NQUESTIONS; i++)
+		r->n_unknown += c->answers[i] == ANS_UNKNOWN;
+
+	if (*iname)
+		snprintf(r->industry_title, sizeof r->industry_title,
+			 "同業種（%s）", iname);
+	else
+		snprintf(r->industry_title, sizeof r->industry_title,
+			 "業種不明の企業");
+	r->cmp[0].title = r->industry_title;
+	compare(&r->cmp[0], group_find(gs, c->industry_code, "*"), c);
+	r->cmp[1].title = "同じ宣言段階";
+	compare(&r->cmp[1], group_find(gs, "*", c->star_level), c);
+	r->cmp[2].title = "全体";
+	compare(&r->cmp[2], group_find(gs, "*", "*"), c);
+
+	if (ind && r->cmp[0].shown) {
+		r->peers = r->cmp[0].g;
+		r->peers_name = "同業種";
+	} else {
+		r->peers = r->cmp[2].shown ? r->cmp[2].g : NULL;
+		r->peers_name = "全体";
+		r->fallback_note = ind ?
+			"業種の回答社数が少ないため、全体と比較しています。" :
+			"業種が不明のため、全体と比較しています。";
+	}
+	r->two = group_find(gs, "*", "two");
+	if (r->two && (r->two->suppressed || r->two->n == 0))
+		r->two = NULL;
+	priorities(r);
+	return history(r, w->db, w->end_utc);
+}
+
+/* ---- writing --------------------------------------------------------- */
+
+/* The run's created_at as the PDF's date, so output is reproducible. */
+static void
+pdf_metadata(cairo_surface_t *s, const struct report *r, const char *name)
+{
+	char *title = xasprintf("情報セキュリティ自社診断 結果報告書 %s",
+				name);
+
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+				       "shindan " SHINDAN_VERSION);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
+				       r->run->created_at);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE,
+				       r->run->created_at);
+	free(title);
+}
+
+static int
+report_write(struct work *w, const struct report *r)
+{
+	const struct company_state *c = r->c;
+	char *rel = report_file_name(c->company_key, c->company_name);
+	struct out_file f;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	cairo_status_t cs;
+
+	if (out_open(&f, &w->dir, rel) != 0) {
+		free(rel);
+		return -1;
+	}
+	s = cairo_pdf_surface_create_for_stream(out_cairo_write, &f,
+						REPORT_PAGE_W, REPORT_PAGE_H);
+	pdf_metadata(s, r, c->company_name ? c->company_name :
+		     c->company_key);
+	cr = cairo_create(s);
+	rtext_attach(&w->text, cr);
+	report_draw(cr, &w->text, r);
+	cs = cairo_status(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	if (cs == CAIRO_STATUS_SUCCESS)
+		cs = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	if (cs != CAIRO_STATUS_SUCCESS) {
+		error("'%s/%s': %s", w->dir.path, rel,
+		      cairo_status_to_string(cs));
+		out_abort(&f);
+		free(rel);
+		return -1;
+	}
+	free(rel);
+	return out_commit(&f);
+}
+
+static int
+one_company(const struct company_state *c, void *arg)
+{
+	struct work *w = arg;
+	struct report r;
+
+	w->found++;
+	if (w->index++ % w->nworkers != w->worker)
+		return 0;
+	if (report_build(&r, w, c) != 0)
+		return -1;
+	if (report_write(w, &r) != 0)
+		w->failed = 1;
+	else
+		w->written++;
+	return 0;
+}
+
+/* Render this worker's share of the companies.  Returns 0 or -1. */
+static int
+work_run(struct work *w)
+{
+	const struct render_opts *o = w->o;
+	int rc = 0, i;
+
+	rtext_init(&w->text, o->font ? o->font : "IPAexGothic");
+	if (o->companies) {
+		for (i = 0; i < o->ncompanies && rc == 0; i++) {
+			long before = w->found;
+
+			if (i % w->nworkers != w->worker)
+				continue;
+			w->index = w->worker;	/* this one is ours */
+			rc = state_scan(w->db, w->end_utc, w->run->na_points,
+					o->companies[i], one_company, w);
+			if (rc == 0 && w->found == before) {
+				error("company '%s': no response on or before "
+				      "%s", o->companies[i], w->run->as_of);
+				w->failed = 1;
+			}
+		}
+	} else {
+		rc = state_scan(w->db, w->end_utc, w->run->na_points, NULL,
+				one_company, w);
+	}
+	rtext_release(&w->text);
+	info("reports: worker %ld wrote %ld", w->worker + 1, w->written);
+	return rc != 0 || w->failed ? -1 : 0;
+}
+
+int
+reports_render(const struct render_opts *o, sqlite3 *db,
+	       const struct render_run *run)
+{
+	struct groups gs;
+	struct work w;
+	int rc = -1, jobs = o->jobs > 1 ? o->jobs : 1;
+	pid_t *pids = NULL;
+	long i;
+
+	memset(&w, 0, sizeof w);
+	w.o = o;
+	w.run = run;
+	w.groups = &gs;
+	w.db = db;
+	w.nworkers = jobs;
+	if (when_as_of(run->as_of, &w.end_utc) != 0)
+		return error("run %lld: bad as-of date '%s'", run->run_id,
+			     run->as_of);
+	if (groups_load(&gs, db, run->run_id) != 0)
+		goto out;
+	if (out_dir_open(&w.dir, o->out_dir) != 0)
+		goto out;
+	if (jobs == 1) {
+		rc = work_run(&w);
+		goto out_dir;
+	}
+	/* workers must not share the connection or the font machinery */
+	pids = xcalloc(jobs, sizeof *pids);
+	fflush(NULL);
+	rc = 0;
+	for (i = 0; i < jobs; i++) {
+		pids[i] = fork();
+		if (pids[i] < 0) {
+			rc = error("cannot start report worker:");
+			break;
+		}
+		if (pids[i] == 0) {
+			w.worker = i;
+			w.db = db_open(o->db_path, DB_READ, NULL);
+			_exit(w.db && work_run(&w) == 0 ? 0 : 1);
+		}
+	}
+	for (i = 0; i < jobs; i++) {
+		int status;
+
+		if (pids[i] <= 0)
+			continue;
+		if (waitpid(pids[i], &status, 0) < 0)
+			rc = error("report worker %ld:", i + 1);
+		else if (WIFSIGNALED(status))
+			rc = error("report worker %ld killed by signal %d",
+				   i + 1, WTERMSIG(status));
+		else if (WEXITSTATUS(status) != 0)
+			rc = -1;
+	}
+	free(pids);
+out_dir:
+	out_dir_release(&w.dir);
+out:
+	free(gs.g);
+	return rc;
+}

@@ -1,0 +1,81 @@
+#ifndef SHINDAN_RENDER_REPORT_H
+#define SHINDAN_RENDER_REPORT_H
+/*
+ * One company report, as report.c gathers it from the database and
+ * report_page.c lays it out: the company's combined state, the peer
+ * groups it is compared with, its priorities and its history.
+ */
+#include <cairo.h>
+
+#include "catalogue.h"
+#include "render.h"
+#include "report_text.h"
+#include "score.h"
+#include "state.h"
+
+#define REPORT_NPRIO 5
+#define REPORT_NHIST 8		/* latest submission dates shown */
+#define REPORT_NSCORES (SCORE_MAX - SCORE_MIN + 1)
+
+/* A benchmark group of the run: (industry, *, *) or (*, *, star). */
+struct report_group {
+	char industry[16], star[16];
+	long long n;
+	int has_mean, has_sd, suppressed;
+	double mean, sd;
+	int has_part[NPARTS];
+	double part_mean[NPARTS];	/* mean points of each part */
+	long long hist[REPORT_NSCORES];	/* companies per score - SCORE_MIN */
+	int has_rate[NQUESTIONS], has_points[NQUESTIONS];
+	double rate[NQUESTIONS];	/* implemented_rate, 0..1 */
+	double points[NQUESTIONS];	/* mean_points */
+};
+
+/* The company against one group. */
+struct report_cmp {
+	const char *title;		/* 同業種（建設業）, ... */
+	const struct report_group *g;	/* NULL: no such group */
+	int shown;			/* g exists, is not suppressed */
+	double percentile;		/* 0..100, valid when shown */
+	int has_dev;
+	double dev;			/* 偏差値 */
+};
+
+struct report_hist {
+	char date[11];			/* JST YYYY-MM-DD */
+	int complete, total;
+};
+
+struct report {
+	const struct render_run *run;
+	const struct company_state *c;
+	int band;			/* valid when c->complete */
+	int n_unknown;
+	char industry_title[64];	/* 同業種（建設業） */
+	struct report_cmp cmp[3];	/* industry, star level, all */
+	/* per-question peers: the industry, or all companies instead */
+	const struct report_group *peers;
+	const char *peers_name;		/* "同業種" or "全体" */
+	const char *fallback_note;	/* why peers is not the industry */
+	const struct report_group *two;	/* ★★ group for the radar */
+	int prio[REPORT_NPRIO], nprio;	/* question numbers */
+	struct report_hist hist[REPORT_NHIST];
+	int nhist;
+	int na_points;
+};
+
+/* Points of the company's answer to question no (1..25); -1 if missing. */
+int report_answer_points(const struct report *r, int no);
+/*
+ * A weak point: not implemented, unknown or missing, or fewer points
+ * than the peers' mean.
+ */
+int report_is_weak(const struct report *r, int no);
+
+/* Lay out the two pages of r on cr (an A4 PDF surface). */
+void report_draw(cairo_t *cr, struct rtext *t, const struct report *r);
+
+/* A4 in PDF points. */
+#define REPORT_PAGE_W 595.276
+#define REPORT_PAGE_H 841.890
+#endif
