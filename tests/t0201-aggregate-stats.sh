@@ -3,10 +3,12 @@
 # population: odd and even n, ties, n = 1, an incomplete company, the
 # margins, suppression at n = 4 and n = 5.
 # shellcheck disable=SC2086 # $AGGREGATE may be "valgrind ... aggregate"
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 need sqlite3
 
-. "$(dirname "$0")/aggregate-fill.sh"
+# shellcheck source=tests/aggregate-fill.sh
+. "$TOP/tests/aggregate-fill.sh"
 newdb t.db
 
 # E / 6-20 / one: 100, 80, 80, 60, 40 (odd n, a tie)
