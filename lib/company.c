@@ -105,8 +105,10 @@ company_name_normalise(char *dst, size_t cap, const char *src)
 			continue;
 		dst[n++] = expanded[i];
 	}
-	if (cap > 0)
+	if (cap > 0) {
+		n -= utf8_tail(dst, n);	/* never cut a character in two */
 		dst[n] = '\0';
+	}
 	return n;
 }
 

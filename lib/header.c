@@ -177,10 +177,34 @@ starts_any(const char *s, const char *const *list, size_t n)
 #define STARTS_ANY(s, list) starts_any(s, list, sizeof list / sizeof *list)
 
 /*
+ * The value of a circled number ①..⑳, ㉑..㉟ at *s (advancing *s past
+ * it), else 0.
+ */
+static int
+circled_number(const char **s)
+{
+	const char *p = *s;
+	int32_t cp;
+
+	if (!*p)
+		return 0;
+	cp = utf8_next(&p, p + strnlen(p, 4));
+	if (cp >= 0x2460 && cp <= 0x2473)
+		cp -= 0x2460 - 1;
+	else if (cp >= 0x3251 && cp <= 0x325f)
+		cp -= 0x3251 - 21;
+	else
+		return 0;
+	*s = p;
+	return (int)cp;
+}
+
+/*
  * The question number a folded cell starts with, or -1.  A bare number
  * must be followed by the end of the cell, a closing bracket or a
  * separator ("1.", "(1)", "1 - ..."), so that "5分でできる..." is not
- * question 5; after a prefix ("Q1パソコン...") anything may follow.  The
+ * question 5; after a prefix ("Q1パソコン...") or a circled number
+ * ("①パソコン...") anything may follow.  The
  * number may be outside 1..25; the caller decides.  *rest is left after
  * the digits.
  */
@@ -198,6 +222,10 @@ leading_number(const char *s, const char **rest)
 	s += k;
 	while (*s == ' ')
 		s++;
+	if ((val = circled_number(&s)) > 0) {
+		*rest = s;
+		return val;
+	}
 	while (*s >= '0' && *s <= '9') {
 		if (++digits > 3)
 			return -1;
@@ -345,7 +373,8 @@ respell(char *dst, size_t cap, const char *src)
 
 	while (*src && n + 1 < cap) {
 		for (i = 0; i < sizeof spellings / sizeof *spellings; i++)
-			if (starts(src, spellings[i].from))
+			if (*src == *spellings[i].from &&
+			    starts(src, spellings[i].from))
 				break;
 		if (i == sizeof spellings / sizeof *spellings) {
 			dst[n++] = *src++;
@@ -520,13 +549,64 @@ match_text(const char *folded, double *sim)
 	return best_q;
 }
 
+/* Classify a folded cell; *sim is set as header_classify describes. */
+static int
+classify_folded(const char *folded, double *sim)
+{
+	char compacted[CELL_MAX];
+	const char *rest;
+	int field, n, refuse;
+
+	*sim = 1;
+	/* refusals are looked for before the notes they hide in go */
+	refuse = refused(folded);
+	snprintf(compacted, sizeof compacted, "%s", folded);
+	strip_notes(compacted);
+	n = leading_number(compacted, &rest);
+	if (n >= 1 && n <= NQUESTIONS)
+		return n;
+	compact(compacted, compacted);
+	if (!refuse && (field = meta_field(compacted, 0)) != FIELD_NONE)
+		return field;
+	if ((field = match_text(folded, sim)) != FIELD_NONE)
+		return field;
+	*sim = 1;
+	if (!refuse && (field = meta_field(compacted, 1)) != FIELD_NONE)
+		return field;
+	*sim = 0;
+	return FIELD_NONE;
+}
+
+/*
+ * The row of a Google Forms grid header "title [row]", when the cell has
+ * that shape, else NULL.  The row is copied into buf (CELL_MAX bytes).
+ */
+static const char *
+grid_row(char *buf, const char *folded)
+{
+	size_t len = strlen(folded);
+	const char *open;
+
+	if (len < 3 || folded[len - 1] != ']')
+		return NULL;
+	open = strrchr(folded, '[');
+	if (!open || open == folded || open + 1 == folded + len - 1)
+		return NULL;
+	snprintf(buf, CELL_MAX, "%.*s", (int)(folded + len - 2 - open),
+		 open + 1);
+	return buf;
+}
+
+/*
+ * A grid's row decides when it names a question by itself, so that the
+ * title's own numbering ("1. 基本的対策 [パソコンや…]") does not.
+ */
 int
 header_classify(const char *cell, double *similarity)
 {
-	char folded[CELL_MAX], compacted[CELL_MAX];
-	const char *rest;
+	char folded[CELL_MAX], row[CELL_MAX];
 	double sim = 0;
-	int field, n, refuse;
+	int field;
 
 	if (similarity)
 		*similarity = 0;
@@ -534,34 +614,19 @@ header_classify(const char *cell, double *similarity)
 		  TEXT_LOWER | TEXT_DASH);
 	if (!*folded)
 		return FIELD_NONE;
-	n = leading_number(folded, &rest);
-	if (n >= 1 && n <= NQUESTIONS) {
-		if (similarity)
-			*similarity = 1;
-		return n;
+	if (grid_row(row, folded)) {
+		field = classify_folded(row, &sim);
+		if ((field >= 1 && field <= NQUESTIONS) ||
+		    field == FIELD_AMBIGUOUS) {
+			if (similarity)
+				*similarity = sim;
+			return field;
+		}
 	}
-	/* refusals are looked for before the notes they hide in go */
-	refuse = refused(folded);
-	snprintf(compacted, sizeof compacted, "%s", folded);
-	strip_notes(compacted);
-	compact(compacted, compacted);
-	if (!refuse && (field = meta_field(compacted, 0)) != FIELD_NONE) {
-		if (similarity)
-			*similarity = 1;
-		return field;
-	}
-	field = match_text(folded, &sim);
-	if (field != FIELD_NONE) {
-		if (similarity)
-			*similarity = sim;
-		return field;
-	}
-	if (!refuse && (field = meta_field(compacted, 1)) != FIELD_NONE) {
-		if (similarity)
-			*similarity = 1;
-		return field;
-	}
-	return FIELD_NONE;
+	field = classify_folded(folded, &sim);
+	if (similarity)
+		*similarity = sim;
+	return field;
 }
 
 /* Canonical names, as header_field_name gives them and --map takes them. */

@@ -101,12 +101,17 @@ test_names(void)
 	};
 	size_t i;
 
+	char small[5];
+
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char out[256];
 
 		company_name_normalise(out, sizeof out, cases[i].in);
 		TAP_STR(out, cases[i].want, "name '%s'", cases[i].in);
 	}
+	TAP_INT(company_name_normalise(small, sizeof small, "山田商事"), 3,
+		"a name cut to 4 bytes keeps whole characters");
+	TAP_STR(small, "山", "the cut name is the first character");
 }
 
 static void
