@@ -1020,7 +1020,7 @@ row_monkey(struct row *w, const struct company *c, long index,
 	row_cell(w, "");
 	row_cell(w, rs->second ? c->name2 : c->name);
 	corpno_cell(raw, sizeof raw, c);
-	if (c->style % 10 == 3)
+	if (c->style % 10 == 3 && c->bad == BAD_NONE)
 		fullwidth_digits(cell, sizeof cell, raw);
 	else
 		snprintf(cell, sizeof cell, "%s", raw);
