@@ -413,11 +413,14 @@ int
 jsic_classify(const char *raw)
 {
 	char f[KEY_MAX];
+	size_t len;
 
 	load();
-	if (text_fold(f, sizeof f, raw, strlen(raw),
-		      TEXT_LOWER | TEXT_DASH) == 0)
+	len = text_fold(f, sizeof f, raw, strlen(raw), TEXT_LOWER | TEXT_DASH);
+	if (len == 0)
 		return 0;
+	if (len >= sizeof f - 4)	/* possibly cut short: no industry */
+		return -1;
 	return classify_folded(f);
 }
 

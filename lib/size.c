@@ -160,11 +160,13 @@ size_classify(const char *raw)
 {
 	char buf[128];
 	long lo, hi, class_lo = 1;
+	size_t len;
 	int i;
 
-	if (text_fold(buf, sizeof buf, raw, strlen(raw),
-		      TEXT_LOWER | TEXT_DASH | TEXT_NOSPACE) == 0 ||
-	    range(buf, &lo, &hi) < 0)
+	len = text_fold(buf, sizeof buf, raw, strlen(raw),
+			TEXT_LOWER | TEXT_DASH | TEXT_NOSPACE);
+	/* a cell that may have been cut short is no count */
+	if (len == 0 || len >= sizeof buf - 4 || range(buf, &lo, &hi) < 0)
 		return "unknown";
 	if (lo == 0 && hi > 0)
 		lo = 1;

@@ -110,8 +110,9 @@ star_parse(const char *raw, const char **level, const char **why)
 	int black = 0, white = 0, stars;
 	size_t i;
 
-	text_fold(buf, sizeof buf, raw, strlen(raw),
-		  TEXT_LOWER | TEXT_DASH | TEXT_NOSPACE);
+	if (text_fold(buf, sizeof buf, raw, strlen(raw),
+		      TEXT_LOWER | TEXT_DASH | TEXT_NOSPACE) >= sizeof buf - 4)
+		goto bad;	/* possibly cut short */
 	drop_brackets(buf);
 	if (buf[0] == '\0') {
 		*level = "unknown";

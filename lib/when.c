@@ -29,7 +29,7 @@
 
 struct era {
 	const char *kanji;
-	char letter;		/* folded to lower case, as text_fold leaves it */
+	char letter;		/* lower case, as the cell is folded */
 	int y, m, d;		/* first day of the era */
 };
 
@@ -182,8 +182,11 @@ month_day(const char **p, char sep, struct stamp *st)
 static int
 date_sep(const char **p, char *sep)
 {
-	skip_space(p);
-	if (eat(p, "年")) {
+	const char *s = *p;
+
+	skip_space(&s);
+	if (eat(&s, "年")) {
+		*p = s;
 		*sep = 0;
 		return 0;
 	}
@@ -413,12 +416,17 @@ excel_serial(const char *s, int64_t *utc, const char **why)
 	return 0;
 }
 
-/* Is s a plain decimal number ("45306", "45306.5")? */
+/*
+ * Is s a plain decimal number ("45306", "45306.5")?  Excel never writes a
+ * leading zero, so "0600" is not taken for a serial.
+ */
 static int
 is_number(const char *s)
 {
 	int n = 0;
 
+	if (s[0] == '0' && s[1] >= '0' && s[1] <= '9')
+		return 0;
 	while (*s >= '0' && *s <= '9')
 		s++, n++;
 	if (n == 0)
@@ -466,13 +474,16 @@ when_parse(const char *s, int64_t *utc, const char **why)
 	const char *p = buf;
 	struct stamp st = { .zone = JST_OFFSET, .era = -1 };
 	int64_t t;
+	size_t len;
 	int y, m, d, r;
 
-	if (text_fold(buf, sizeof buf, s, strlen(s),
-		      TEXT_LOWER | TEXT_DASH) == 0) {
+	len = text_fold(buf, sizeof buf, s, strlen(s), TEXT_LOWER | TEXT_DASH);
+	if (len == 0) {
 		*why = "blank";
 		return -1;
 	}
+	if (len >= sizeof buf - 4)	/* possibly cut short: never a date */
+		goto syntax;
 	/* a bare number is an Excel serial, except eight digits: YYYYMMDD */
 	if (is_number(buf) && strspn(buf, "0123456789") != 8)
 		return excel_serial(buf, utc, why);

@@ -3,6 +3,7 @@
  * (lib/size.c) and star level (lib/star.c): what a cell says and what it
  * must become, including the cells that must stay unknown.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -197,17 +198,20 @@ test_sizes(void)
 		{ "300", "101-300" }, { "301", "301+" }, { "5000", "301+" },
 		/* numbers as people write them */
 		{ "15", "6-20" }, { "15人", "6-20" }, { "約15名", "6-20" },
-		{ "１５名", "6-20" }, { "1,200", "301+" }, { "1,200人", "301+" },
+		{ "１５名", "6-20" }, { "1,200", "301+" },
+		{ "1,200人", "301+" },
 		{ "15人程度", "6-20" }, { "15.0", "6-20" }, { "5.4", "1-5" },
 		{ "5.5", "6-20" }, { " 15 人 ", "6-20" },
 		/* bands */
-		{ "6〜20人", "6-20" }, { "6～20人", "6-20" }, { "6-20", "6-20" },
+		{ "6〜20人", "6-20" }, { "6～20人", "6-20" },
+		{ "6-20", "6-20" },
 		{ "6−20人", "6-20" }, { "6人〜20人", "6-20" },
 		{ "21-50人", "21-50" }, { "21～50名", "21-50" },
 		{ "51～100人", "51-100" }, { "101〜300人", "101-300" },
 		{ "1〜5名", "1-5" }, { "〜5人", "1-5" }, { "～5人", "1-5" },
 		{ "0〜5人", "1-5" }, { "5人以下", "1-5" }, { "6人未満", "1-5" },
-		{ "301人以上", "301+" }, { "300名超", "301+" }, { "301+", "301+" },
+		{ "301人以上", "301+" }, { "300名超", "301+" },
+		{ "301+", "301+" },
 		{ "301〜", "301+" }, { "6人以上20人以下", "6-20" },
 		{ "5人超20人以下", "6-20" }, { "21人以上51人未満", "21-50" },
 		{ "6から20人", "6-20" },
@@ -216,7 +220,8 @@ test_sizes(void)
 		{ "20人以下", "unknown" }, { "5人以上20人未満", "unknown" },
 		{ "1-300", "unknown" }, { "20-6", "unknown" },
 		{ "0", "unknown" }, { "0人", "unknown" }, { "", "unknown" },
-		{ "　", "unknown" }, { "不明", "unknown" }, { "多数", "unknown" },
+		{ "　", "unknown" }, { "不明", "unknown" },
+		{ "多数", "unknown" },
 		{ "-5", "unknown" }, { "1,20", "unknown" },
 		{ "12,3456", "unknown" }, { "15人くらいかな", "unknown" },
 		{ "99999999999", "unknown" }, { "6〜", "unknown" },
@@ -274,6 +279,76 @@ test_stars(void)
 	TAP_STR(star_label("three"), "", "no label for three");
 }
 
+/* What we print must read back as itself. */
+static void
+test_round_trips(void)
+{
+	static const char *const levels[] = { "two", "one", "none",
+					      "unknown" };
+	size_t i;
+
+	for (i = 0; i < SIZE_NCLASSES; i++)
+		TAP_STR(size_classify(size_classes[i]), size_classes[i],
+			"class label '%s' reads as itself", size_classes[i]);
+	for (i = 0; i < sizeof levels / sizeof *levels; i++) {
+		const char *level = NULL, *why = NULL;
+
+		star_parse(star_label(levels[i]), &level, &why);
+		TAP_STR(level, levels[i], "label '%s' reads back as %s",
+			star_label(levels[i]), levels[i]);
+		level = NULL;
+		star_parse(levels[i], &level, &why);
+		TAP_STR(level, levels[i], "level '%s' reads as itself",
+			levels[i]);
+	}
+}
+
+/*
+ * Random cells from pieces of real values and junk (deterministic
+ * xorshift): every answer must be one the callers handle, and a refused
+ * star level must say why.  Under SANITIZE=1 this hunts overreads.
+ */
+static void
+test_random(void)
+{
+	static const char *const pieces[] = {
+		"1", "5", "20", "300", ",", "000", ".", "-", "〜", "～", "人",
+		"名", "以上", "以下", "超", "未満", "約", "程度", " ", "　",
+		"★", "☆", "二つ星", "宣言", "なし", "G", "Ｅ", "39", "情報",
+		"業", "サービス", "（", "）", "(", ")", "、", "・", "IT", ":",
+		"\xe3\x80", "\xff", "\xef\xbb\xbf", "製造", "通信",
+	};
+	uint32_t x = 88172645u;
+	int i, j, bad_jsic = 0, bad_size = 0, bad_star = 0;
+
+	for (i = 0; i < 100000; i++) {
+		char cell[300] = "";
+		const char *level = NULL, *why = NULL, *size;
+		int n, d, k, rc;
+
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+		n = 1 + (int)(x % 10);
+		for (j = 0; j < n; j++) {
+			x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+			strcat(cell, pieces[x % (sizeof pieces /
+						 sizeof *pieces)]);
+		}
+		d = jsic_classify(cell);
+		bad_jsic += !(d == -1 || d == 0 || (d >= 'A' && d <= 'T'));
+		size = size_classify(cell);
+		for (k = 0; k < SIZE_NCLASSES; k++)
+			if (!strcmp(size, size_classes[k]))
+				break;
+		bad_size += k == SIZE_NCLASSES && strcmp(size, "unknown");
+		rc = star_parse(cell, &level, &why);
+		bad_star += rc == 0 ? !*star_label(level) :
+			    (why == NULL || rc != -1);
+	}
+	TAP_INT(bad_jsic, 0, "random industry cells give -1, 0 or A-T");
+	TAP_INT(bad_size, 0, "random employee cells give a class or unknown");
+	TAP_INT(bad_star, 0, "random star cells give a level or a reason");
+}
+
 int
 main(void)
 {
@@ -286,5 +361,7 @@ main(void)
 	test_user_aliases();
 	test_sizes();
 	test_stars();
+	test_round_trips();
+	test_random();
 	return tap_done();
 }
