@@ -62,7 +62,8 @@ name_char_ok(int32_t c)
 {
 	if (c == 0xFF0F || c == 0xFF3C || c == 0xFF0E)	/* ／ ＼ ． */
 		return 0;
-	if (c >= 0xD800 && c <= 0xDFFF)
+	if ((c >= 0xD800 && c <= 0xDFFF) || (c >= 0xFE00 && c <= 0xFE0F) ||
+	    (c >= 0xE0000 && c <= 0xE01EF))	/* variation selectors, tags */
 		return 0;
 	switch (g_unichar_type((gunichar)c)) {
 	case G_UNICODE_LOWERCASE_LETTER:
@@ -87,6 +88,12 @@ name_char_ok(int32_t c)
 	}
 }
 
+/*
+ * Readable Japanese stays; every run of anything else becomes one '_'.
+ * A '.' is kept only after a letter or digit, so that no "." or ".."
+ * component and no hidden file can result, and a combining mark only
+ * after a character it can combine with.
+ */
 char *
 report_file_name(const char *company_key, const char *company_name)
 {
@@ -94,31 +101,32 @@ report_file_name(const char *company_key, const char *company_name)
 	const char *end = p + strlen(p);
 	char name[NAME_MAX_BYTES + 8], hash[SHA256_DIGEST_STRING_LENGTH];
 	size_t n = 0;
+	int prev_ok = 0;	/* last kept character was a letter or digit */
 
 	while (p < end) {
 		char buf[4];
-		size_t len;
+		size_t len = 1;
 		int32_t c = utf8_next(&p, end);
 
-		if (c >= 0 && c < 0x80 &&
-		    (g_ascii_isalnum((char)c) || c == '-' || c == '.' ||
-		     c == '_') && !(n == 0 && (c == '.' || c == '-'))) {
-			buf[0] = (char)c;
-			len = 1;
-		} else if (c >= 0x80 && name_char_ok(c)) {
+		buf[0] = '_';
+		if (c >= 0 && c < 0x80) {
+			if (g_ascii_isalnum((char)c) ||
+			    ((c == '.' || c == '-') && prev_ok))
+				buf[0] = (char)c;
+		} else if (c >= 0x80 && name_char_ok(c) &&
+			   (prev_ok || !g_unichar_ismark((gunichar)c))) {
 			len = utf8_put(buf, (uint32_t)c);
-		} else {
-			buf[0] = '_';
-			len = 1;
 		}
-		if (buf[0] == '_' && len == 1 && n > 0 && name[n - 1] == '_')
-			continue;	/* one '_' for a run of unsafe bytes */
+		prev_ok = buf[0] != '_' && buf[0] != '.' && buf[0] != '-';
+		if (buf[0] == '_' && (n == 0 || name[n - 1] == '_'))
+			continue;	/* one '_' for a run, none leading */
 		if (n + len > NAME_MAX_BYTES)
 			break;
 		memcpy(name + n, buf, len);
 		n += len;
 	}
-	while (n > 0 && (name[n - 1] == '_' || name[n - 1] == '.'))
+	while (n > 0 && (name[n - 1] == '_' || name[n - 1] == '.' ||
+			 name[n - 1] == '-'))
 		n--;
 	if (n == 0) {
 		memcpy(name, "company", 7);

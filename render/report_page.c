@@ -277,7 +277,7 @@ score_block(struct page *p)
 {
 	const struct report *r = p->r;
 	const struct company_state *c = r->c;
-	double top = p->y, h = 92, lw = 170, y;
+	double top = p->y, h = 86, lw = 170, y;
 	char buf[160];
 	struct rgb bc = r->band >= 0 ? band_colour(r->band) : muted;
 
@@ -395,14 +395,13 @@ comparison_block(struct page *p)
 			     vermilion) + 2;
 	}
 	p->y += text(p, MARGIN, p->y, CONTENT_W,
-		     "偏差値は50が平均です。パーセンタイル順位は、比較対象の"
-		     "うち貴社より得点が低い企業の割合（同点は半数と数えます）"
-		     "で、50が中央です。", 7.5, 0, muted) + 12;
+		     "偏差値は50が平均、パーセンタイル順位は50が中央です"
+		     "（計算方法は下の注記）。", 7.5, 0, muted) + 12;
 }
 
 /* ---- the radar chart --------------------------------------------------- */
 
-#define RADAR_R 112.0
+#define RADAR_R 100.0
 
 static void
 radar_point(double cx, double cy, int q, double v, double *x, double *y)
@@ -665,6 +664,8 @@ rate_bar(struct page *p, double x, double y, const struct report_group *g,
 	text(p, x + 92, y, 0, buf, 8.5, RT_RIGHT, ink);
 }
 
+#define ROW_H 13.0
+
 static void
 question_table(struct page *p)
 {
@@ -674,7 +675,7 @@ question_table(struct page *p)
 	int q, part = 0;
 
 	heading(p, "設問別の回答");
-	need(p, 16 + 28 * 14);
+	need(p, 17 + 28 * ROW_H);
 	fill_rect(p, MARGIN, p->y, CONTENT_W, 16, shade);
 	text(p, MARGIN + 4 + cx[0], p->y + 4, 0, "No.", 7.5, RT_BOLD, muted);
 	text(p, MARGIN + 4 + cx[1], p->y + 4, 0, "対策", 7.5, RT_BOLD, muted);
@@ -695,11 +696,11 @@ question_table(struct page *p)
 			snprintf(buf, sizeof buf, "Part %d  %s", part,
 				 catalogue_part_name(part));
 			text(p, MARGIN + 4, p->y + 2, 0, buf, 8, RT_BOLD, blue);
-			p->y += 14;
+			p->y += ROW_H;
 		}
-		y = p->y + 2;
+		y = p->y + 1.5;
 		if (weak)
-			fill_rect(p, MARGIN, p->y, CONTENT_W, 14,
+			fill_rect(p, MARGIN, p->y, CONTENT_W, ROW_H,
 				  tint(vermilion, 0.88));
 		snprintf(buf, sizeof buf, "%d", q);
 		text(p, MARGIN + 4 + cx[0] + 12, y, 0, buf, 8.5, RT_RIGHT,
@@ -714,7 +715,7 @@ question_table(struct page *p)
 		if (weak)
 			text(p, MARGIN + 4 + cx[4], y, 0, "▲ 要改善", 8.5,
 			     RT_BOLD, vermilion);
-		p->y += 14;
+		p->y += ROW_H;
 		hline(p, MARGIN, REPORT_PAGE_W - MARGIN, p->y, 0.3, rule);
 	}
 	p->y += 4;
@@ -780,7 +781,7 @@ unknown_block(struct page *p)
 	const struct report *r = p->r;
 	char buf[128];
 	int q, i = 0;
-	double colw = CONTENT_W / 2;
+	double colw = CONTENT_W / 3;
 
 	if (r->n_unknown == 0)
 		return;
@@ -792,18 +793,27 @@ unknown_block(struct page *p)
 	for (q = 1; q <= NQUESTIONS; q++) {
 		if (r->c->answers[q - 1] != ANS_UNKNOWN)
 			continue;
-		if (i % 2 == 0)
+		if (i % 3 == 0)
 			need(p, 14);
 		snprintf(buf, sizeof buf, "□ 設問%d %s", q,
 			 catalogue_question(q)->label);
-		text(p, MARGIN + 8 + (i % 2) * colw, p->y, 0, buf, 9, 0, ink);
-		if (i % 2 == 1)
+		colour(p, ink);
+		rtext_fit(p->t, MARGIN + 4 + (i % 3) * colw, p->y, colw - 6, 1,
+			  buf, 8.5, 6.5, 0);
+		if (i % 3 == 2)
 			p->y += 14;
 		i++;
 	}
-	if (i % 2 == 1)
+	if (i % 3 != 0)
 		p->y += 14;
 	p->y += 10;
+}
+
+/* Room the history takes (0 when there is none to show). */
+static double
+history_height(const struct report *r)
+{
+	return r->nhist < 2 ? 0 : 22 + 14 * r->nhist + 10;
 }
 
 static void
@@ -847,12 +857,9 @@ history_block(struct page *p)
 }
 
 static void
-notes_block(struct page *p)
+notes_text(const struct report *r, char *buf, size_t cap)
 {
-	const struct report *r = p->r;
-	char buf[1024];
-
-	snprintf(buf, sizeof buf,
+	snprintf(buf, cap,
 		 "・得点は「実施している」4点、「一部実施している」2点、"
 		 "「実施していない」0点、「わからない」−1点、「該当しない」"
 		 "%d点の合計です（満点100点）。\n"
@@ -867,10 +874,20 @@ notes_block(struct page *p)
 		 "自社診断の回答に基づくもので、対策の実施状況を保証するもの"
 		 "ではありません。",
 		 r->na_points, r->run->min_group);
-	need(p, rtext_height(p->t, CONTENT_W, buf, 7, 0) + 14);
-	hline(p, MARGIN, REPORT_PAGE_W - MARGIN, p->y, 0.4, rule);
-	p->y += 5;
-	p->y += text(p, MARGIN, p->y, CONTENT_W, buf, 7, 0, muted);
+}
+
+/* The notes sit at the foot of page 1; returns where they start. */
+static double
+notes_top(struct page *p, const char *notes)
+{
+	return BOTTOM - rtext_height(p->t, CONTENT_W, notes, 7, 0) - 6;
+}
+
+static void
+notes_block(struct page *p, const char *notes, double top)
+{
+	hline(p, MARGIN, REPORT_PAGE_W - MARGIN, top, 0.4, rule);
+	text(p, MARGIN, top + 5, 0 + CONTENT_W, notes, 7, 0, muted);
 }
 
 /* A name fit to print: valid UTF-8, no control characters. */
@@ -893,18 +910,36 @@ report_draw(cairo_t *cr, struct rtext *t, const struct report *r)
 	struct page p = { cr, t, r, NULL, 1, MARGIN };
 	char *name = display_name(r->c);
 
+	char notes[1024];
+	double top;
+	int history_done = 0, notes_done;
+
 	p.name = name;
+	notes_text(r, notes, sizeof notes);
+	top = notes_top(&p, notes);
 	title_block(&p);
 	score_block(&p);
 	comparison_block(&p);
 	radar_block(&p);
 	summary_block(&p);
+	if (p.y + history_height(r) < top) {
+		history_block(&p);
+		history_done = 1;
+	}
+	/* the notes go to the end when a long name or summary took the room */
+	notes_done = p.y < top;
+	if (notes_done)
+		notes_block(&p, notes, top);
 	new_page(&p);
 	question_table(&p);
 	priority_block(&p);
 	unknown_block(&p);
-	history_block(&p);
-	notes_block(&p);
+	if (!history_done)
+		history_block(&p);
+	if (!notes_done) {
+		need(&p, BOTTOM - top);
+		notes_block(&p, notes, p.y);
+	}
 	footer(&p);
 	cairo_show_page(cr);
 	g_free(name);
