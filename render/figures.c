@@ -466,10 +466,20 @@ fig_mean_by_industry(struct chart *c, const void *data)
 		double step = rh / (d->nstars + 1) > 6 ? 6 :
 			      rh / (d->nstars + 1);
 
+		const struct grp *row = find_grp(d, ind, "*", "*");
+
 		chart_colour(c, chart_ink);
 		chart_text(c, PLOT_X - 8, yc, fig_industry_label(ind, buf,
 			   sizeof buf), 9.5, T_RIGHT | T_MIDDLE |
 			   (i == 0 ? T_BOLD : 0), LABEL_W);
+		if (row && row->suppressed) {
+			/* the whole industry is too small to show */
+			chart_hatch(c, xs.r0, yc - rh * 0.3, xs.r1 - xs.r0,
+				    rh * 0.6);
+			chart_colour(c, chart_ink);
+			chart_text(c, (xs.r0 + xs.r1) / 2, yc, d->nlt, 9,
+				   T_CENTER | T_MIDDLE, 0);
+		}
 		for (k = 0; k < d->nstars; k++) {
 			const struct grp *g = find_grp(d, ind, "*",
 						       d->stars[k]);
@@ -822,7 +832,7 @@ fig_weakest(struct chart *c, const void *data)
 			cairo_rectangle(c->cr, xs.r0, y + k * bh, w,
 					bh - 0.6);
 			cairo_fill(c->cr);
-			if (bh >= 6) {
+			if (bh >= 7) {
 				snprintf(buf, sizeof buf, "%.0f%%",
 					 100 * q->rate);
 				chart_colour(c, chart_ink);
@@ -836,23 +846,32 @@ fig_weakest(struct chart *c, const void *data)
 
 /* ---- 5. score distribution by star level ----------------------------- */
 
-#define NBINS 26	/* -25..99 in fives, and 100 alone */
+/*
+ * Bins of ten points (0-9 ... 90-99), one for negative totals and one for
+ * 100 alone, so that the bins nest inside IPA's bands.
+ */
+#define NBINS 12
 
 static int
 bin_of(int score)
 {
 	if (score >= SCORE_MAX)
 		return NBINS - 1;
-	if (score < SCORE_MIN)
-		score = SCORE_MIN;
-	return (score - SCORE_MIN) / 5;
+	if (score < 0)
+		return 0;
+	return 1 + score / 10;
 }
 
-/* The score in the middle of a bin, for the x position. */
-static double
-bin_mid(int b)
+static const char *
+bin_label(int b, char *buf, size_t n)
 {
-	return b == NBINS - 1 ? 101 : SCORE_MIN + 5 * b + 2.5;
+	if (b == 0)
+		snprintf(buf, n, "0未満");
+	else if (b == NBINS - 1)
+		snprintf(buf, n, "100");
+	else
+		snprintf(buf, n, "%d〜%d", 10 * (b - 1), 10 * (b - 1) + 9);
+	return buf;
 }
 
 static void
@@ -861,13 +880,15 @@ fig_distribution(struct chart *c, const void *data)
 	const struct fig_data *d = data;
 	const char *series[MAXSERIES];
 	struct chart_legend_item leg[MAXSERIES];
-	double share[MAXSERIES][NBINS], ticks[32], yt[32], top, lo, hi, ylo,
-	       yhi = 0;
-	struct chart_scale xs, ys;
+	double share[MAXSERIES][NBINS], yt[32], top, ylo, yhi = 0, x0 = 90,
+	       x1 = c->w - 30, bw;
+	struct chart_scale ys;
 	const struct grp *all = find_grp(d, "*", "*", "*");
-	int i, k, b, ns = 0, nleg = 0, nt, nyt;
-	static const double band_lo[4] = { 99.5, 69.5, 49.5, -25 },
-		band_hi[4] = { 102.5, 99.5, 69.5, 49.5 };
+	int i, k, b, ns = 0, nleg = 0, nyt;
+	/* first and last bin of each band: 100, 70-99, 50-69, <=49 */
+	static const int band_bins[4][2] = { { 11, 11 }, { 8, 10 }, { 6, 7 },
+					     { 0, 5 } };
+	char buf[32];
 
 	top = chart_header(c, figures[4].title, d->subtitle);
 	chart_footer(c, d->footer);
@@ -909,55 +930,53 @@ fig_distribution(struct chart *c, const void *data)
 	top += chart_legend(c, 24, top, c->w - 48, leg, nleg) + 22;
 	for (k = 0; k < nleg; k++)
 		free((char *)leg[k].label);
-	lo = SCORE_MIN;
-	hi = SCORE_MAX;
-	nt = chart_ticks(&lo, &hi, 5, ticks);
 	ylo = 0;
 	if (yhi <= 0)
 		yhi = 10;
 	nyt = chart_ticks(&ylo, &yhi, 5, yt);
-	xs = (struct chart_scale){ SCORE_MIN - 2.5, SCORE_MAX + 2.5, 90,
-				   c->w - 30 };
 	ys = (struct chart_scale){ ylo, yhi, PLOT_BOTTOM, top };
+	bw = (x1 - x0) / NBINS;
 	/* the four bands behind the data, named along the top */
 	for (b = 0; b < 4; b++) {
-		double a = chart_map(&xs, band_lo[b]),
-		       z = chart_map(&xs, band_hi[b]);
+		double a = x0 + band_bins[b][0] * bw,
+		       z = x0 + (band_bins[b][1] + 1) * bw;
 
 		chart_colour_a(c, band_rgb(b), 0.10);
 		cairo_rectangle(c->cr, a, top, z - a, PLOT_BOTTOM - top);
 		cairo_fill(c->cr);
 		chart_colour(c, chart_muted);
 		chart_text(c, (a + z) / 2, top - 2, band_names[b], 8,
-			   T_CENTER | T_BOTTOM, 0);
+			   T_CENTER | T_BOTTOM, z - a);
 	}
-	chart_yaxis(c, &ys, xs.r0, xs.r1, yt, nyt, "%.0f%%",
-		    "会社の割合（%）");
-	chart_xaxis(c, &xs, PLOT_BOTTOM, PLOT_BOTTOM, ticks, nt, "%.0f",
-		    "合計点（5点刻み、100点は単独）");
+	chart_yaxis(c, &ys, x0, x1, yt, nyt, "%.0f%%", "会社の割合（%）");
+	chart_colour(c, chart_muted);
+	cairo_set_line_width(c->cr, 0.8);
+	cairo_move_to(c->cr, x0, PLOT_BOTTOM);
+	cairo_line_to(c->cr, x1, PLOT_BOTTOM);
+	cairo_stroke(c->cr);
+	for (b = 0; b < NBINS; b++)
+		chart_text(c, x0 + (b + 0.5) * bw, PLOT_BOTTOM + 5,
+			   bin_label(b, buf, sizeof buf), 9, T_CENTER, bw);
+	chart_colour(c, chart_ink);
+	chart_text(c, (x0 + x1) / 2, PLOT_BOTTOM + 21, "合計点（点）", 10,
+		   T_CENTER, 0);
 	/* all companies as bars, star levels as lines over them */
 	for (b = 0; b < NBINS; b++) {
-		double a = chart_map(&xs, b == NBINS - 1 ? 99.5 :
-				     SCORE_MIN + 5 * b - 0.5),
-		       z = chart_map(&xs, b == NBINS - 1 ? 102.5 :
-				     SCORE_MIN + 5 * b + 4.5);
+		double y = chart_map(&ys, share[0][b]);
 
 		if (share[0][b] <= 0)
 			continue;
 		chart_colour(c, chart_tint(chart_muted, 0.45));
-		cairo_rectangle(c->cr, a + 0.6, chart_map(&ys, share[0][b]),
-				z - a - 1.2, PLOT_BOTTOM -
-				chart_map(&ys, share[0][b]));
+		cairo_rectangle(c->cr, x0 + b * bw + 3, y, bw - 6,
+				PLOT_BOTTOM - y);
 		cairo_fill(c->cr);
 	}
 	for (k = 1; k < ns; k++) {
-		struct chart_rgb rgb = star_rgb(series[k]);
-
-		chart_colour(c, rgb);
+		chart_colour(c, star_rgb(series[k]));
 		cairo_set_line_width(c->cr, 2);
 		chart_dash(c, star_dash(series[k]));
 		for (b = 0; b < NBINS; b++) {
-			double x = chart_map(&xs, bin_mid(b)),
+			double x = x0 + (b + 0.5) * bw,
 			       y = chart_map(&ys, share[k][b]);
 
 			if (b == 0)
@@ -967,13 +986,12 @@ fig_distribution(struct chart *c, const void *data)
 		}
 		cairo_stroke(c->cr);
 		chart_dash(c, 0);
-		for (b = 0; b < NBINS; b++)
-			if (share[k][b] > 0) {
-				cairo_arc(c->cr, chart_map(&xs, bin_mid(b)),
-					  chart_map(&ys, share[k][b]), 2.2, 0,
-					  2 * M_PI);
-				cairo_fill(c->cr);
-			}
+		for (b = 0; b < NBINS; b++) {
+			cairo_arc(c->cr, x0 + (b + 0.5) * bw,
+				  chart_map(&ys, share[k][b]), 2.6, 0,
+				  2 * M_PI);
+			cairo_fill(c->cr);
+		}
 	}
 }
 
@@ -1266,7 +1284,7 @@ const struct figure figures[] = {
 	  "宣言段階ごとの棒を比べると、どの層で対策が遅れているかがわかる。",
 	  fig_weakest },
 	{ "score-distribution", "合計点の分布（宣言段階別）",
-	  "灰色の棒は全体、線は宣言段階ごとの分布（各グループ内の割合）。"
+	  "灰色の棒は全体、線は宣言段階ごとの分布（各グループ内の割合、10点刻み）。"
 	  "背景の色はIPAの点数帯。",
 	  fig_distribution },
 	{ "trend", "平均点の推移（宣言段階別）",

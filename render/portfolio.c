@@ -324,9 +324,9 @@ write_index(const struct out_dir *d, sqlite3 *db, const struct render_opts *o,
 	out_puts(&f, "<style>\n"
 		 "body{font-family:\"IPAexGothic\",sans-serif;margin:2em auto;"
 		 "max-width:70em;padding:0 1em;color:#222}\n"
-		 "figure{margin:2em 0}img{max-width:100%;height:auto;"
+		 ".fig{margin:2em 0}img{max-width:100%;height:auto;"
 		 "border:1px solid #ddd}\n"
-		 "figcaption{color:#555;font-size:90%}\n"
+		 ".caption{color:#555;font-size:90%}\n"
 		 "table{border-collapse:collapse;width:100%}\n"
 		 "th,td{border-bottom:1px solid #ddd;padding:.3em .6em;"
 		 "text-align:left}\n"
@@ -341,7 +341,7 @@ write_index(const struct out_dir *d, sqlite3 *db, const struct render_opts *o,
 		 "（portfolio.pdf）</a></p>\n");
 	out_puts(&f, "<h2>グラフ</h2>\n");
 	for (i = 0; i < nfigures; i++) {
-		out_puts(&f, "<figure>\n");
+		out_puts(&f, "<div class=\"fig\">\n");
 		if (ext) {
 			out_puts(&f, "<img src=\"");
 			html_href(&f, figures[i].name);
@@ -353,9 +353,9 @@ write_index(const struct out_dir *d, sqlite3 *db, const struct render_opts *o,
 			html_text(&f, figures[i].title);
 			out_puts(&f, "</h3>\n");
 		}
-		out_puts(&f, "<figcaption>");
+		out_puts(&f, "<p class=\"caption\">");
 		html_text(&f, figures[i].note);
-		out_puts(&f, "</figcaption>\n</figure>\n");
+		out_puts(&f, "</p>\n</div>\n");
 	}
 	out_puts(&f, "<h2>会社別レポート</h2>\n<table>\n<thead><tr><th>会社名"
 		 "</th><th>業種</th><th>宣言</th><th>合計点</th><th>点数帯</th>"
