@@ -354,16 +354,17 @@ static int classify_folded(const char *f);
 
 /*
  * A division code followed by a name: "G 情報通信業", "G:情報通信業",
- * "39 情報サービス業", "E09 食料品製造業".  The name must not name another
- * division.  A letter needs its name to agree (a letter may just begin a
- * word: "E コマース"); a number after a separator stands on its own, since
- * coded lists write "06 総合工事業" with names we do not know.
+ * "39 情報サービス業", "E09 食料品製造業".  The name must give the same
+ * division: a letter may just begin a word ("E コマース"), and a number
+ * may be a house list's own numbering ("1. 鉄鋼" is not 01 農業), so
+ * neither is trusted alone.  A letter and a 中分類 code that agree
+ * ("E09 ...") are, whatever the name.
  */
 static int
 coded_name(const char *f)
 {
 	const char *p = f;
-	int letter = 0, code, num = 0, n = 0, sep = 0, d;
+	int letter = 0, code, num = 0, n = 0, d;
 
 	if (*p >= 'a' && *p <= 't' && !(p[1] >= 'a' && p[1] <= 'z'))
 		letter = *p++ - 'a' + 'A';
@@ -375,13 +376,13 @@ coded_name(const char *f)
 	if (code < 0 || (letter && code != letter))
 		return -1;
 	for (p += n; *p && strchr(" :.-_)]", *p); p++)
-		sep = 1;
+		;
 	if (!*p)
 		return code;
 	d = classify_folded(p);
 	if (d == code)
 		return code;
-	return d < 0 && n && sep ? code : -1;
+	return d < 0 && n && letter ? code : -1;
 }
 
 /* Classify a width-folded, lower-case, non-blank cell. */
