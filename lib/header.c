@@ -6,7 +6,8 @@
  * header cell is read in this order:
  *
  *  1. a leading question number 1..25 ("Q01", "問1", "【1】", "1. ...");
- *     when a number is followed by text, the number wins;
+ *     when a number is followed by text, the number wins, except in a
+ *     Google Forms grid header "title [row]", where the row decides;
  *  2. a metadata name of SPEC §2.1 (会社名, Timestamp, End Date ...);
  *  3. the question's text, compared with the catalogue by the Dice
  *     coefficient of character bigrams after folding away punctuation and
@@ -212,13 +213,14 @@ static int
 leading_number(const char *s, const char **rest)
 {
 	size_t k;
-	int prefixed, digits = 0, val = 0;
+	int prefixed, ordinal, digits = 0, val = 0;
 
 	if ((k = STARTS_ANY(s, open_brackets)))
 		s += k;
 	while (*s == ' ')
 		s++;
 	prefixed = (k = STARTS_ANY(s, number_prefixes)) != 0;
+	ordinal = starts(s, "第");	/* 第3問, but not 第2部 */
 	s += k;
 	while (*s == ' ')
 		s++;
@@ -234,6 +236,8 @@ leading_number(const char *s, const char **rest)
 	if (digits == 0)
 		return -1;
 	*rest = s;
+	if (ordinal)
+		return starts(s, "問") ? val : -1;
 	if (*s == '\0')
 		return val;
 	if (*s == '.' && s[1] >= '0' && s[1] <= '9')
