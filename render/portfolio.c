@@ -372,18 +372,24 @@ int
 portfolio_render(const struct render_opts *o, sqlite3 *db,
 		 const struct render_run *run)
 {
-	struct fig_data *fd;
+	static const int order[3] = { FMT_SVG, FMT_PNG, FMT_PDF };
+	struct fig_data *fd = NULL;
 	struct out_dir d;
-	int i, rc = -1;
+	int i, f, rc = -1;
 
 	if (out_dir_open(&d, o->out_dir))
 		return -1;
 	if (!(fd = fig_load(db, run)))
 		goto out;
-	for (i = 0; i < nfigures; i++)
-		if (chart_write(&d, figures[i].name, o->formats,
-				run->created_at, figures[i].draw, fd))
-			goto out;
+	/* SVG first: cairo numbers its surfaces process-wide and writes
+	 * the number into the SVG, so drawing the SVGs before anything else
+	 * keeps them byte-identical whatever other formats are asked for */
+	for (f = 0; f < 3; f++)
+		for (i = 0; i < nfigures; i++)
+			if ((o->formats & order[f]) &&
+			    chart_write(&d, figures[i].name, order[f],
+					run->created_at, figures[i].draw, fd))
+				goto out;
 	if (write_pdf(&d, db, run, fd) || write_index(&d, db, o, run))
 		goto out;
 	info("portfolio: %d charts, portfolio.pdf and index.html in '%s'",
