@@ -63,8 +63,8 @@ struct job {
 	long long file_id;
 	long rows_read, rows_new, rows_dup, rows_rejected;
 	int warned;
+	int bad_bytes;		/* rejected for bytes invalid in its encoding */
 	char reason[1200];	/* why the file is rejected */
-	long reason_line;
 	/* unrecognised industries already warned about (small, per file) */
 	char seen_industry[8][64];
 	int nseen_industry;
@@ -174,7 +174,7 @@ job_read(void *ctx, char *dst, size_t cap)
 static int
 fill_peek(struct job *j)
 {
-	while (j->peek_len < sizeof j->peek) {
+	while (sizeof j->peek - j->peek_len >= 4) {
 		ssize_t n = input_read(j->in, j->peek + j->peek_len,
 				       sizeof j->peek - j->peek_len);
 
@@ -325,7 +325,7 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 	if (star_parse(v, &r->star, &reason) < 0) {
 		*col = lo->meta[META_STAR] + 1;
 		snprintf(why, wcap, "unrecognised star level '%.40s' (column "
-			 "%d): %s", v, *col, reason);
+			 "%d)", v, *col);
 		return -1;
 	}
 	fold(r->department, sizeof r->department,
@@ -498,13 +498,14 @@ file_attempt(struct importer *im, struct job *j, int enc)
 		return FILE_REJECTED;
 	}
 	if (fill_peek(j)) {
-		if (input_bad_bytes(j->in) && input_encoding_guessed(j->in) &&
+		j->bad_bytes = input_bad_bytes(j->in);
+		snprintf(j->reason, sizeof j->reason, "%s", input_why(j->in));
+		if (j->bad_bytes && input_encoding_guessed(j->in) &&
 		    enc == ENC_AUTO && strcmp(input_encoding_name(j->in),
 					      "UTF-8") == 0) {
 			result = FILE_RETRY;
 			goto out;
 		}
-		snprintf(j->reason, sizeof j->reason, "%s", input_why(j->in));
 		result = FILE_REJECTED;
 		goto out;
 	}
@@ -560,13 +561,8 @@ file_attempt(struct importer *im, struct job *j, int enc)
 	}
 	progress_end(&im->prog);
 	if (rc < 0) {
-		if (reader_source_failed(rd) && input_bad_bytes(j->in) &&
-		    input_encoding_guessed(j->in) && enc == ENC_AUTO &&
-		    strcmp(input_encoding_name(j->in), "UTF-8") == 0) {
-			result = FILE_RETRY;
-			goto out;
-		}
-		j->reason_line = reader_line(rd);
+		j->bad_bytes = reader_source_failed(rd) &&
+			       input_bad_bytes(j->in);
 		if (reader_source_failed(rd))
 			snprintf(j->reason, sizeof j->reason, "line %ld: %s",
 				 reader_line(rd), input_why(j->in));
@@ -574,6 +570,10 @@ file_attempt(struct importer *im, struct job *j, int enc)
 			snprintf(j->reason, sizeof j->reason, "%s",
 				 reader_why(rd));
 		result = FILE_REJECTED;
+		if (j->bad_bytes && input_encoding_guessed(j->in) &&
+		    enc == ENC_AUTO &&
+		    strcmp(input_encoding_name(j->in), "UTF-8") == 0)
+			result = FILE_RETRY;
 		goto out;
 	}
 	if (input_sha256(j->in, sha)) {
@@ -656,7 +656,7 @@ import_file(struct importer *im, const char *path)
 	struct job *j;
 	struct stat st;
 	int enc = im->o->encoding, result, rc;
-	char sha[65] = "", why[256];
+	char sha[65] = "", why[256], first[1024] = "";
 	uint64_t bytes = 0;
 
 	im->t.files++;
@@ -670,9 +670,14 @@ import_file(struct importer *im, const char *path)
 		j->path = path;
 		j->mtime = (int64_t)st.st_mtime;
 		result = file_attempt(im, j, enc);
+		if (first[0] && result == FILE_REJECTED && j->bad_bytes)
+			snprintf(j->reason, sizeof j->reason, "%.1000s (and "
+				 "not CP932 either)", first);
 		if (result != FILE_RETRY)
 			break;
-		info("%s: not UTF-8 after all; reading it as CP932", path);
+		/* a guess of UTF-8 met a byte UTF-8 cannot have */
+		info("%s: %s; reading it as CP932", path, j->reason);
+		snprintf(first, sizeof first, "%.1000s", j->reason);
 		enc = ENC_CP932;
 	}
 	if (result == FILE_DONE) {

@@ -363,9 +363,11 @@ input_read(struct input *in, char *dst, size_t cap)
 		if (valid < n) {
 			size_t tail = utf8_tail(p, n);
 
-			/* a sequence cut by the buffer is fine unless last */
-			if (!(valid + tail == n &&
-			      (n < avail || !in->plain_eof) && valid > 0)) {
+			/* a sequence cut by cap or the buffer is fine, one
+			 * cut by the end of the file is not; the good part
+			 * before a bad byte is handed over first */
+			if (!(valid + tail == n && valid > 0 &&
+			      (n < avail || !in->plain_eof)) && valid == 0) {
 				set_why(in, "invalid UTF-8 byte 0x%02x",
 					(unsigned char)p[valid]);
 				in->bad_bytes = 1;

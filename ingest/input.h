@@ -28,7 +28,8 @@ struct input;
 struct input *input_open(const char *path, enum input_encoding enc,
 			 char why[256]);
 /*
- * Read up to cap bytes of UTF-8 text.  Returns the count, 0 at the end,
+ * Read up to cap bytes of UTF-8 text (cap >= 4, room for any character).
+ * Returns the count, 0 at the end,
  * or -1 with input_why() telling what is wrong (truncated gzip, invalid
  * byte sequence, decompressed size limit, read error).
  */

@@ -125,7 +125,7 @@ inspect_run(const struct ingest_opts *o)
 		return EXIT_FAIL;
 	}
 	src.peek = xmalloc(PEEK_SIZE);
-	while (src.len < PEEK_SIZE) {
+	while (PEEK_SIZE - src.len >= 4) {
 		ssize_t n = input_read(src.in, src.peek + src.len,
 				       PEEK_SIZE - src.len);
 

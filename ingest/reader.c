@@ -313,7 +313,17 @@ reader_source_failed(const struct reader *r)
 long
 reader_line(const struct reader *r)
 {
-	return r->line;
+	long line = r->line;
+	size_t i;
+
+	if (!r->failed)
+		return line;
+	/* the source failed just past the text read: count up to there */
+	for (i = r->pos; i < r->len; i++)
+		if (r->buf[i] == '\n' || (r->buf[i] == '\r' &&
+		    (i + 1 == r->len || r->buf[i + 1] != '\n')))
+			line++;
+	return line;
 }
 
 void

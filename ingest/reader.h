@@ -38,7 +38,10 @@ struct reader *reader_new(reader_read_fn fn, void *ctx, int delim);
 int reader_next(struct reader *r, struct record **rec);
 const char *reader_why(const struct reader *r);
 int reader_source_failed(const struct reader *r);
-/* The line the reader has reached (for messages about the source). */
+/*
+ * The line the reader has reached; after the source failed, the line
+ * where the failure is (for messages about the source).
+ */
 long reader_line(const struct reader *r);
 void reader_free(struct reader *r);
 

@@ -103,3 +103,37 @@ done_testing() {
 	echo "1..$test_count"
 	[ "$test_failed" -eq 0 ]
 }
+
+# --- fixtures for ingest ------------------------------------------------
+
+# qcols [FMT]: the 25 question headers, printf FMT with %d (default Q%d),
+# joined by $SEP (default ',')
+qcols() {
+	awk -v fmt="${1:-Q%d}" -v sep="${SEP:-,}" 'BEGIN {
+		for (i = 1; i <= 25; i++)
+			printf "%s" fmt, (i > 1 ? sep : ""), i }'
+}
+
+# answers CODES: 25 answer labels from 25 codes I P N U A - (blank),
+# joined by $SEP
+answers() {
+	printf '%s\n' "$1" | awk -v sep="${SEP:-,}" '{
+		for (i = 1; i <= 25; i++) {
+			c = substr($0, i, 1)
+			l = c == "I" ? "実施している" : c == "P" ? \
+			    "一部実施している" : c == "N" ? "実施していない" : \
+			    c == "U" ? "わからない" : c == "A" ? "該当しない" : ""
+			printf "%s%s", (i > 1 ? sep : ""), l
+		} }'
+}
+
+# dump [DB]: the stored content that must not depend on how often or
+# how interrupted ingest ran
+dump() {
+	q "SELECT company_key, department, submitted_at, answers, superseded,
+	   line FROM response ORDER BY 1, 2, 3, 4;
+	   SELECT path, line, reason, raw FROM rejects ORDER BY 1, 2;
+	   SELECT path, sha256, status, rows_read, rows_new, rows_duplicate,
+	   rows_rejected FROM files WHERE status <> 'skipped' ORDER BY 1, 2;" \
+	   "${1:-shindan.db}"
+}

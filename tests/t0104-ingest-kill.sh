@@ -1,0 +1,48 @@
+#!/bin/sh
+# kill -9 in the middle of a large file, then a re-run, gives the same
+# database content as one clean run: a file is one transaction.
+. "$(dirname "$0")/lib.sh"
+
+awk -v n=60000 'BEGIN {
+	printf "回答日時,会社名"
+	for (i = 1; i <= 25; i++) printf ",Q%d", i
+	printf "\n"
+	split("実施している,一部実施している,実施していない,わからない", L, ",")
+	for (r = 1; r <= n; r++) {
+		printf "2024/01/%02d %02d:%02d:%02d,会社%d", r % 28 + 1, r % 24,
+		    r % 60, (r * 7) % 60, r
+		for (i = 1; i <= 25; i++) printf ",%s", L[(r * i + i) % 4 + 1]
+		printf "\n"
+	}
+	printf "2024/01/01 00:00:00,壊れた行"
+	for (i = 1; i <= 25; i++) printf ",実施中"
+	printf "\n"
+}' >big.csv
+{
+	echo "回答日時,会社名,$(qcols)"
+	echo "2024/01/15 10:00:00,アルファ,$(answers IIIIIIIIIIIIIIIIIIIIIIIII)"
+} >small.csv
+
+$INGEST -q --db clean.db small.csv big.csv || true
+want=$(dump clean.db)
+is "$(q "SELECT count(*) FROM responses" clean.db)" 60001 "the clean run imports every good row"
+
+killed=0
+for delay in 0.2 0.5 1 1.5; do
+	rm -f k.db k.db-wal k.db-shm
+	$INGEST -q --db k.db small.csv >/dev/null 2>&1
+	$INGEST -q --db k.db big.csv >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	if kill -9 "$pid" 2>/dev/null; then
+		killed=$((killed + 1))
+	fi
+	wait "$pid" 2>/dev/null || true
+	is "$(q "PRAGMA integrity_check" k.db)" ok "after kill -9 at ${delay}s the database is intact"
+	n=$(q "SELECT count(*) FROM response" k.db)
+	like "$n" '^(1|60001)$' "no half-imported file after kill -9 at ${delay}s ($n responses)"
+	$INGEST -q --db k.db small.csv big.csv >/dev/null 2>&1 || true
+	is "$(dump k.db)" "$want" "re-run after kill -9 at ${delay}s equals one clean run"
+done
+check "at least one run was killed mid-file ($killed)" test "$killed" -ge 1
+done_testing
