@@ -1,0 +1,34 @@
+#!/bin/sh
+# Every man page is clean mdoc (groff prints nothing with all warnings on)
+# and documents EXIT STATUS; every shell script passes shellcheck.
+. "$(dirname "$0")/lib.sh"
+need groff
+
+for m in "$TOP"/ingest/ingest.1 "$TOP"/aggregate/aggregate.1 \
+	 "$TOP"/render/render.1; do
+	name=${m#"$TOP"/}
+	if [ ! -f "$m" ]; then
+		not_ok "$name exists"
+		continue
+	fi
+	is "$(groff -k -Tutf8 -mandoc -ww -z "$m" 2>&1)" "" "$name lints clean"
+	like "$(cat "$m")" "^\.Sh EXIT STATUS" "$name documents the exit statuses"
+done
+
+if command -v shellcheck >/dev/null 2>&1; then
+	for s in "$TOP"/scripts/install-deps "$TOP"/scripts/nightly \
+		 "$TOP"/scripts/demo "$TOP"/scripts/bench "$TOP"/scripts/fuzz \
+		 "$TOP"/scripts/embed-data "$TOP"/.ci/run "$TOP"/tests/run; do
+		[ -f "$s" ] || continue
+		out=$(LC_ALL=C.UTF-8 shellcheck -s sh "$s" 2>&1) || true
+		is "$out" "" "shellcheck ${s#"$TOP"/}"
+	done
+	# tests: $INGEST and friends split on purpose (VALGRIND=...), and
+	# status and the fixture variables come from the sourced lib.sh
+	for s in "$TOP"/tests/lib.sh "$TOP"/tests/t*.sh; do
+		out=$(LC_ALL=C.UTF-8 shellcheck -s sh -S warning -e SC1091,SC2034,SC2154 \
+		      "$s" 2>&1) || true
+		is "$out" "" "shellcheck ${s#"$TOP"/}"
+	done
+fi
+done_testing
