@@ -32,6 +32,8 @@
 #include "text.h"
 
 #define KEY_MAX 256
+#define MEMO_SLOTS 256		/* power of two */
+#define MEMO_LEN 64
 
 struct division {
 	char *name;		/* official, as in data/jsic.tsv */
@@ -55,6 +57,19 @@ static struct keys names;	/* names, short names and their parts */
 static struct keys builtin;	/* data/industry_aliases.tsv */
 static struct keys user;	/* jsic_load_aliases */
 static int loaded;
+
+/*
+ * Answers already given, by raw cell.  An export repeats a few dozen
+ * industry values over millions of rows, and reading one from scratch
+ * walks every name and alias; a hit costs a hash and a strcmp.  Not
+ * thread-safe, like the rest of the module; cleared when aliases change.
+ */
+struct memo {
+	char raw[MEMO_LEN];
+	int division;
+	int used;
+};
+static struct memo memo[MEMO_SLOTS];
 
 static void
 keys_add(struct keys *k, const char *key, int division)
@@ -410,19 +425,40 @@ classify_folded(const char *f)
 	return -1;
 }
 
-int
-jsic_classify(const char *raw)
+/* Classify a raw cell without the memo. */
+static int
+classify_raw(const char *raw, size_t rawlen)
 {
 	char f[KEY_MAX];
 	size_t len;
 
-	load();
-	len = text_fold(f, sizeof f, raw, strlen(raw), TEXT_LOWER | TEXT_DASH);
+	len = text_fold(f, sizeof f, raw, rawlen, TEXT_LOWER | TEXT_DASH);
 	if (len == 0)
 		return 0;
 	if (len >= sizeof f - 4)	/* possibly cut short: no industry */
 		return -1;
 	return classify_folded(f);
+}
+
+int
+jsic_classify(const char *raw)
+{
+	size_t len = strlen(raw), i;
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	struct memo *m;
+
+	load();
+	if (len >= MEMO_LEN)
+		return classify_raw(raw, len);
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)raw[i]) * 16777619u;
+	m = &memo[h & (MEMO_SLOTS - 1)];
+	if (!m->used || strcmp(m->raw, raw) != 0) {
+		memcpy(m->raw, raw, len + 1);
+		m->division = classify_raw(raw, len);
+		m->used = 1;
+	}
+	return m->division;
 }
 
 const char *
@@ -468,6 +504,8 @@ jsic_load_aliases(const char *path)
 	/* all or nothing: a file with a bad line adds no alias */
 	for (i = 0; rc == 0 && i < k.n; i++)
 		keys_add(&user, k.v[i].key, k.v[i].division);
+	if (rc == 0 && k.n > 0)
+		memset(memo, 0, sizeof memo);
 	keys_free(&k);
 	return rc;
 }

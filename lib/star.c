@@ -68,6 +68,11 @@ drop_brackets(char *s)
 	size_t i, n;
 
 	while (*s) {
+		/* every bracket starts with one of these bytes */
+		if (!strchr("()[]:\xe3", *s)) {
+			*out++ = *s++;
+			continue;
+		}
 		for (i = 0; i < sizeof brackets / sizeof *brackets; i++) {
 			n = strlen(brackets[i]);
 			if (!strncmp(s, brackets[i], n))

@@ -209,6 +209,8 @@ era_date(const char **p, struct stamp *st)
 	int i, n;
 	char sep;
 
+	if (*s >= '0' && *s <= '9')
+		return 0;
 	for (i = 0; i < NERAS; i++) {
 		if (eat(&s, eras[i].kanji)) {
 			skip_space(&s);
