@@ -85,6 +85,14 @@ chart_font_check(const char *family)
 }
 
 void
+chart_cleanup(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
+void
 chart_begin(struct chart *c, cairo_t *cr, double w, double h)
 {
 	cairo_font_options_t *fo = cairo_font_options_create();

@@ -49,6 +49,13 @@ void chart_set_font(const char *family);
 int chart_font_check(const char *family);
 
 /*
+ * Free the process-wide caches of pango, cairo and fontconfig, so that a
+ * leak checker sees only real leaks.  Call once, at exit, after all
+ * drawing (including the reports' worker threads) is done.
+ */
+void chart_cleanup(void);
+
+/*
  * Attach a drawing context (not owned) to c with a w x h canvas.
  * chart_end frees what chart_begin made.
  */

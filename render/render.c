@@ -182,7 +182,6 @@ main(int argc, char **argv)
 	o.formats = FMT_PNG | FMT_SVG;
 	cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	o.jobs = cpus < 1 ? 1 : cpus > 64 ? 64 : (int)cpus;
-	o.companies = xcalloc(argc, sizeof *o.companies);
 	while ((ch = getopt_long(argc, argv, "o:f:j:qvhV", longopts,
 				 NULL)) != -1) {
 		switch (ch) {
@@ -197,18 +196,23 @@ main(int argc, char **argv)
 				error("--format: '%s' is not a list of png, "
 				      "svg, pdf", optarg);
 				usage(stderr);
-				return 2;
+				rc = 2;
+				goto out;
 			}
 			break;
 		case 'a':
 			if (!valid_date(optarg)) {
 				error("--as-of: '%s' is not a date "
 				      "YYYY-MM-DD", optarg);
-				return 2;
+				rc = 2;
+				goto out;
 			}
 			o.as_of = optarg;
 			break;
 		case 'c':
+			if (!o.companies)
+				o.companies = xcalloc(argc,
+						      sizeof *o.companies);
 			o.companies[o.ncompanies++] = optarg;
 			break;
 		case 'F':
@@ -225,30 +229,33 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return 0;
+			rc = 0;
+			goto out;
 		case 'V':
 			printf("render (shindan) %s\n", SHINDAN_VERSION);
-			return 0;
+			rc = 0;
+			goto out;
 		default:
 			usage(stderr);
-			return 2;
+			rc = 2;
+			goto out;
 		}
 	}
 	if (optind < argc) {
 		error("unexpected argument '%s'", argv[optind]);
 		usage(stderr);
-		return 2;
+		rc = 2;
+		goto out;
 	}
 	if (!o.out_dir) {
 		error("--out DIR is required");
 		usage(stderr);
-		return 2;
-	}
-	if (o.ncompanies == 0) {
-		free(o.companies);
-		o.companies = NULL;
+		rc = 2;
+		goto out;
 	}
 	rc = render_run(&o);
+	chart_cleanup();
+out:
 	free(o.companies);
 	return rc;
 }
