@@ -107,6 +107,23 @@ word_stars(const char *s)
 	return -2;
 }
 
+/* Count and cut the stars at the end of s: "二つ星★★". */
+static void
+cut_trailing_stars(char *s, int *black, int *white)
+{
+	size_t len = strlen(s);
+
+	for (; len >= 3; s[len] = '\0') {
+		if (!strcmp(s + len - 3, "★"))
+			(*black)++;
+		else if (!strcmp(s + len - 3, "☆"))
+			(*white)++;
+		else
+			break;
+		len -= 3;
+	}
+}
+
 int
 star_parse(const char *raw, const char **level, const char **why)
 {
@@ -134,6 +151,8 @@ star_parse(const char *raw, const char **level, const char **why)
 		else
 			break;
 	}
+	if (black + white == 0)
+		cut_trailing_stars(buf + (p - buf), &black, &white);
 	if ((black && white) || black + white > 2)
 		goto bad;
 	stars = black + white;

@@ -242,7 +242,7 @@ test_stars(void)
 		{ "★★", "two" }, { "☆☆", "two" }, { "二つ星", "two" },
 		{ "2つ星", "two" }, { "２つ星", "two" }, { "★★二つ星", "two" },
 		{ "★★ 二つ星", "two" }, { "★★（二つ星）", "two" },
-		{ "二つ星宣言", "two" }, { "2", "two" }, { "２", "two" },
+		{ "二つ星宣言", "two" }, { "二つ星（★★）", "two" }, { "2", "two" }, { "２", "two" },
 		{ "two", "two" }, { "Two", "two" },
 		{ "SECURITY ACTION ★★", "two" },
 		{ "★", "one" }, { "☆", "one" }, { "一つ星", "one" },
@@ -255,6 +255,7 @@ test_stars(void)
 		{ "わからない", "unknown" }, { "分からない", "unknown" },
 		{ "★★★", NULL }, { "3", NULL }, { "三つ星", NULL },
 		{ "★☆", NULL }, { "★二つ星", NULL }, { "★★一つ星", NULL },
+		{ "一つ星★★", NULL }, { "二つ星★★★", NULL },
 		{ "なし宣言", NULL }, { "-1", NULL }, { "はい", NULL },
 		{ "SECURITY ACTION", NULL },
 	};
