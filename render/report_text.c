@@ -8,6 +8,11 @@
  * one before it (a line cannot start with it) and over an opening bracket
  * and the one after it (a line cannot end with it).  Hinting is off so
  * that text measures the same on every surface.
+ *
+ * RT_BOLD is accepted but drawn at the regular weight: IPAexGothic has no
+ * bold face, and a synthetic bold makes cairo embed a second, converted
+ * copy of the font in every PDF (a quarter bigger and slower).  Emphasis
+ * comes from size and colour instead.
  */
 #include <string.h>
 
@@ -45,6 +50,8 @@ set_text(struct rtext *t, const char *s, double size, int flags)
 	PangoAttrList *al = pango_attr_list_new();
 	const char *p = s, *prev = NULL;
 
+	(void)flags;	/* RT_BOLD: see the top of the file */
+
 	while (*p) {
 		gunichar c = g_utf8_get_char_validated(p, -1);
 		const char *next = g_utf8_next_char(p);
@@ -59,9 +66,6 @@ set_text(struct rtext *t, const char *s, double size, int flags)
 		p = next;
 	}
 	pango_font_description_set_absolute_size(t->font, size * PANGO_SCALE);
-	pango_font_description_set_weight(t->font, flags & RT_BOLD ?
-					  PANGO_WEIGHT_BOLD :
-					  PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(t->layout, t->font);
 	pango_layout_set_text(t->layout, s, -1);
 	pango_layout_set_attributes(t->layout, al);
