@@ -97,7 +97,8 @@ prio=$(grep -E '^ *[1-5] +設問' m.txt | sed 's/^ *\([1-5]\) *設問\([0-9]*\).
 # part 1 first, by the all-companies rate: Q1 95, Q2 90, Q4 80, Q3 45, Q5 30
 is "$prio" "1:1 2:2 3:4 4:3 5:5 " "suppressed: priorities by all companies"
 # 禁則: no wrapped line of either report starts with 、。）」ー etc.
+# (・ is left out: the notes use it as a bullet that starts a paragraph)
 for f in rep/companies/*.pdf; do pdftotext -raw "$f" -; done >raw.txt
-unlike "$(cat raw.txt)" '^(、|。|，|．|）|」|』|】|ー|ッ|ャ|ュ|ョ|・|：|？|！)' \
+unlike "$(cat raw.txt)" '^(、|。|，|．|）|」|』|】|ー|ッ|ャ|ュ|ョ|：|？|！)' \
 	"no line starts with a character 禁則 forbids there"
 done_testing
