@@ -10,8 +10,9 @@
  *     Google Forms grid header "title [row]", where the row decides;
  *  2. a metadata name of SPEC §2.1 (会社名, Timestamp, End Date ...);
  *  3. the question's text, compared with the catalogue by the Dice
- *     coefficient of character bigrams after folding away punctuation and
- *     a few spelling variants (時/とき, 気を付け/気をつけ ...);
+ *     coefficient of character bigrams, weighted by how rare each bigram
+ *     is in the catalogue, after folding away punctuation and a few
+ *     spelling variants (時/とき, 気を付け/気をつけ ...);
  *  4. a metadata name followed by an instruction ("貴社名を入力して
  *     ください", "SECURITY ACTIONの宣言状況").
  *
@@ -19,6 +20,7 @@
  * is still read as the question.  The catalogue side of step 3 is
  * prepared once per process.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,16 +35,18 @@
 #define GRAMS_MAX 400		/* code points (and bigrams) compared */
 
 /*
- * Text similarity thresholds, set by the cases in tests/unit/t-header.c:
- * retyped questions (particles, typos, 時/とき, notes) score 0.79 and more
- * against their own text, a heavy rewording of the short Q4 0.71; other
- * security questions that are not in the catalogue ("情報セキュリティに
- * 関する相談窓口を知っていますか") reach 0.55, and the two closest questions
- * of the catalogue (Q12, Q13) 0.56 against each other.  A cell must reach
- * SIM_ACCEPT and lead the runner-up by SIM_MARGIN; two questions glued
- * together reach both equally and are ambiguous.
+ * Text similarity thresholds, set by the cases in tests/unit/t-header.c
+ * (scores are the weighted Dice coefficient of resemblance() below):
+ * retyped questions (particles, typos, 時/とき, notes) score 0.69 and more
+ * against their own text, abbreviations of them ("長く複雑なパスワードを
+ * 設定していますか") 0.57 to 0.69; other survey questions that are not in
+ * the catalogue ("情報セキュリティに関する相談窓口を知っていますか") reach
+ * 0.47, and the two closest questions of the catalogue (Q12, Q13) 0.48
+ * against each other.  A cell must reach SIM_ACCEPT and lead the
+ * runner-up by SIM_MARGIN; two questions glued together reach both
+ * equally and are ambiguous.
  */
-#define SIM_ACCEPT 0.65
+#define SIM_ACCEPT 0.55
 #define SIM_MARGIN 0.15
 /* Containment of a whole question counts a little less than equality. */
 #define CONTAIN_WEIGHT 0.9
@@ -149,12 +153,21 @@ static const struct {
 	{ "てますか", "ていますか" }, { "等", "など" },
 };
 
-/* The catalogue side of the comparison: sorted bigrams of each text. */
+/*
+ * The catalogue side of the comparison: sorted bigrams of each text with
+ * their weights, and the catalogue's vocabulary of bigrams with the number
+ * of questions each occurs in.
+ */
 struct grams {
 	uint64_t *v;
+	double *w;		/* weight of each bigram */
 	size_t n;
+	double sum;		/* of the weights */
 };
 static struct grams texts[NQUESTIONS], labels[NQUESTIONS];
+static uint64_t *vocab;
+static double *vocab_weight;
+static size_t nvocab;
 static int prepared;
 
 static int
@@ -450,11 +463,37 @@ bigrams(uint64_t *g, const char *folded)
 	return n;
 }
 
-/* Bigrams shared by two sorted multisets. */
-static size_t
-common(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+/*
+ * The weight of a bigram: log(1 + 25 / the number of questions it occurs
+ * in), so that the endings every question shares (ていますか) count little
+ * and the words that tell questions apart (暗号化, 施錠) much.  A bigram
+ * the catalogue does not have weighs as one unique to a question.
+ */
+static double
+weight_of(uint64_t g)
 {
-	size_t i = 0, j = 0, n = 0;
+	size_t lo = 0, hi = nvocab;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (vocab[mid] < g)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < nvocab && vocab[lo] == g)
+		return vocab_weight[lo];
+	return log(1.0 + NQUESTIONS);
+}
+
+/* Weight of the bigrams shared by two sorted multisets (weights of a). */
+static double
+common(const uint64_t *a, const double *wa, size_t na, const uint64_t *b,
+       size_t nb)
+{
+	size_t i = 0, j = 0;
+	double sum = 0;
 
 	while (i < na && j < nb) {
 		if (a[i] < b[j]) {
@@ -462,16 +501,28 @@ common(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 		} else if (a[i] > b[j]) {
 			j++;
 		} else {
-			n++;
+			sum += wa[i];
 			i++;
 			j++;
 		}
 	}
-	return n;
+	return sum;
+}
+
+/* Fill the weights of g's n bigrams into w; returns their sum. */
+static double
+weigh(double *w, const uint64_t *g, size_t n)
+{
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sum += w[i] = weight_of(g[i]);
+	return sum;
 }
 
 static void
-prepare_one(struct grams *g, const char *text)
+grams_of(struct grams *g, const char *text)
 {
 	char folded[CELL_MAX];
 	uint64_t buf[GRAMS_MAX];
@@ -479,7 +530,42 @@ prepare_one(struct grams *g, const char *text)
 	text_fold(folded, sizeof folded, text, strlen(text), TEXT_LOWER);
 	g->n = bigrams(buf, folded);
 	g->v = xmalloc((g->n ? g->n : 1) * sizeof *g->v);
+	g->w = xmalloc((g->n ? g->n : 1) * sizeof *g->w);
 	memcpy(g->v, buf, g->n * sizeof *g->v);
+}
+
+/*
+ * The vocabulary: every bigram of the question texts once, sorted, with
+ * its weight from the number of texts it occurs in.
+ */
+static void
+build_vocab(void)
+{
+	size_t total = 0, i, n = 0;
+	uint64_t *all;
+	int q;
+
+	for (q = 0; q < NQUESTIONS; q++)
+		total += texts[q].n;
+	all = xmalloc((total ? total : 1) * sizeof *all);
+	for (q = 0; q < NQUESTIONS; q++)
+		for (i = 0; i < texts[q].n; i++)
+			if (i == 0 || texts[q].v[i] != texts[q].v[i - 1])
+				all[n++] = texts[q].v[i];
+	qsort(all, n, sizeof *all, cmp_gram);
+	vocab = xmalloc((n ? n : 1) * sizeof *vocab);
+	vocab_weight = xmalloc((n ? n : 1) * sizeof *vocab_weight);
+	for (i = 0; i < n; ) {
+		size_t j = i;
+
+		while (j < n && all[j] == all[i])
+			j++;
+		vocab[nvocab] = all[i];
+		vocab_weight[nvocab++] = log(1.0 + (double)NQUESTIONS /
+					     (double)(j - i));
+		i = j;
+	}
+	free(all);
 }
 
 static void
@@ -487,35 +573,39 @@ prepare(void)
 {
 	int q;
 
-	for (q = 1; q <= NQUESTIONS; q++) {
-		prepare_one(&texts[q - 1], catalogue_question(q)->text);
-		prepare_one(&labels[q - 1], catalogue_question(q)->label);
+	for (q = 0; q < NQUESTIONS; q++) {
+		grams_of(&texts[q], catalogue_question(q + 1)->text);
+		grams_of(&labels[q], catalogue_question(q + 1)->label);
+	}
+	build_vocab();
+	for (q = 0; q < NQUESTIONS; q++) {
+		texts[q].sum = weigh(texts[q].w, texts[q].v, texts[q].n);
+		labels[q].sum = weigh(labels[q].w, labels[q].v, labels[q].n);
 	}
 	prepared = 1;
 }
 
 /*
- * How much a cell's bigrams resemble question q: the Dice coefficient
- * against its text or our short label, or the share of the text found in
- * the cell (a question with a long note or a form title around it, as in
- * Google Forms' grid headers "診断 [パソコンや…]").
+ * How much a cell's bigrams resemble question q: the weighted Dice
+ * coefficient against its text or our short label, or the weighted share
+ * of the text found in the cell (a question with a long note or a form
+ * title around it, as in Google Forms' grid headers "診断 [パソコンや…]").
  */
 static double
-resemblance(const uint64_t *g, size_t n, int q)
+resemblance(const struct grams *cell, int q)
 {
 	const struct grams *t = &texts[q - 1], *l = &labels[q - 1];
-	double best = 0, s;
-	size_t c;
+	double best, s, c;
 
-	if (n == 0)
+	if (cell->n == 0)
 		return 0;
-	c = common(g, n, t->v, t->n);
-	best = 2.0 * (double)c / (double)(n + t->n);
-	s = CONTAIN_WEIGHT * (double)c / (double)t->n;
+	c = common(cell->v, cell->w, cell->n, t->v, t->n);
+	best = 2.0 * c / (cell->sum + t->sum);
+	s = CONTAIN_WEIGHT * c / t->sum;
 	if (s > best)
 		best = s;
-	c = common(g, n, l->v, l->n);
-	s = 2.0 * (double)c / (double)(n + l->n);
+	c = common(cell->v, cell->w, cell->n, l->v, l->n);
+	s = 2.0 * c / (cell->sum + l->sum);
 	return s >= LABEL_ACCEPT && s > best ? s : best;
 }
 
@@ -527,15 +617,16 @@ static int
 match_text(const char *folded, double *sim)
 {
 	uint64_t g[GRAMS_MAX];
-	double best = 0, second = 0;
-	size_t n;
+	double w[GRAMS_MAX], best = 0, second = 0;
+	struct grams cell = { g, w, 0, 0 };
 	int q, best_q = FIELD_NONE;
 
 	if (!prepared)
 		prepare();
-	n = bigrams(g, folded);
+	cell.n = bigrams(g, folded);
+	cell.sum = weigh(w, g, cell.n);
 	for (q = 1; q <= NQUESTIONS; q++) {
-		double s = resemblance(g, n, q);
+		double s = resemblance(&cell, q);
 
 		if (s > best) {
 			second = best;
