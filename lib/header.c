@@ -218,9 +218,8 @@ circled_number(const char **s)
  * must be followed by the end of the cell, a closing bracket or a
  * separator ("1.", "(1)", "1 - ..."), so that "5分でできる..." is not
  * question 5; after a prefix ("Q1パソコン...") or a circled number
- * ("①パソコン...") anything may follow.  The
- * number may be outside 1..25; the caller decides.  *rest is left after
- * the digits.
+ * ("①パソコン...") anything may follow.  The number may be outside 1..25;
+ * the caller decides.  When a number is found, *rest is left after it.
  */
 static int
 leading_number(const char *s, const char **rest)
@@ -371,6 +370,7 @@ meta_field(const char *s, int prefix)
 	return best;
 }
 
+/* Whether s speaks of a second column about a field (meta_refusals). */
 static int
 refused(const char *s)
 {

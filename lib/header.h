@@ -3,7 +3,8 @@
 /*
  * Column recognition: what a header cell of an export means.  Question
  * columns are recognised by number (Q1, Q01, 問1, 設問1, No.1, 1, 1.,
- * 【1】, (1), "Q1. パソコンや…") or by the question's text matched to the
+ * 【1】, (1), ①, "Q1. パソコンや…"; in a Google Forms grid header
+ * "title [row]" the row decides) or by the question's text matched to the
  * catalogue tolerantly; metadata columns by the names of SPEC §2.1.
  */
 
