@@ -81,4 +81,17 @@ log=home/logs/2024-07-01.log
 like "$(cat "$log")" 'rejected: .*moved to quarantine/bad.csv' "the log tells the bad file's fate"
 like "$(cat "$log")" 'partial: 2 new, 0 duplicate, 1 rejected rows' "and the partial file's"
 like "$(cat "$log")" "実施中" "ingest's message about the bad row is in the log"
+
+# -q: a good night prints nothing, a night with rejected input still does
+export_csv home/inbox/more.csv 20 2
+run_status env SHINDAN_HOME=home SHINDAN_TODAY=2024-07-02 sh "$NIGHTLY" -q
+is "$status" 0 "-q, all accepted: exit 0"
+is "$(cat "$T/out")" "" "-q, all accepted: silent"
+cp home/quarantine/bad.csv home/inbox/bad-again.csv
+run_status env SHINDAN_HOME=home SHINDAN_TODAY=2024-07-02 sh "$NIGHTLY" -q
+is "$status" 3 "-q, a rejected file: exit 3"
+like "$(cat "$T/out")" '^nightly: 2024-07-02: 1 files \(0 imported, 0 partial, 0 skipped, 1 rejected\)' \
+	"-q, a rejected file: the summary line still appears"
+check "it sits in quarantine with its reason" \
+	test -s home/quarantine/bad-again.csv.reason
 done_testing
