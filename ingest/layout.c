@@ -183,37 +183,40 @@ static void
 explain(struct layout *lo, const struct peeked *pk, int best,
 	const struct colmap *map)
 {
-	int *field, count[NQUESTIONS + 1], q;
+	int *field, count[NQUESTIONS + 1], q, nmissing = 0, found = 0;
 	size_t i, off = 0;
 	char *w = lo->why;
 	size_t cap = sizeof lo->why;
 
+#define SAY(...) do { if (off < cap) off += (size_t)snprintf(w + off, \
+	cap - off, __VA_ARGS__); } while (0)
 	if (pk->n == 0) {
 		snprintf(w, cap, "no records: the file is empty");
 		return;
 	}
 	field = xcalloc(pk->rec[best].nfields + 1, sizeof *field);
 	classify_row(pk, best, map, field, count);
-	off += (size_t)snprintf(w + off, cap - off, "no header row with all "
-				"25 questions in the first %d rows; line %ld "
-				"comes closest:", HEADER_ROWS,
-				pk->rec[best].line);
-	for (q = 1; q <= NQUESTIONS && off < cap; q++) {
-		if (count[q] == 0)
-			off += (size_t)snprintf(w + off, cap - off,
-						" Q%d missing;", q);
-		else if (count[q] > 1)
-			off += (size_t)snprintf(w + off, cap - off,
-						" Q%d in %d columns;", q,
-						count[q]);
+	for (q = 1; q <= NQUESTIONS; q++)
+		found += count[q] > 0;
+	SAY("no header row with all 25 questions in the first %d rows",
+	    HEADER_ROWS);
+	if (found == 0) {
+		SAY("; no question column recognised");
+	} else {
+		SAY("; line %ld comes closest", pk->rec[best].line);
+		for (q = 1; q <= NQUESTIONS; q++)
+			if (count[q] == 0)
+				SAY("%s Q%d", nmissing++ ? "," : ": missing", q);
+		for (q = 1; q <= NQUESTIONS; q++)
+			if (count[q] > 1)
+				SAY("; Q%d in %d columns", q, count[q]);
 	}
-	for (i = 0; i < pk->rec[best].nfields && off < cap; i++)
+	for (i = 0; i < pk->rec[best].nfields; i++)
 		if (field[i] == FIELD_AMBIGUOUS)
-			off += (size_t)snprintf(w + off, cap - off,
-				" column %zu '%.60s' matches several "
-				"questions;", i + 1, pk->rec[best].fields[i]);
-	if (off < cap)
-		snprintf(w + off, cap - off, " see ingest --inspect and --map");
+			SAY("; column %zu '%.60s' matches several questions",
+			    i + 1, pk->rec[best].fields[i]);
+	SAY("; see ingest --inspect and --map");
+#undef SAY
 	free(field);
 }
 
@@ -311,7 +314,8 @@ layout_sniff(struct layout *lo, const char *text, size_t len,
 
 		peeked_load(&pk, text, len, delims[i]);
 		score = layout_score(&pk, map);
-		if (score > best || (score == 0 && best == 0 && pk.n > 0 &&
+		/* most questions; at a tie, most fields in the first record */
+		if (score > best || (score == best && pk.n > 0 &&
 		    pk.rec[0].nfields > best_fields)) {
 			best = score;
 			best_delim = delims[i];

@@ -78,7 +78,7 @@ void layout_release(struct layout *lo);
 /*
  * Detect the layout of a file from its first text: try comma, tab and
  * semicolon, keep the one under which the header shows the most questions
- * (or, with none, the most fields in the first record).  lo->delim is set
+ * (at a tie, the most fields in the first record).  lo->delim is set
  * even on failure.  Returns as layout_detect.
  */
 int layout_sniff(struct layout *lo, const char *text, size_t len,

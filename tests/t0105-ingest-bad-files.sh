@@ -48,7 +48,7 @@ is "$(q "SELECT count(*) FROM responses")" 0 "none of its good rows is imported"
 run_status $INGEST missing.csv
 is "$status" 3 "a header missing questions: exit 3"
 like "$(q "SELECT reason FROM files WHERE path = 'missing.csv'")" \
-	"Q3 missing; Q17 missing;.*see ingest --inspect and --map" \
+	"line 1 comes closest: missing Q3, Q17; see ingest --inspect and --map$" \
 	"the reason names the missing questions and points to --inspect and --map"
 
 run_status $INGEST empty.csv

@@ -65,7 +65,7 @@ is "$(q "SELECT sum(rows_read), sum(rows_new), sum(rows_duplicate) FROM files" a
 } >odd.csv
 run_status $INGEST --db odd.db odd.csv
 is "$status" 3 "an unknown shape is rejected: exit 3"
-like "$(cat "$T/err")" "odd.csv: rejected: no header row with all 25 questions.*Q1 missing.*see ingest --inspect and --map" \
+like "$(cat "$T/err")" "odd.csv: rejected: no header row with all 25 questions in the first 10 rows; no question column recognised; see ingest --inspect and --map" \
 	"the message names what is missing and points to --inspect and --map"
 printf '日付\ttime\n会社\tcompany_name\n' >map.tsv
 i=1
