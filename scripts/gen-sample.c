@@ -222,6 +222,8 @@ static const char *const shape_name[NSHAPE] = {
 static const double shape_weight[NSHAPE] = { 40.0, 25.0, 20.0, 15.0 };
 
 static struct division divisions[NDIV];
+/* the parsed copies of the TSV files the division strings point into */
+static char *jsic_text, *alias_text;
 static double calib_b[NQUESTIONS];
 static const int first_year = 2024, first_month = 1, first_mday = 9;
 
@@ -379,10 +381,11 @@ tsv_field(char **p)
 static void
 divisions_load(void)
 {
-	char *text = xstrdup(embedded_jsic), *p, *line, *f;
+	char *p, *line, *f;
 	int n = 0;
 
-	p = strchr(text, '\n') + 1;
+	jsic_text = xstrdup(embedded_jsic);
+	p = strchr(jsic_text, '\n') + 1;
 	while (*p && n < NDIV) {
 		struct division *d = &divisions[n];
 		char *end = strchr(p, '\n');
@@ -404,8 +407,8 @@ divisions_load(void)
 	if (n != NDIV)
 		die("data/jsic.tsv: %d divisions, want %d", n, NDIV);
 
-	text = xstrdup(embedded_industry_aliases);
-	p = strchr(text, '\n') + 1;
+	alias_text = xstrdup(embedded_industry_aliases);
+	p = strchr(alias_text, '\n') + 1;
 	while (*p) {
 		char *end = strchr(p, '\n'), *alias;
 		int letter;
@@ -912,7 +915,7 @@ header_excel(struct row *w)
 		"回答日時", "顧客番号", "企業名", "法人番号", "業種コード",
 		"従業員数", "宣言", "部門",
 	};
-	char cell[8];
+	char cell[16];
 	size_t i;
 	int q;
 
@@ -1599,5 +1602,8 @@ main(int argc, char **argv)
 	o.outdir = o.bench ? NULL : argv[optind];
 	divisions_load();
 	calibrate();
-	return o.bench ? gen_bench(&o) : gen_sample(&o);
+	c = o.bench ? gen_bench(&o) : gen_sample(&o);
+	free(jsic_text);
+	free(alias_text);
+	return c;
 }
