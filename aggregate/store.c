@@ -12,13 +12,14 @@
 #include "score.h"
 #include "store.h"
 
+/* Step a statement that returns nothing; every parameter is bound anew
+ * before the next step, so the bindings need no clearing. */
 static int
 step_done(sqlite3 *db, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE)
 		return error("database: %s", sqlite3_errmsg(db));
 	return 0;
@@ -78,6 +79,9 @@ store_company(struct store *s, const struct company_state *c)
 		sqlite3_bind_int(st, 11, c->total);
 		sqlite3_bind_text(st, 12, score_band_code(score_band(c->total)),
 				  -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_null(st, 11);
+		sqlite3_bind_null(st, 12);
 	}
 	sqlite3_bind_text(st, 13, s->as_of, -1, SQLITE_STATIC);
 	return step_done(s->db, st);
@@ -120,6 +124,9 @@ insert_group(struct store *s, sqlite3_stmt *st, const struct cube_group *g)
 	if (has) {
 		sqlite3_bind_int(st, 12, g->min);
 		sqlite3_bind_int(st, 13, g->max);
+	} else {
+		sqlite3_bind_null(st, 12);
+		sqlite3_bind_null(st, 13);
 	}
 	for (i = 0; i < NBANDS; i++)
 		sqlite3_bind_int64(st, 14 + i, g->band[i]);

@@ -11,7 +11,6 @@
  * company, so memory does not grow with the population and the scan makes
  * no allocation per row.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +37,7 @@ struct scan {
 	char dept_answers[NQUESTIONS + 1];	/* latest row of dept */
 	int in_company;
 	int na_points;
+	int part[NQUESTIONS];		/* part index of each question */
 };
 
 enum {
@@ -148,7 +148,7 @@ take_row(struct scan *s, sqlite3_stmt *st)
 	if (cmp < 0 || (cmp == 0 && id < s->best_id))
 		return;
 	/* the company's latest response so far gives its attributes */
-	snprintf(s->best_at, sizeof s->best_at, "%s", at);
+	strncpy(s->best_at, at, sizeof s->best_at - 1);
 	s->best_id = id;
 	sbuf_set(&s->name, st, COL_NAME);
 	sbuf_set(&s->corpno, st, COL_CORPNO);
@@ -185,7 +185,7 @@ end_company(struct scan *s, int (*fn)(const struct company_state *, void *),
 			continue;
 		}
 		c->total += p;
-		c->part_points[catalogue_question(i + 1)->part - 1] += p;
+		c->part_points[s->part[i]] += p;
 	}
 	if (!c->complete) {
 		c->total = 0;
@@ -215,10 +215,12 @@ state_scan(sqlite3 *db, int64_t end_utc, int na_points,
 	struct scan s;
 	sqlite3_stmt *st;
 	char end[21];
-	int rc = 0, step;
+	int rc = 0, step, i;
 
 	memset(&s, 0, sizeof s);
 	s.na_points = na_points;
+	for (i = 0; i < NQUESTIONS; i++)
+		s.part[i] = catalogue_question(i + 1)->part - 1;
 	if (db_prepare(db, &st, company_key ? scan_one_sql : scan_all_sql))
 		return -1;
 	when_format(end_utc, end);
