@@ -16,7 +16,7 @@ qecho = @true
 endif
 
 TOOLS = ingest/ingest aggregate/aggregate render/render
-SCRIPTS_BIN = scripts/gen-sample scripts/csvparse
+SCRIPTS_BIN = scripts/gen-sample scripts/csvparse scripts/peakmem
 DATA = $(sort $(wildcard data/*.tsv))
 
 LIB_SRC = $(filter-out lib/embedded.c,$(wildcard lib/*.c)) lib/embedded.c
@@ -59,6 +59,7 @@ aggregate/aggregate: $(aggregate_OBJ) lib/libshindan.a
 render/render: $(render_OBJ) lib/libshindan.a
 scripts/gen-sample: scripts/gen-sample.o lib/libshindan.a
 scripts/csvparse: scripts/csvparse.o lib/libshindan.a
+scripts/peakmem: scripts/peakmem.o lib/libshindan.a
 $(UNIT_BIN): %: %.o lib/libshindan.a
 
 $(TOOLS) $(SCRIPTS_BIN) $(UNIT_BIN):
