@@ -35,7 +35,7 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: %s [--db PATH] [--as-of YYYY-MM-DD] [--min-group N]\n"
-		"       [--na-points P] [--export-csv DIR] [-q] [-v] [-h] [-V]\n"
+		"       [--na-points P] [--export-csv DIR] [-qvhV]\n"
 		"\n"
 		"Compute the benchmark (industry x size x star level) of all\n"
 		"companies as of a date and store it as that date's run.\n"

@@ -192,7 +192,8 @@ insert_run(struct store *s, const struct cube *c, const char *created_at,
 	sqlite3_finalize(st);
 	if (rc || db_prepare(s->db, &st, "INSERT INTO run (as_of,"
 			     " created_at, n_companies, n_incomplete,"
-			     " min_group, na_points) VALUES (?, ?, ?, ?, ?, ?)"))
+			     " min_group, na_points)"
+			     " VALUES (?, ?, ?, ?, ?, ?)"))
 		return -1;
 	sqlite3_bind_text(st, 1, s->as_of, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, created_at, -1, SQLITE_STATIC);
@@ -216,7 +217,8 @@ store_run(struct store *s, const struct cube *c, const char *created_at,
 	if (insert_run(s, c, created_at, min_group, na_points))
 		return -1;
 	if (db_prepare(s->db, &gst, "INSERT INTO group_stat VALUES (?, ?, ?,"
-		       " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") ||
+		       " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+		       " ?)") ||
 	    db_prepare(s->db, &qst, "INSERT INTO question_stat VALUES (?, ?,"
 		       " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") ||
 	    db_prepare(s->db, &hst, "INSERT INTO score_hist VALUES (?, ?, ?,"

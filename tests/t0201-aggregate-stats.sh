@@ -29,7 +29,8 @@ fill t.db
 
 run_status $AGGREGATE --db t.db --as-of 2024-03-31
 is "$status" 0 "aggregate exits 0"
-like "$(cat err)" '^aggregate: run 2024-03-31: 11 companies, 1 incomplete, 19 groups' \
+like "$(cat err)" \
+	'^aggregate: run 2024-03-31: 11 companies, 1 incomplete, 19 groups' \
 	"summary line: as-of, companies, incomplete, groups"
 is "$(q "SELECT as_of, n_companies, n_incomplete, min_group, na_points
  FROM runs" t.db)" "2024-03-31|11|1|5|4" "one run of 11 companies"

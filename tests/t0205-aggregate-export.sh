@@ -22,15 +22,16 @@ umask 022
 run_status $AGGREGATE -q --db t.db --as-of 2024-03-31 --export-csv csv
 is "$status" 0 "aggregate --export-csv exits 0"
 is "$(stat -c %a csv)" 700 "the folder is created 0700"
-is "$(cd csv && printf '%s ' *)" \
-	"companies-2024-03-31.csv groups-2024-03-31.csv questions-2024-03-31.csv " \
+is "$(cd csv && printf '%s ' *)" "companies-2024-03-31.csv \
+groups-2024-03-31.csv questions-2024-03-31.csv " \
 	"three files named by as-of, no temporary left"
 is "$(stat -c %a csv/groups-2024-03-31.csv)" 600 "files are 0600"
 for f in companies groups questions; do
 	is "$(head -c 3 csv/$f-2024-03-31.csv | od -An -tx1 | tr -d ' ')" \
 		efbbbf "$f: UTF-8 BOM"
-	is "$(tr -cd '\n' <csv/$f-2024-03-31.csv | wc -c)" \
-		"$(tr -cd '\r' <csv/$f-2024-03-31.csv | wc -c)" "$f: CRLF line ends"
+	f=csv/$f-2024-03-31.csv
+	is "$(tr -cd '\n' <"$f" | wc -c)" "$(tr -cd '\r' <"$f" | wc -c)" \
+		"${f#csv/}: CRLF line ends"
 done
 
 g=$(tr -d '\r' <csv/groups-2024-03-31.csv | sed '1s/^\xef\xbb\xbf//')
@@ -38,7 +39,8 @@ like "$(printf '%s\n' "$g" | head -1)" \
 	'^業種,業種名,規模,★,社数,未回答ありの社数,平均点,標準偏差,中央値,' \
 	"groups: Japanese headers"
 # D / 6-20 / one: 100 80 60 60 40, mean 68, median 60, p25 60, p75 80
-like "$g" '^D,[^,]*,6〜20人,[^,]+,5,0,68\.00,[0-9.]+,60\.00,60\.00,80\.00,40,100,1,1,2,1,' \
+like "$g" \
+	'^D,[^,]*,6〜20人,[^,]+,5,0,68\.00,[0-9.]+,60\.00,60\.00,80\.00,40,100,1,1,2,1,' \
 	"groups: a group's figures, size written as 6〜20人"
 like "$g" '^全体,全業種,全体,全体,5,1,68\.00,' \
 	"groups: the whole population, corp:6 incomplete"
@@ -57,7 +59,8 @@ like "$c" "^corp:2,'-1\\+1," "a name starting with - is neutralised"
 like "$c" '^corp:3,"株式会社,カンマ",' "a comma is quoted"
 like "$c" "^corp:4,'@SUM" "a name starting with @ is neutralised"
 like "$c" '^corp:5,-1\.5,' "a plain number stays a number"
-like "$c" '^corp:1,[^,]*,,D,[^,]*,6〜20人,[^,]*,2024-03-01,1,はい,100,100点,実施している,' \
+like "$c" \
+	'^corp:1,[^,]*,,D,[^,]*,6〜20人,[^,]*,2024-03-01,1,はい,100,100点,実施している,' \
 	"a company row: date in JST, total, band, answers"
 like "$c" '^corp:6,.*,いいえ,,,' "an incomplete company has no total"
 
