@@ -26,6 +26,7 @@
 #include "input.h"
 #include "jsic.h"
 #include "layout.h"
+#include "pipeline.h"
 #include "progress.h"
 #include "reader.h"
 #include "size.h"
@@ -352,8 +353,7 @@ col_equal(sqlite3_stmt *st, int i, const char *s)
  * the same response.  Returns 1 new, 0 duplicate, -1 database error.
  */
 static int
-row_store(struct importer *im, struct job *j, const struct record *rec,
-	  const struct row *r)
+row_store(struct importer *im, struct job *j, long line, const struct row *r)
 {
 	sqlite3_stmt *st = im->find;
 	long long current[16];
@@ -398,27 +398,69 @@ row_store(struct importer *im, struct job *j, const struct record *rec,
 	sqlite3_bind_int(st, 13, r->n_na);
 	sqlite3_bind_int(st, 14, r->n_missing);
 	sqlite3_bind_int64(st, 15, j->file_id);
-	sqlite3_bind_int64(st, 16, rec->line);
+	sqlite3_bind_int64(st, 16, line);
 	return step_done(im, st) ? -1 : 1;
 }
 
 static int
-reject_store(struct importer *im, struct job *j, const struct record *rec,
-	     int col, const char *why)
+reject_store(struct importer *im, struct job *j, long line, int col,
+	     const char *why, const char *raw, size_t rawlen)
 {
 	sqlite3_stmt *st = im->reject;
 
 	if (j->warned++ < MAX_WARN)
-		warn("%s:%ld: %s", j->path, rec->line, why);
+		warn("%s:%ld: %s", j->path, line, why);
 	sqlite3_bind_int64(st, 1, j->file_id);
-	sqlite3_bind_int64(st, 2, rec->line);
+	sqlite3_bind_int64(st, 2, line);
 	if (col > 0)
 		sqlite3_bind_int(st, 3, col);
 	else
 		sqlite3_bind_null(st, 3);
 	sqlite3_bind_text(st, 4, why, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, rec->raw, (int)rec->rawlen, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, raw, (int)rawlen, SQLITE_STATIC);
 	return step_done(im, st);
+}
+
+/* A parsed record on its way from the parsing to the storing thread. */
+struct item {
+	long line;
+	int reject;
+	int col;		/* of a reject: the column at fault, or 0 */
+	char *raw;		/* of a reject: its text, malloc'ed */
+	size_t rawlen;
+	char why[400];
+	struct row r;
+};
+
+struct stage {
+	struct importer *im;
+	struct job *j;
+};
+
+/* The storing side of the pipeline: runs on its own thread. */
+static int
+consume(void *p, int skip, void *arg)
+{
+	struct item *it = p;
+	struct stage *sg = arg;
+	int rc = 0;
+
+	if (it->reject) {
+		if (!skip)
+			rc = reject_store(sg->im, sg->j, it->line, it->col,
+					  it->why, it->raw, it->rawlen);
+		free(it->raw);
+		return rc;
+	}
+	if (skip)
+		return 0;
+	if ((rc = row_store(sg->im, sg->j, it->line, &it->r)) < 0)
+		return -1;
+	if (rc == 1)
+		sg->j->rows_new++;
+	else
+		sg->j->rows_dup++;
+	return 0;
 }
 
 static int
@@ -489,8 +531,10 @@ file_attempt(struct importer *im, struct job *j, int enc)
 {
 	struct reader *rd = NULL;
 	struct record *rec;
+	struct pipeline *pl;
+	struct stage sg;
 	char why[512], sha[65];
-	int rc, result = FILE_FAILED, n;
+	int rc, result = FILE_FAILED, n, stored;
 
 	j->in = input_open(j->path, enc, why);
 	if (!j->in) {
@@ -540,26 +584,31 @@ file_attempt(struct importer *im, struct job *j, int enc)
 		if (reader_next(rd, &rec) != 1)
 			break;
 	progress_start(&im->prog, j->path, input_raw_size(j->in));
+	sg.im = im;
+	sg.j = j;
+	pl = pipeline_start(sizeof(struct item), consume, &sg);
 	while ((rc = reader_next(rd, &rec)) == 1) {
-		struct row r;
-		int col;
+		struct item *it = pipeline_slot(pl);
 
+		if (!it)
+			break;	/* the storing side failed */
 		j->rows_read++;
-		if (row_parse(j, rec, &r, why, sizeof why, &col) < 0) {
+		it->line = rec->line;
+		it->reject = row_parse(j, rec, &it->r, it->why,
+				       sizeof it->why, &it->col) < 0;
+		if (it->reject) {
 			j->rows_rejected++;
-			if (reject_store(im, j, rec, col, why))
-				goto out;
-		} else if ((rc = row_store(im, j, rec, &r)) < 0) {
-			goto out;
-		} else if (rc == 1) {
-			j->rows_new++;
-		} else {
-			j->rows_dup++;
+			it->raw = xstrndup(rec->raw, rec->rawlen);
+			it->rawlen = rec->rawlen;
 		}
+		pipeline_push(pl);
 		progress_update(&im->prog, input_raw_done(j->in),
 				(uint64_t)j->rows_read);
 	}
+	stored = pipeline_finish(pl);
 	progress_end(&im->prog);
+	if (stored < 0)
+		goto out;
 	if (rc < 0) {
 		j->bad_bytes = reader_source_failed(rd) &&
 			       input_bad_bytes(j->in);

@@ -1,5 +1,6 @@
 /*
  * The byte end of ingest: file → SHA-256 → gunzip → decode → UTF-8.
+ * SHA-256 is OpenSSL's, which uses the CPU's SHA extensions where present.
  *
  * Three buffers in a row: raw (bytes as on disk), plain (decompressed) and
  * the caller's.  Detection looks at the first 64 KiB of plain bytes: a BOM
@@ -18,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <sha2.h>
+#include <openssl/evp.h>
 #include <zlib.h>
 
 #include "err.h"
@@ -36,7 +37,7 @@
 struct input {
 	int fd;
 	uint64_t size;			/* on disk */
-	SHA2_CTX sha;
+	EVP_MD_CTX *sha;
 	uint64_t raw_done;		/* bytes read from disk and hashed */
 	unsigned char *raw;
 	size_t raw_len, raw_pos;
@@ -114,7 +115,7 @@ raw_fill(struct input *in)
 		in->raw_eof = 1;
 		return 0;
 	}
-	SHA256Update(&in->sha, in->raw, (size_t)n);
+	EVP_DigestUpdate(in->sha, in->raw, (size_t)n);
 	in->raw_done += (uint64_t)n;
 	in->raw_len = (size_t)n;
 	in->raw_pos = 0;
@@ -137,15 +138,34 @@ plain_fill(struct input *in)
 		in->plain_pos = 0;
 	}
 	while (!in->plain_eof && (room = PLAIN_SIZE - in->plain_len) > 0) {
+		if (!in->gz && in->raw_pos == in->raw_len) {
+			/* plain file: read straight into the plain buffer */
+			ssize_t n;
+
+			do
+				n = read(in->fd, in->plain + in->plain_len,
+					 room);
+			while (n < 0 && errno == EINTR);
+			if (n < 0) {
+				set_why(in, "read error: %s", strerror(errno));
+				return -1;
+			}
+			if (n == 0) {
+				in->raw_eof = in->plain_eof = 1;
+				break;
+			}
+			EVP_DigestUpdate(in->sha, in->plain + in->plain_len,
+					 (size_t)n);
+			in->raw_done += (uint64_t)n;
+			in->plain_len += (size_t)n;
+			continue;
+		}
 		if (raw_fill(in))
 			return -1;
 		if (!in->gz) {
+			/* the first block, read before gzip was ruled out */
 			size_t n = in->raw_len - in->raw_pos;
 
-			if (in->raw_eof) {
-				in->plain_eof = 1;
-				break;
-			}
 			if (n > room)
 				n = room;
 			memcpy(in->plain + in->plain_len,
@@ -321,7 +341,9 @@ input_open(const char *path, enum input_encoding enc, char why[256])
 	in->cd = (iconv_t)-1;
 	in->raw = xmalloc(RAW_SIZE);
 	in->plain = xmalloc(PLAIN_SIZE);
-	SHA256Init(&in->sha);
+	in->sha = EVP_MD_CTX_new();
+	if (!in->sha || !EVP_DigestInit_ex(in->sha, EVP_sha256(), NULL))
+		die("openssl: cannot initialise SHA-256");
 	if (raw_fill(in)) {
 		snprintf(why, 256, "%s", in->why);
 		input_close(in);
@@ -458,13 +480,13 @@ input_raw_size(const struct input *in)
 }
 
 static void
-hex_digest(SHA2_CTX *sha, char hex[65])
+hex_digest(EVP_MD_CTX *sha, char hex[65])
 {
-	unsigned char d[SHA256_DIGEST_LENGTH];
-	int i;
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned int i, n = 0;
 
-	SHA256Final(d, sha);
-	for (i = 0; i < SHA256_DIGEST_LENGTH; i++)
+	EVP_DigestFinal_ex(sha, d, &n);
+	for (i = 0; i < n; i++)
 		snprintf(hex + 2 * i, 3, "%02x", d[i]);
 }
 
@@ -476,7 +498,7 @@ input_sha256(struct input *in, char hex[65])
 		if (raw_fill(in))
 			return -1;
 	}
-	hex_digest(&in->sha, hex);
+	hex_digest(in->sha, hex);
 	return 0;
 }
 
@@ -490,6 +512,7 @@ input_close(struct input *in)
 	if (in->cd != (iconv_t)-1)
 		iconv_close(in->cd);
 	close(in->fd);
+	EVP_MD_CTX_free(in->sha);
 	free(in->raw);
 	free(in->plain);
 	free(in);

@@ -204,12 +204,11 @@ record_finish(struct reader *r, size_t end)
 static size_t
 find_eol(const char *buf, size_t from, size_t len)
 {
-	size_t i;
+	const char *lf = memchr(buf + from, '\n', len - from);
+	size_t end = lf ? (size_t)(lf - buf) : len;
+	const char *cr = memchr(buf + from, '\r', end - from);
 
-	for (i = from; i < len; i++)
-		if (buf[i] == '\n' || buf[i] == '\r')
-			break;
-	return i;
+	return cr ? (size_t)(cr - buf) : end;
 }
 
 int

@@ -44,13 +44,45 @@ static const struct variant labels[] = {
 	{ "分からない", ANS_UNKNOWN }, { "該当しない", ANS_NA },
 };
 
+/* The labels as survey tools write them: read without folding. */
+static int
+exact_label(const char *cell)
+{
+	/* all five labels start with one of three 3-byte characters */
+	switch (cell[0]) {
+	case '\0':
+		return ANS_MISSING;
+	case '\xe5':	/* 実 */
+		if (strcmp(cell, "実施している") == 0)
+			return ANS_IMPLEMENTED;
+		if (strcmp(cell, "実施していない") == 0)
+			return ANS_NOT;
+		break;
+	case '\xe4':	/* 一 */
+		if (strcmp(cell, "一部実施している") == 0)
+			return ANS_PARTIAL;
+		break;
+	case '\xe3':	/* わ */
+		if (strcmp(cell, "わからない") == 0)
+			return ANS_UNKNOWN;
+		break;
+	case '\xe8':	/* 該 */
+		if (strcmp(cell, "該当しない") == 0)
+			return ANS_NA;
+		break;
+	}
+	return 0;
+}
+
 int
 answer_parse(const char *cell)
 {
 	char buf[256];
 	size_t i, len;
-	int found = 0;
+	int found = exact_label(cell);
 
+	if (found)
+		return found;
 	len = text_fold(buf, sizeof buf, cell, strlen(cell),
 			TEXT_LOWER | TEXT_DASH);
 	if (len == 0)

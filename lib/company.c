@@ -65,9 +65,14 @@ expand_forms(char *dst, size_t cap, const char *src)
 	size_t n = 0, i, used = 0, flen;
 
 	while (*src) {
-		for (i = 0; i < sizeof legal_forms / sizeof *legal_forms; i++)
-			if ((used = match_form(src, legal_forms[i].abbr)))
-				break;
+		/* every form starts with '(' or a U+3xxx character (0xe3) */
+		i = sizeof legal_forms / sizeof *legal_forms;
+		if (*src == '(' || (unsigned char)*src == 0xe3)
+			for (i = 0; i < sizeof legal_forms / sizeof *legal_forms;
+			     i++)
+				if ((used = match_form(src,
+						       legal_forms[i].abbr)))
+					break;
 		if (i < sizeof legal_forms / sizeof *legal_forms) {
 			flen = strlen(legal_forms[i].full);
 			if (n + flen >= cap)

@@ -79,27 +79,52 @@ utf8_put(char *dst, uint32_t cp)
 size_t
 utf8_valid_prefix(const char *s, size_t len)
 {
-	const char *p = s, *end = s + len;
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + len;
 
+	/*
+	 * The hot loop of every import: ASCII eight bytes at a time, and the
+	 * three-byte sequences of Japanese text checked inline.
+	 */
 	while (p < end) {
-		const char *q = p;
+		unsigned c = p[0];
 
-		/* ASCII runs are the common case: skip them eight at a time */
-		while (end - p >= 8) {
-			uint64_t w;
+		if (c < 0x80) {
+			while (end - p >= 8) {
+				uint64_t w;
 
-			memcpy(&w, p, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			p += 8;
+				memcpy(&w, p, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				p += 8;
+			}
+			while (p < end && *p < 0x80)
+				p++;
+			continue;
 		}
-		if (p >= end)
+		if (c >= 0xe0 && c <= 0xef) {
+			if (end - p < 3 || (p[1] & 0xc0) != 0x80 ||
+			    (p[2] & 0xc0) != 0x80 ||
+			    (c == 0xe0 && p[1] < 0xa0) ||
+			    (c == 0xed && p[1] >= 0xa0))
+				break;
+			p += 3;
+		} else if (c >= 0xc2 && c <= 0xdf) {
+			if (end - p < 2 || (p[1] & 0xc0) != 0x80)
+				break;
+			p += 2;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			if (end - p < 4 || (p[1] & 0xc0) != 0x80 ||
+			    (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80 ||
+			    (c == 0xf0 && p[1] < 0x90) ||
+			    (c == 0xf4 && p[1] >= 0x90))
+				break;
+			p += 4;
+		} else {
 			break;
-		q = p;
-		if (utf8_next(&p, end) < 0)
-			return (size_t)(q - s);
+		}
 	}
-	return len;
+	return (size_t)(p - (const unsigned char *)s);
 }
 
 size_t

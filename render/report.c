@@ -20,7 +20,7 @@
 
 #include <cairo-pdf.h>
 #include <glib.h>
-#include <sha2.h>
+#include <openssl/evp.h>
 
 #include "answer.h"
 #include "db.h"
@@ -99,7 +99,9 @@ report_file_name(const char *company_key, const char *company_name)
 {
 	const char *p = company_name ? company_name : "";
 	const char *end = p + strlen(p);
-	char name[NAME_MAX_BYTES + 8], hash[SHA256_DIGEST_STRING_LENGTH];
+	char name[NAME_MAX_BYTES + 8], hash[2 * EVP_MAX_MD_SIZE + 1];
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0, i;
 	size_t n = 0;
 	int prev_ok = 0;	/* last kept character was a letter or digit */
 
@@ -133,7 +135,10 @@ report_file_name(const char *company_key, const char *company_name)
 		n = 7;
 	}
 	name[n] = '\0';
-	SHA256Data((const uint8_t *)company_key, strlen(company_key), hash);
+	EVP_Digest(company_key, strlen(company_key), md, &mdlen, EVP_sha256(),
+		   NULL);
+	for (i = 0; i < mdlen; i++)
+		snprintf(hash + 2 * i, 3, "%02x", md[i]);
 	hash[HASH_HEX] = '\0';
 	return xasprintf("companies/%s-%s.pdf", name, hash);
 }
