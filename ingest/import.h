@@ -30,4 +30,6 @@ enum {
 int import_run(const struct ingest_opts *o);
 /* --inspect: describe one file and its first rows; writes nothing. */
 int inspect_run(const struct ingest_opts *o);
+/* --export-rejects: the rejects view as CSV for Excel; an exit status. */
+int export_rejects(const struct ingest_opts *o);
 #endif

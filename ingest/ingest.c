@@ -62,7 +62,7 @@ int
 main(int argc, char **argv)
 {
 	struct ingest_opts o = { 0 };
-	int c;
+	int c, status;
 
 	err_setprog("ingest");
 	o.db_path = db_default_path();
@@ -133,5 +133,11 @@ main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	return import_run(&o);
+	if (o.npaths == 0)
+		return export_rejects(&o);
+	status = import_run(&o);
+	if (o.export_rejects && (status == EXIT_OK ||
+	    status == EXIT_REJECTED) && export_rejects(&o) != EXIT_OK)
+		status = EXIT_FAIL;
+	return status;
 }
