@@ -1,0 +1,110 @@
+/*
+ * Fuzz target: the CSV reader and header detection, the way import.c uses
+ * them: layout_sniff over the first bytes, then every record of the text
+ * through reader_next (in chunks as small as one byte, to cross every
+ * buffer boundary) and the value parsers on the cells the layout maps.
+ * The first input byte picks the chunk size, the delimiter and whether
+ * to detect the layout.
+ */
+#include "answer.h"
+#include "corpno.h"
+#include "fuzz.h"
+#include "jsic.h"
+#include "layout.h"
+#include "reader.h"
+#include "size.h"
+#include "star.h"
+#include "when.h"
+
+struct chunked {
+	struct reader_mem mem;
+	size_t chunk;
+};
+
+static ssize_t
+chunked_read(void *ctx, char *dst, size_t cap)
+{
+	struct chunked *c = ctx;
+
+	return reader_mem_read(&c->mem, dst, cap < c->chunk ? cap : c->chunk);
+}
+
+static const char *
+cell(const struct record *rec, int col)
+{
+	return col >= 0 && (size_t)col < rec->nfields ? rec->fields[col] : "";
+}
+
+/* What import.c's row_parse does with a record, minus storing. */
+static void
+parse_row(const struct layout *lo, const struct record *rec)
+{
+	const char *why, *level;
+	char corp[14];
+	int64_t t;
+	int q;
+
+	if (rec->nfields < lo->ncols || rec->line < 1 ||
+	    rec->rawlen > READER_MAX_RECORD)
+		return;
+	for (q = 1; q <= 25; q++)
+		(void)answer_parse(cell(rec, lo->q[q]));
+	(void)when_parse(cell(rec, lo->meta[META_TIME]), &t, &why);
+	(void)corpno_parse(cell(rec, lo->meta[META_CORPNO]), corp, &why);
+	(void)jsic_classify(cell(rec, lo->meta[META_INDUSTRY]));
+	(void)size_classify(cell(rec, lo->meta[META_EMPLOYEES]));
+	(void)star_parse(cell(rec, lo->meta[META_STAR]), &level, &why);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char delims[] = ",\t;";
+	struct chunked c;
+	struct layout lo;
+	struct reader *r;
+	struct record *rec;
+	int detect, detected, delim, rc;
+	long last = 0;
+	size_t i;
+
+	if (size < 1)
+		return 0;
+	err_verbosity = -1;
+	/* bits 0-3: chunk of 1..8 bytes (every boundary) or 2 KiB and up;
+	 * bits 4-5: delimiter; bit 6: detect the layout (slow: the header
+	 * text matching), whose delimiter then wins */
+	c.chunk = (size_t)(data[0] & 0x0f);
+	c.chunk = c.chunk < 8 ? c.chunk + 1 : (c.chunk - 7) << 11;
+	if (c.chunk == 8 << 11)
+		c.chunk = 256 * 1024;
+	delim = delims[((data[0] >> 4) & 3) % 3];
+	detect = data[0] & 0x40;
+	data++, size--;
+
+	detected = detect &&
+		   layout_sniff(&lo, (const char *)data, size, NULL) == 0;
+	if (detected)
+		delim = lo.delim;
+	c.mem.p = (const char *)data;
+	c.mem.len = size;
+	c.mem.pos = 0;
+	r = reader_new(chunked_read, &c, delim);
+	while ((rc = reader_next(r, &rec)) == 1) {
+		/* records come in order, each with its fields in place */
+		if (rec->line <= last)
+			abort();
+		last = rec->line;
+		for (i = 0; i < rec->nfields; i++)
+			if (strlen(rec->fields[i]) > rec->lens[i])
+				abort();
+		if (detected)
+			parse_row(&lo, rec);
+	}
+	if (rc < 0 && !*reader_why(r))
+		abort();
+	reader_free(r);
+	if (detect)
+		layout_release(&lo);
+	return 0;
+}
