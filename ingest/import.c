@@ -580,9 +580,18 @@ file_attempt(struct importer *im, struct job *j, int enc)
 		goto out;
 
 	rd = reader_new(job_read, j, j->lo.delim);
-	for (n = 0; n < j->lo.skip; n++)
+	for (n = 0; n < j->lo.skip; n++) {
 		if (reader_next(rd, &rec) != 1)
 			break;
+		/* detection saw only the first PEEK_SIZE bytes */
+		if (n == j->lo.header_rec && rec->nfields != j->lo.ncols) {
+			snprintf(j->reason, sizeof j->reason, "line %ld: "
+				 "header row longer than %d KiB (%zu fields)",
+				 rec->line, PEEK_SIZE >> 10, rec->nfields);
+			result = FILE_REJECTED;
+			goto out;
+		}
+	}
 	progress_start(&im->prog, j->path, input_raw_size(j->in));
 	sg.im = im;
 	sg.j = j;
