@@ -300,8 +300,16 @@ detect(struct input *in)
 		} else if (converts("CP932", p, len)) {
 			in->enc = ENC_CP932;
 		} else {
-			set_why(in, "not UTF-8, UTF-16 with BOM or CP932 "
-				"(byte 0x%02x at offset %zu)", p[valid], valid);
+			long line = 1;
+			size_t i;
+
+			/* lines as the reader counts them: CR, LF, CRLF */
+			for (i = 0; i < valid; i++)
+				line += p[i] == '\n' || (p[i] == '\r' &&
+					(i + 1 == len || p[i + 1] != '\n'));
+			set_why(in, "line %ld: not UTF-8, UTF-16 with BOM or "
+				"CP932 (byte 0x%02x at offset %zu)", line,
+				p[valid], valid);
 			in->bad_bytes = 1;
 			return -1;
 		}
