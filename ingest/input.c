@@ -331,13 +331,15 @@ input_open(const char *path, enum input_encoding enc, char why[256])
 {
 	struct input *in;
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO planted in the inbox must not hang */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0) {
 		snprintf(why, 256, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    fcntl(fd, F_SETFL, 0) < 0) {
 		snprintf(why, 256, "not a regular file");
 		close(fd);
 		return NULL;
