@@ -68,8 +68,8 @@ main(int argc, char **argv)
 	int ch;
 
 	err_setprog(argv[0]);
-	/* one thread, one connection: spare every SQLite call its mutex */
-	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	/* each connection is used by one thread: spare SQLite its mutexes */
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 	o.db_path = db_default_path();
 	opterr = 0;	/* our own message, starting "aggregate: " */
 	while ((ch = getopt_long(argc, argv, "qvhV", longopts, NULL)) != -1) {

@@ -3,7 +3,17 @@
  * company table and the CSV export together, then the run's rows are
  * written, all in one transaction so that a failure leaves the previous
  * run of the date in place.
+ *
+ * The scan and the rewrite of the company table cost about the same, so
+ * they run on two threads: the scan, the cube and the export on one,
+ * reading through a connection of its own; the company rows and the run
+ * on the other, through the connection that holds the write transaction.
+ * The writer holds the lock before the reader starts, so the reader's
+ * snapshot is the data the run is about; the reader never sees the
+ * writer's uncommitted rows, which are in other tables anyway.
  */
+#include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -14,6 +24,7 @@
 #include "db.h"
 #include "err.h"
 #include "export.h"
+#include "feed.h"
 #include "state.h"
 #include "store.h"
 #include "when.h"
@@ -22,12 +33,19 @@
 #define CACHE_SIZE "-65536"	/* KiB */
 
 struct run {
+	const struct aggregate_opts *o;
+	int64_t end;			/* responses before this count */
+	sqlite3 *reader;		/* the scan thread's connection */
+	/* owned by the scan thread until it is joined */
 	struct cube *cube;
-	struct store store;
 	struct export export;
 	int exporting;
+	int scan_rc;
 	int progress;			/* stderr is a terminal, not -q */
 	double start, shown;		/* when progress was last drawn */
+	/* shared */
+	struct feed feed;
+	int feeding;			/* the company table is rewritten */
 };
 
 static double
@@ -74,26 +92,76 @@ on_company(const struct company_state *s, void *arg)
 	struct run *r = arg;
 
 	cube_add(r->cube, s);
-	if (store_company(&r->store, s))
-		return -1;
 	if (r->exporting)
 		export_company(&r->export, s);
+	if (r->feeding && feed_put(&r->feed, s))
+		return 1;	/* the writer failed and said why */
 	progress(r);
 	return 0;
+}
+
+static void *
+scan(void *arg)
+{
+	struct run *r = arg;
+
+	r->scan_rc = state_scan(r->reader, r->end, r->o->na_points, NULL,
+				on_company, r);
+	feed_close(&r->feed);
+	return NULL;
+}
+
+/* Write the company rows the scan hands over; 0 or -1. */
+static int
+write_companies(struct run *r, struct store *st)
+{
+	const struct company_state *s;
+	int rc = 0;
+
+	while ((s = feed_take(&r->feed))) {
+		if (rc == 0 && store_company(st, s)) {
+			rc = -1;
+			feed_fail(&r->feed);	/* and drain what is left */
+		}
+		feed_done(&r->feed);
+	}
+	return rc;
+}
+
+/* Scan on a second thread while this one writes; 0 or -1. */
+static int
+scan_and_write(struct run *r, struct store *st)
+{
+	pthread_t t;
+	int wrc, e;
+
+	feed_init(&r->feed);
+	if ((e = pthread_create(&t, NULL, scan, r)) != 0) {
+		feed_release(&r->feed);
+		errno = e;
+		return error("cannot start a thread:");
+	}
+	wrc = write_companies(r, st);
+	pthread_join(t, NULL);
+	feed_release(&r->feed);
+	if (r->progress && r->shown > 0)
+		fputs("\r\033[K", stderr);
+	return wrc || r->scan_rc ? -1 : 0;
 }
 
 int
 aggregate_run(const struct aggregate_opts *o)
 {
 	struct run r = { 0 };
+	struct store st = { 0 };
 	char created[21];
 	sqlite3 *db;
-	int64_t end;
 	int busy = 0, rc = AGGREGATE_FAILED, b;
 
+	r.o = o;
 	r.start = now();
 	r.progress = !o->quiet && isatty(2);
-	if (when_as_of(o->as_of, &end) < 0) {
+	if (when_as_of(o->as_of, &r.end) < 0) {
 		error("--as-of: '%s' is not a date YYYY-MM-DD", o->as_of);
 		return AGGREGATE_USAGE;
 	}
@@ -107,10 +175,14 @@ aggregate_run(const struct aggregate_opts *o)
 		}
 		goto out;
 	}
-	r.cube = cube_new();
-	if (store_open(&r.store, db, o->as_of))
+	if (!(r.reader = db_open(o->db_path, DB_READ, NULL)))
 		goto out;
-	if (!r.store.latest)
+	tune(r.reader);
+	r.cube = cube_new();
+	if (store_open(&st, db, o->as_of))
+		goto out;
+	r.feeding = st.latest;
+	if (!st.latest)
 		info("%s is not the latest run: the companies view stays as "
 		     "it is", o->as_of);
 	if (o->export_dir) {
@@ -118,17 +190,15 @@ aggregate_run(const struct aggregate_opts *o)
 			goto out;
 		r.exporting = 1;
 	}
-	if (state_scan(db, end, o->na_points, NULL, on_company, &r))
+	if (scan_and_write(&r, &st))
 		goto out;
-	if (r.progress && r.shown > 0)
-		fputs("\r\033[K", stderr);
 	cube_finish(r.cube, o->min_group);
 	db_now(created);
-	if (store_run(&r.store, r.cube, created, o->min_group, o->na_points))
+	if (store_run(&st, r.cube, created, o->min_group, o->na_points))
 		goto out;
 	if (r.exporting && export_tables(&r.export, r.cube, o->min_group))
 		goto out;
-	store_close(&r.store);
+	store_close(&st);
 	if (db_commit(db))
 		goto out;
 	if (r.exporting) {
@@ -145,11 +215,10 @@ aggregate_run(const struct aggregate_opts *o)
 			now() - r.start);
 	rc = AGGREGATE_OK;
 out:
-	if (r.progress && r.shown > 0 && rc != AGGREGATE_OK)
-		fputs("\n", stderr);
-	store_close(&r.store);
+	store_close(&st);
 	if (r.exporting)
 		export_abort(&r.export);
+	db_close(r.reader);
 	db_rollback(db);
 	db_close(db);
 	free(r.cube);
