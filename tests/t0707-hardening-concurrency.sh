@@ -1,0 +1,104 @@
+#!/bin/sh
+# Runs at the same time on one database: two ingests (one waits for the
+# other or exits 4, never corruption, and what each reports imported is
+# there); an ingest facing a lock held past the busy timeout exits 4 and
+# imports nothing; render while ingest and aggregate write exits 0 and
+# leaves the database intact (whether it draws one state is reported).
+. "$(dirname "$0")/lib.sh"
+
+# companies FROM TO: rows of companies cFROM..cTO
+companies() {
+	printf '回答日時,企業ID,会社名,業種,従業員数,%s\n' "$(qcols)"
+	awk -v from="$1" -v to="$2" 'BEGIN {
+		split("実施している,一部実施している,実施していない,わからない", L, ",")
+		for (r = from; r <= to; r++) {
+			printf "2024/01/10 10:%02d:%02d,c%d,会社%d,G,%d", r / 60 % 60,
+			    r % 60, r, r, r * 3
+			for (i = 1; i <= 25; i++) printf ",%s", L[(r * i + i) % 4 + 1]
+			printf "\n"
+		} }'
+}
+companies 1 10000 >a.csv
+companies 30001 30100 >b.csv
+
+# two ingests at once
+$INGEST --db two.db a.csv >a.out 2>a.err &
+pa=$!
+sleep 0.1
+$INGEST --db two.db b.csv >b.out 2>b.err &
+pb=$!
+sa=0
+wait "$pa" || sa=$?
+sb=0
+wait "$pb" || sb=$?
+like "$sa $sb" '^[04] [04]$' "two ingests at once: each exits 0 or 4 ($sa $sb)"
+want=0
+[ "$sa" -eq 0 ] && want=$((want + 10000))
+[ "$sb" -eq 0 ] && want=$((want + 100))
+is "$(q "SELECT count(*) FROM responses" two.db)" "$want" \
+	"two ingests at once: every row of each ingest that exit 0 is there"
+is "$(q "SELECT group_concat(path) FROM (SELECT path FROM files WHERE status = 'imported' ORDER BY 1)" two.db)" \
+	"$( { [ "$sa" -eq 0 ] && echo a.csv; [ "$sb" -eq 0 ] && echo b.csv; } | paste -sd, -)" \
+	"two ingests at once: the files table agrees"
+for s in a b; do
+	eval "st=\$s$s"
+	if [ "$st" -eq 4 ]; then
+		like "$(cat $s.err)" "locked by another run" \
+			"the ingest that exit 4 says the database is locked"
+	fi
+done
+is "$(q "PRAGMA integrity_check" two.db)" ok "two ingests at once: the database is intact"
+
+# a lock held longer than the busy timeout (3 s): exit 4, nothing stored
+$INGEST -q --db held.db b.csv
+companies 30101 30101 >c.csv
+{ echo "BEGIN IMMEDIATE;"; sleep 6; echo "ROLLBACK;"; } | sqlite3 held.db &
+holder=$!
+sleep 0.5
+run_status $INGEST --db held.db c.csv
+is "$status" 4 "a held lock: exit 4"
+like "$(cat "$T/err")" "^ingest: 'held.db': locked by another run" \
+	"a held lock: the message says to try later"
+wait "$holder"
+is "$(q "SELECT count(*) FROM responses; SELECT count(*) FROM files" held.db)" \
+	"$(printf '100\n1')" "a held lock: nothing of the file is stored"
+run_status $INGEST --db held.db c.csv
+is "$status" 0 "a held lock released: the same file imports"
+
+# render while ingest and aggregate change the run it draws
+companies 1 30 >s1.csv
+companies 31 60 >s2.csv
+$INGEST -q --db s.db s1.csv
+$AGGREGATE -q --db s.db --as-of 2024-02-01
+cp s.db live.db
+$RENDER -q --db s.db --out before --format svg
+$INGEST -q --db s.db s2.csv
+$AGGREGATE -q --db s.db --as-of 2024-02-01
+$RENDER -q --db s.db --out after --format svg
+check "the two states draw differently" test -n "$(diff -rq before after)"
+# render has no single read transaction and its report workers open
+# their own connections (and this sqlite has no snapshot API to share
+# one), so a write in the middle can give a mix of the two states; until
+# that is fixed the mix is reported here, not failed
+mixed=0
+for delay in 0.3 1; do
+	( sleep "$delay"; $INGEST -q --db live.db s2.csv;
+	  $AGGREGATE -q --db live.db --as-of 2024-02-01 ) >/dev/null 2>&1 &
+	writer=$!
+	run_status $RENDER -q --db live.db --out "during$delay" --format svg
+	wait "$writer" || true
+	is "$status" 0 "render while writing (from ${delay}s): exit 0"
+	if ! diff -rq before "during$delay" >/dev/null &&
+	   ! diff -rq after "during$delay" >/dev/null; then
+		mixed=$((mixed + 1))
+		echo "# render while writing (from ${delay}s) drew a mix:"
+		diff -rq after "during$delay" | head -n 5 | sed 's/^/#   /'
+	fi
+	is "$(q "PRAGMA integrity_check" live.db)" ok \
+		"render while writing (from ${delay}s): the database is intact"
+	cp s.db live.db
+	rm -f live.db-wal live.db-shm
+done
+ok "# SKIP render draws one state, before or after: not yet ($mixed of 2 mixed)"
+is "$(q "PRAGMA integrity_check" live.db)" ok "the database is intact"
+done_testing
