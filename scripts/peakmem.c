@@ -39,9 +39,10 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: peakmem [-o FILE] [-u TEXT] COMMAND [ARG...]\n"
-	      "Run COMMAND and write 'SECONDS PEAK_KIB CPU_SECONDS' (wall "
-	      "clock, peak\nresident set size from wait4, user+system "
-	      "time) to FILE or stderr.\n\n"
+	      "Run COMMAND and write 'SECONDS PEAK_KIB CPU_SECONDS START' "
+	      "(wall clock,\npeak resident set size from wait4, "
+	      "user+system time, and the time it\nstarted in seconds since "
+	      "the epoch) to FILE or stderr.\n\n"
 	      "  -o FILE   write the figures to FILE\n"
 	      "  -u TEXT   stop COMMAND (and its process group) at the "
 	      "first line of\n"
@@ -95,6 +96,7 @@ main(int argc, char **argv)
 {
 	const char *out = NULL, *until = NULL;
 	struct rusage ru;
+	struct timespec start;
 	double t0, t1 = 0;
 	int ch, status, pipefd[2] = { -1, -1 }, seen = 0, rc;
 	pid_t pid;
@@ -124,6 +126,7 @@ main(int argc, char **argv)
 	if (until && pipe(pipefd) != 0)
 		die("pipe:");
 	fflush(NULL);
+	clock_gettime(CLOCK_REALTIME, &start);
 	t0 = now();
 	if ((pid = fork()) < 0)
 		die("fork:");
@@ -161,9 +164,10 @@ main(int argc, char **argv)
 	} else {
 		f = stderr;
 	}
-	fprintf(f, "%.3f %ld %.3f\n", t1 - t0, ru.ru_maxrss,
+	fprintf(f, "%.3f %ld %.3f %lld.%06ld\n", t1 - t0, ru.ru_maxrss,
 		(double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
-		(double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6);
+		(double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6,
+		(long long)start.tv_sec, start.tv_nsec / 1000);
 	if (out && fclose(f) != 0)
 		die("%s: cannot write:", out);
 
