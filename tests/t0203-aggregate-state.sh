@@ -26,6 +26,8 @@ resp corp:3 '' 2024-03-31T15:00:00Z F 21-50 two 25N 新社名
 # a superseded response never counts
 resp corp:4 '' 2024-03-01T00:00:00Z G 1-5 none 25I
 resp corp:4 '' 2024-03-02T00:00:00Z G 1-5 none 25N
+# corp:5 is the only company of T and has left Q25 blank
+resp corp:5 '' 2024-03-01T00:00:00Z T 301+ unknown 24I1-
 fill t.db
 q "UPDATE response SET superseded = 1 WHERE company_key = 'corp:4'
  AND submitted_at = '2024-03-02T00:00:00Z'" t.db
@@ -58,6 +60,21 @@ is "$(co corp:4)" \
 is "$(q "SELECT n, mean FROM current_group_stats WHERE industry_code = 'E'
  AND size_class = '*' AND star_level = '*'" t.db)" "1|98.0" \
 	"corp:3 left industry E for F"
+
+is "$(co corp:5)" \
+	"corp:5|T|301+|unknown|2024-03-01T00:00:00Z|1|0|||2024-03-31" \
+	"an incomplete company: no total, no band"
+is "$(q "SELECT n, n_incomplete, coalesce(mean, 'NULL'), coalesce(sd, 'NULL'),
+ coalesce(median, 'NULL'), coalesce(min, 'NULL'), band_le49, suppressed
+ FROM current_group_stats WHERE industry_code = 'T' AND size_class = '*'
+ AND star_level = '*'" t.db)" "0|1|NULL|NULL|NULL|NULL|0|1" \
+	"a group of incomplete companies only: counted, no figures"
+is "$(q "SELECT count(*), count(implemented_rate), count(mean_points),
+ min(rank), max(rank), sum(below_overall) FROM current_question_stats
+ WHERE industry_code = 'T' AND size_class = '*' AND star_level = '*'" t.db)" \
+	"25|0|0|1|25|0" "its questions: no rate, no points, ranked by number"
+is "$(q "SELECT n_companies, n_incomplete FROM runs" t.db)" "5|1" \
+	"the run counts five companies, one incomplete"
 
 # as of 2024-04-01 (JST) the response at 15:00Z on the 31st counts;
 # with na worth 0, corp:2's Q2 and Q3 turn to na: 23 x 4 = 92
