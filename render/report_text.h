@@ -15,9 +15,13 @@ enum {
 
 struct rtext {
 	PangoContext *pc;
-	PangoLayout *layout;
 	PangoFontDescription *font;
+	GHashTable *cache;	/* key → laid-out text, see report_text.c */
+	PangoLayout *last;	/* last drawn or measured, in the cache */
 	cairo_t *cr;		/* the page being drawn, not owned */
+	/* what the context was last updated for (rtext_attach) */
+	cairo_font_options_t *target_options, *cr_options;
+	cairo_matrix_t matrix;
 };
 
 /*
