@@ -808,7 +808,8 @@ import_dir(struct importer *im, const char *dir)
 			names[n++] = xstrdup(de->d_name);
 		}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n > 1)	/* names is NULL when the folder is empty */
+		qsort(names, n, sizeof *names, cmp_names);
 	for (i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;

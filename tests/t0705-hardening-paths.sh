@@ -56,6 +56,12 @@ is "$status" 3 "a looping link given by name: exit 3"
 like "$(cat "$T/err")" "^ingest: me.csv: rejected: cannot open: Too many levels of symbolic links$" \
 	"a looping link given by name: the message names it"
 
+# an empty folder (qsort of no names was undefined behaviour)
+mkdir empty
+run_status $INGEST --db e.db empty
+is "$status" 0 "an empty folder: exit 0"
+like "$(cat "$T/err")" "^ingest: 0 files, 0 rows read" "an empty folder: nothing read"
+
 # root reads everything, so an unreadable file can only be tested as
 # another user
 if [ "$(id -u)" -eq 0 ]; then
