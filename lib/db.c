@@ -321,8 +321,9 @@ sqlite3 *
 db_open(const char *path, enum db_mode mode, int *busy)
 {
 	sqlite3 *db = NULL;
-	int flags = mode == DB_WRITE ? SQLITE_OPEN_READWRITE :
-		    SQLITE_OPEN_READONLY;
+	/* a connection is only ever used by one thread at a time */
+	int flags = (mode == DB_WRITE ? SQLITE_OPEN_READWRITE :
+		     SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
 
 	if (busy)
 		*busy = 0;

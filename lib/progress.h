@@ -2,7 +2,8 @@
 #define SHINDAN_PROGRESS_H
 /*
  * A progress bar on stderr, shown only when stderr is a terminal and the
- * work has taken more than a second; cheap enough to call per row.
+ * work has taken more than a second ($SHINDAN_PROGRESS_AFTER seconds, for
+ * tests); cheap enough to call per row.
  */
 #include <stdint.h>
 
@@ -11,6 +12,7 @@ struct progress {
 	uint64_t total;		/* 0: unknown, show counts only */
 	uint64_t ticks;
 	double start, last;
+	double after;		/* seconds before the bar shows */
 	int shown;
 	int enabled;
 };

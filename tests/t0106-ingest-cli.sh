@@ -78,10 +78,12 @@ if command -v script >/dev/null 2>&1; then
 			printf "\n"
 		}
 	}' >big.csv
-	script -qec "$INGEST --db tty.db big.csv" /dev/null >tty.out 2>&1 || true
+	SHINDAN_PROGRESS_AFTER=0 script -qec "$INGEST --db tty.db big.csv" \
+		/dev/null >tty.out 2>&1 || true
 	like "$(tr '\r' '\n' <tty.out)" "big.csv: \[#+ *\] +[0-9]+% [0-9]+ rows" \
 		"a progress bar is drawn on a terminal"
-	$INGEST --db notty.db big.csv 2>notty.err || true
+	SHINDAN_PROGRESS_AFTER=0 $INGEST --db notty.db big.csv 2>notty.err ||
+		true
 	unlike "$(cat notty.err)" "%" "but not when stderr is not a terminal"
 fi
 done_testing
