@@ -23,6 +23,8 @@ static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "as-of", required_argument, NULL, 'a' },
 	{ "company", required_argument, NULL, 'c' },
+	{ "companies-from", required_argument, NULL, 'C' },
+	{ "portfolio", no_argument, NULL, 'P' },
 	{ "font", required_argument, NULL, 'F' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -47,6 +49,9 @@ usage(FILE *fp)
 "      --as-of DATE     draw the run of DATE (YYYY-MM-DD)\n"
 "      --company KEY    only the report of this company (repeatable);\n"
 "                       skips the portfolio\n"
+"      --companies-from FILE\n"
+"                       as --company for each line of FILE ('-': stdin)\n"
+"      --portfolio      draw the portfolio; alone, draw nothing else\n"
 "      --font FAMILY    fontconfig family (default IPAexGothic)\n"
 "  -j, --jobs N         reports drawn in parallel (default: CPUs)\n"
 "  -q, --quiet          errors only\n"
@@ -77,6 +82,51 @@ parse_formats(const char *s)
 			s++;
 	}
 	return bits;
+}
+
+/* Add key to o->companies; *cap is the room allocated. */
+static void
+add_company(struct render_opts *o, int *cap, const char *key)
+{
+	if (o->ncompanies == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		o->companies = xrealloc(o->companies,
+					*cap * sizeof *o->companies);
+	}
+	o->companies[o->ncompanies++] = xstrdup(key);
+}
+
+/*
+ * --companies-from: one company key per line ('-' reads stdin); blank
+ * lines are skipped and a CR before the newline is dropped, so that a
+ * list saved on Windows works.  Keys are kept exactly otherwise (a key
+ * may hold spaces).  Returns 0, or -1 after saying why.
+ */
+static int
+read_companies(struct render_opts *o, int *cap, const char *path)
+{
+	FILE *fp = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	char *line = NULL;
+	size_t size = 0;
+	ssize_t n;
+	int rc = 0;
+
+	if (!fp)
+		return error("'%s': cannot open:", path);
+	while ((n = getline(&line, &size, fp)) >= 0) {
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if (n > 0)
+			add_company(o, cap, line);
+	}
+	if (ferror(fp))
+		rc = error("'%s': cannot read:", path);
+	free(line);
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
 }
 
 static int
@@ -158,9 +208,11 @@ render_run(struct render_opts *o)
 	if (out_dir_open(&d, o->out_dir))
 		goto out;
 	out_dir_release(&d);
-	if (o->ncompanies == 0 && portfolio_render(o, db, &run))
+	/* alone, --portfolio draws no reports; --company alone, no portfolio */
+	if ((o->portfolio || !o->listed) && portfolio_render(o, db, &run))
 		goto out;
-	if (reports_render(o, db, &run))
+	if ((o->listed ? o->ncompanies > 0 : !o->portfolio) &&
+	    reports_render(o, db, &run))
 		goto out;
 	rc = 0;
 out:
@@ -173,7 +225,7 @@ main(int argc, char **argv)
 {
 	struct render_opts o = { 0 };
 	long cpus;
-	int ch, rc;
+	int ch, rc, cap = 0, i;
 
 	err_setprog(argv[0]);
 	o.db_path = db_default_path();
@@ -210,10 +262,18 @@ main(int argc, char **argv)
 			o.as_of = optarg;
 			break;
 		case 'c':
-			if (!o.companies)
-				o.companies = xcalloc(argc,
-						      sizeof *o.companies);
-			o.companies[o.ncompanies++] = optarg;
+			add_company(&o, &cap, optarg);
+			o.listed = 1;
+			break;
+		case 'C':
+			if (read_companies(&o, &cap, optarg) != 0) {
+				rc = 1;
+				goto out;
+			}
+			o.listed = 1;
+			break;
+		case 'P':
+			o.portfolio = 1;
 			break;
 		case 'F':
 			o.font = optarg;
@@ -256,6 +316,8 @@ main(int argc, char **argv)
 	rc = render_run(&o);
 	chart_cleanup();
 out:
+	for (i = 0; i < o.ncompanies; i++)
+		free(o.companies[i]);
 	free(o.companies);
 	return rc;
 }

@@ -19,8 +19,11 @@ struct render_opts {
 	const char *as_of;		/* NULL: the latest run */
 	const char *font;		/* fontconfig family, "IPAexGothic" */
 	int formats;			/* FMT_ bits for the charts */
-	char **companies;		/* --company KEY ...; NULL: all */
+	char **companies;		/* --company KEY ... (owned) */
 	int ncompanies;
+	int listed;			/* --company or --companies-from given:
+					   only those, none if empty */
+	int portfolio;			/* --portfolio */
 	int jobs;			/* -j N for the reports */
 };
 

@@ -528,7 +528,7 @@ work_run(struct work *w)
 	int rc = 0, i;
 
 	rtext_init(&w->text, o->font ? o->font : "IPAexGothic");
-	if (o->companies) {
+	if (o->listed) {
 		for (i = 0; i < o->ncompanies && rc == 0; i++) {
 			long before = w->found;
 
