@@ -27,14 +27,28 @@ err_prog(void)
 	return prog;
 }
 
+/*
+ * Messages quote values from strangers' files: a control character there
+ * (ESC sequences, a newline forging a second message) is shown as '?'.
+ */
+static void
+put_safe(const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s,
+		      stderr);
+}
+
 void
 verr(const char *fmt, va_list ap)
 {
 	int saved = errno;
 	size_t len = strlen(fmt);
+	char buf[8192];
 
 	fprintf(stderr, "%s: ", prog);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	put_safe(buf);
 	if (len && fmt[len - 1] == ':')
 		fprintf(stderr, " %s", strerror(saved));
 	fputc('\n', stderr);

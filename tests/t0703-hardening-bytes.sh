@@ -93,6 +93,23 @@ file_rejected u.db lateutf8.csv \
 	"line 2002: invalid UTF-8 byte 0xff \(and not CP932 either\)$" \
 	"invalid UTF-8 after 2,000 rows"
 
+# control characters in a value are not replayed to the terminal, and a
+# newline in one cannot forge a second message
+{
+	good 1
+	printf '2024/01/15 11:00:00,B社,"\033[2J\033[31m実施中",%s\n' \
+		"$(answers IIIIIIIIIIIIIIIIIIIIIIII)"
+	printf '2024/01/15 12:00:00,C社,"実施中\ningest: all is well",%s\n' \
+		"$(answers IIIIIIIIIIIIIIIIIIIIIIII)"
+} >ctl.csv
+run_status $INGEST --db c.db ctl.csv
+is "$(sed -n '1,2p' "$T/err")" \
+"ingest: ctl.csv:3: unrecognised answer '?[2J?[31m実施中' for Q1 (column 3)
+ingest: ctl.csv:4: unrecognised answer '実施中?ingest: all is well' for Q1 (column 3)" \
+	"control characters in values are shown as ?"
+is "$(q "SELECT count(*) FROM rejects WHERE raw LIKE '%' || char(27) || '%'" c.db)" 1 \
+	"... and stored as they were"
+
 # an unbalanced quote at the end of the file rejects the last row
 { good 2; printf '2024/01/15 11:00:00,"B社,%s\n' "$I25"; } >quote.csv
 run_status $INGEST --db qe.db quote.csv
