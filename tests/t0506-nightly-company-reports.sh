@@ -1,0 +1,133 @@
+#!/bin/sh
+# SHINDAN_COMPANY_REPORTS: all (default) draws every company's report; new
+# draws only the companies with a response imported that night (and that
+# the night's run counts), none only the portfolio.  With new and none the
+# other reports are the previous night's files, hard-linked, so that
+# index.html still links to a report for every company.
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+need flock
+need sqlite3
+need pdftotext
+NIGHTLY=$TOP/scripts/nightly
+for tool in "$INGEST" "$AGGREGATE" "$RENDER"; do
+	if ! "$tool" --version >/dev/null 2>&1; then
+		skip_all "${tool##*/} is not built yet"
+	fi
+done
+
+# export FILE "DATE TIME,N" ...: one response of 株式会社テストN per
+# argument, at that JST time
+export_csv() {
+	f=$1
+	shift
+	{
+		printf '回答日時,会社名,業種,従業員数,SECURITY ACTION'
+		q=1
+		while [ $q -le 25 ]; do
+			printf ',Q%d' $q
+			q=$((q + 1))
+		done
+		printf '\n'
+		for r in "$@"; do
+			n=${r#*,}
+			printf '%s,株式会社テスト%s,製造業,30,★★' "${r%,*}" "$n"
+			q=1
+			while [ $q -le 25 ]; do
+				if [ $(((n + q) % 5)) -eq 0 ]; then
+					printf ',実施していない'
+				else
+					printf ',実施している'
+				fi
+				q=$((q + 1))
+			done
+			printf '\n'
+		done
+	} >"$f"
+}
+
+night() {
+	run_status env SHINDAN_HOME=home "$@" sh "$NIGHTLY"
+}
+
+# inode DAY N: the inode of 株式会社テストN's report in reports/DAY
+inode() {
+	for f in home/reports/"$1"/companies/株式会社テスト"$2"-*.pdf; do
+		if [ -e "$f" ]; then
+			stat -c %i "$f"
+		else
+			echo none
+		fi
+	done
+}
+
+# drawn DAY PREV: the companies (N) whose report in reports/DAY is not
+# the file of reports/PREV
+drawn() {
+	for n in 1 2 3 4 5 6 7 8 9; do
+		i=$(inode "$1" $n)
+		if [ "$i" != none ] && [ "$i" != "$(inode "$2" $n)" ]; then
+			printf '%s ' $n
+		fi
+	done
+}
+
+mkdir -p home/inbox
+export_csv home/inbox/night1.csv "2024/07/01 10:00,1" "2024/07/01 10:00,2" \
+	"2024/07/01 10:00,3" "2024/07/01 10:00,4" "2024/07/01 10:00,5" \
+	"2024/07/01 10:00,6"
+night SHINDAN_TODAY=2024-07-01
+is "$status" 0 "night 1 (default: all): exit 0"
+is "$(drawn 2024-07-01 none)" "1 2 3 4 5 6 " "all six reports are drawn"
+
+# night 2: テスト2 answers again, テスト7 is new, テスト9's response is
+# dated after the night (not in its run)
+export_csv home/inbox/night2.csv "2024/07/02 09:00,2" "2024/07/02 11:00,7" \
+	"2024/07/05 10:00,9"
+night SHINDAN_TODAY=2024-07-02 SHINDAN_COMPANY_REPORTS=new
+is "$status" 0 "night 2 (new): exit 0"
+is "$(drawn 2024-07-02 2024-07-01)" "2 7 " \
+	"only the companies that answered tonight are drawn"
+is "$(inode 2024-07-02 9)" none "a response after the night's day is not"
+is "$(inode 2024-07-02 1) $(inode 2024-07-02 6)" \
+	"$(inode 2024-07-01 1) $(inode 2024-07-01 6)" \
+	"the others are night 1's files"
+like "$(pdftotext home/reports/2024-07-02/companies/株式会社テスト7-*.pdf -)" \
+	'集計基準日 2024年7月2日' "the new report is of night 2's run"
+check "night 1's reports are untouched" test "$(pdftotext \
+	home/reports/2024-07-01/companies/株式会社テスト2-*.pdf - |
+	grep -c '集計基準日 2024年7月1日')" -ge 1
+check "the portfolio is drawn" test -s home/reports/2024-07-02/portfolio.pdf
+like "$(cat home/reports/2024-07-02/index.html)" '株式会社テスト7' \
+	"index.html lists the new company"
+like "$(cat home/logs/2024-07-02.log)" \
+	'the portfolio and 2 companies that answered tonight' \
+	"the log says what is drawn"
+
+# night 3, from the config file: none draws no company report
+echo SHINDAN_COMPANY_REPORTS=none >shindan.conf
+export_csv home/inbox/night3.csv "2024/07/03 10:00,8"
+run_status env SHINDAN_HOME=home SHINDAN_TODAY=2024-07-03 sh "$NIGHTLY" \
+	--config shindan.conf
+is "$status" 0 "night 3 (none, from the config file): exit 0"
+is "$(drawn 2024-07-03 2024-07-02)" "" "no company report is drawn"
+is "$(inode 2024-07-03 8)" none "not even tonight's company"
+is "$(inode 2024-07-03 7)" "$(inode 2024-07-02 7)" \
+	"night 2's reports are carried over"
+check "the portfolio is drawn" test -s home/reports/2024-07-03/portfolio.pdf
+is "$(q "SELECT count(*) FROM companies" home/shindan.db)" 8 \
+	"tonight's response is counted"
+
+# the environment wins over the file
+export_csv home/inbox/night4.csv "2024/07/04 10:00,3"
+run_status env SHINDAN_HOME=home SHINDAN_TODAY=2024-07-04 \
+	SHINDAN_COMPANY_REPORTS=all sh "$NIGHTLY" --config shindan.conf
+is "$status" 0 "night 4 (all from the environment): exit 0"
+is "$(drawn 2024-07-04 2024-07-03)" "1 2 3 4 5 6 7 8 " \
+	"every company is drawn again"
+
+night SHINDAN_COMPANY_REPORTS=some
+is "$status" 2 "an unknown setting: exit 2"
+like "$(cat "$T/err")" "SHINDAN_COMPANY_REPORTS: 'some' is not all, new or none" \
+	"and says why"
+done_testing
