@@ -199,7 +199,9 @@ render_run(struct render_opts *o)
 
 	if (!(db = db_open(o->db_path, DB_READ, NULL)))
 		return 1;
-	if (find_run(db, o, &run))
+	/* one read transaction: everything drawn here is one snapshot,
+	 * whatever ingest or aggregate commit meanwhile (WAL) */
+	if (db_exec(db, "BEGIN") || find_run(db, o, &run))
 		goto out;
 	info("drawing the run of %s (%lld companies)", run.as_of,
 	     run.n_companies);
