@@ -17,6 +17,10 @@ struct rtext {
 	PangoContext *pc;
 	PangoFontDescription *font;
 	GHashTable *cache;	/* key → laid-out text, see report_text.c */
+	GHashTable *fonts;	/* PangoFont → our scaled font */
+	GHashTable *faces;	/* "index:file" → our cairo face or NULL */
+	cairo_glyph_t *glyphs;	/* room to draw a run */
+	int nglyphs;
 	PangoLayout *last;	/* last drawn or measured, in the cache */
 	cairo_t *cr;		/* the page being drawn, not owned */
 	/* what the context was last updated for (rtext_attach) */
