@@ -133,6 +133,11 @@ main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	if (o.dry_run && o.export_rejects) {
+		error("--export-rejects writes a file; not with --dry-run");
+		usage(stderr);
+		return EXIT_USAGE;
+	}
 	if (o.npaths == 0)
 		return export_rejects(&o);
 	status = import_run(&o);

@@ -50,6 +50,10 @@ is "$status" 0 "no rejects: exit 0"
 is "$(cat none.csv)" "$(printf '\357\273\277file,line,column,reason,raw\r')" \
 	"no rejects: the header row only"
 
+run_status $INGEST --db s.db --dry-run in.csv --export-rejects y.csv
+is "$status" 2 "--dry-run writes nothing, so not with --export-rejects: exit 2"
+check "--dry-run: no export" test ! -e y.csv
+
 run_status $INGEST --db missing.db --export-rejects x.csv
 is "$status" 1 "no database: exit 1"
 like "$(cat "$T/err")" "^ingest: 'missing.db': no database here" \
