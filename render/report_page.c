@@ -50,16 +50,29 @@ struct page {
 	double y;
 };
 
+/*
+ * The colour of what is drawn next.  Texts are queued by report_text.c
+ * and drawn together, so anything else must first have them drawn
+ * (rtext_flush), or it would go under them; text_colour is for texts.
+ */
 static void
 colour(struct page *p, struct rgb c)
 {
+	rtext_flush(p->t);
 	cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
 }
 
 static void
 colour_a(struct page *p, struct rgb c, double alpha)
 {
+	rtext_flush(p->t);
 	cairo_set_source_rgba(p->cr, c.r, c.g, c.b, alpha);
+}
+
+static void
+text_colour(struct page *p, struct rgb c)
+{
+	cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
 }
 
 /* c mixed with white: t = 0 gives c, 1 white. */
@@ -96,7 +109,7 @@ static double
 text(struct page *p, double x, double y, double w, const char *s,
      double size, int flags, struct rgb c)
 {
-	colour(p, c);
+	text_colour(p, c);
 	return rtext_draw(p->t, x, y, w, s, size, flags);
 }
 
@@ -173,7 +186,7 @@ footer(struct page *p)
 
 	hline(p, MARGIN, REPORT_PAGE_W - MARGIN, REPORT_PAGE_H - 34, 0.5,
 	      rule);
-	colour(p, muted);
+	text_colour(p, muted);
 	rtext_fit(p->t, MARGIN, REPORT_PAGE_H - 30, CONTENT_W - 60, 1,
 		  p->name, 7, 7, 0);
 	snprintf(buf, sizeof buf, "%d", p->pageno);
@@ -185,6 +198,7 @@ static void
 new_page(struct page *p)
 {
 	footer(p);
+	rtext_flush(p->t);
 	cairo_show_page(p->cr);
 	p->pageno++;
 	p->y = MARGIN;
@@ -232,7 +246,7 @@ title_block(struct page *p)
 	hline(p, MARGIN, REPORT_PAGE_W - MARGIN, p->y, 1.5, blue);
 	p->y += 10;
 
-	colour(p, ink);
+	text_colour(p, ink);
 	h = rtext_fit(p->t, MARGIN, p->y, CONTENT_W - 36, 2, p->name, 19, 11,
 		      RT_BOLD);
 	text(p, REPORT_PAGE_W - MARGIN, p->y + h - 16, 0, "御中", 11,
@@ -265,7 +279,7 @@ title_block(struct page *p)
 		double y = p->y + 5 + (i / 2) * 16;
 
 		text(p, x, y + 1, 0, f[i].k, 7.5, 0, muted);
-		colour(p, ink);
+		text_colour(p, ink);
 		rtext_fit(p->t, x + 78, y, CONTENT_W / 2 - 92, 1, f[i].v, 9.5,
 			  7, 0);
 	}
@@ -296,7 +310,7 @@ score_block(struct page *p)
 		     base - rtext_baseline(p->t, "点", 10, 0), 0,
 		     "点 ／ 100点", 10, 0, ink);
 		fill_rect(p, MARGIN + 14, top + 66, lw - 14, 17, bc);
-		colour(p, (struct rgb){ 1, 1, 1 });
+		text_colour(p, (struct rgb){ 1, 1, 1 });
 		rtext_fit(p->t, MARGIN + 14, top + 68.5, lw - 14, 1,
 			  score_band_label(r->band), 9, 6.5,
 			  RT_BOLD | RT_CENTER);
@@ -354,7 +368,7 @@ comparison_block(struct page *p)
 				 star_label(r->c->star_level));
 		else
 			snprintf(buf, sizeof buf, "%s", cm->title);
-		colour(p, ink);
+		text_colour(p, ink);
 		rtext_fit(p->t, MARGIN + 6, y, colx[1] - 10, 1, buf, 9.5, 7, 0);
 		if (!cm->g) {
 			text(p, MARGIN + 6 + colx[1], y, 0, "該当なし", 9.5, 0,
@@ -705,7 +719,7 @@ question_table(struct page *p)
 		snprintf(buf, sizeof buf, "%d", q);
 		text(p, MARGIN + 4 + cx[0] + 12, y, 0, buf, 8.5, RT_RIGHT,
 		     ink);
-		colour(p, ink);
+		text_colour(p, ink);
 		rtext_fit(p->t, MARGIN + 4 + cx[1], y, cx[2] - cx[1] - 8, 1,
 			  qq->label, 8.5, 6.5, 0);
 		text(p, MARGIN + 4 + cx[2], y, 0, answer_label(a), 8.5,
@@ -797,7 +811,7 @@ unknown_block(struct page *p)
 			need(p, 14);
 		snprintf(buf, sizeof buf, "□ 設問%d %s", q,
 			 catalogue_question(q)->label);
-		colour(p, ink);
+		text_colour(p, ink);
 		rtext_fit(p->t, MARGIN + 4 + (i % 3) * colw, p->y, colw - 6, 1,
 			  buf, 8.5, 6.5, 0);
 		if (i % 3 == 2)
@@ -941,6 +955,7 @@ report_draw(cairo_t *cr, struct rtext *t, const struct report *r)
 		notes_block(&p, notes, p.y);
 	}
 	footer(&p);
+	rtext_flush(t);
 	cairo_show_page(cr);
 	g_free(name);
 }

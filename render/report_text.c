@@ -36,6 +36,12 @@
  * extracts the same text.  A layout with a glyph that no font has (hex
  * boxes) or any font that is not a plain TrueType/OpenType file is drawn
  * by Pango as before.
+ *
+ * Each text drawn is a few operations that cairo records, analyses and
+ * replays one by one, and its analysis grows a region with every one;
+ * so consecutive texts in the same font and colour are queued and drawn
+ * as one operation (rtext_flush), at the same positions, in the same
+ * order.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -90,6 +96,17 @@ struct rt_face {
 	FT_Face face;
 	void *map;
 	size_t len;
+};
+
+/* Texts queued to be drawn as one operation. */
+struct rt_batch {
+	cairo_scaled_font_t *font;	/* NULL: nothing queued */
+	double r, g, b, a;		/* the source colour */
+	cairo_glyph_t *glyphs;
+	int n, cap;
+	cairo_text_cluster_t *clusters;
+	int nclusters, ccap;
+	GString *utf8;
 };
 
 static FT_Library rt_ft;		/* per process; outlives every face */
@@ -567,6 +584,8 @@ rtext_init(struct rtext *t, const char *family)
 					 font_free);
 	t->faces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					 face_unref);
+	t->batch = g_new0(struct rt_batch, 1);
+	t->batch->utf8 = g_string_new(NULL);
 	t->last = NULL;
 	t->cr = NULL;
 	t->target_options = t->cr_options = NULL;
@@ -584,6 +603,10 @@ rtext_release(struct rtext *t)
 	g_hash_table_destroy(t->faces);
 	pango_font_description_free(t->font);
 	g_free(t->glyphs);
+	g_free(t->batch->glyphs);
+	g_free(t->batch->clusters);
+	g_string_free(t->batch->utf8, TRUE);
+	g_free(t->batch);
 	g_object_unref(t->pc);
 	memset(t, 0, sizeof *t);
 }
@@ -602,6 +625,10 @@ rtext_attach(struct rtext *t, cairo_t *cr)
 	cairo_font_options_t *co = cairo_font_options_create();
 	cairo_matrix_t m;
 
+	/* what the last document left unflushed is not drawn anywhere */
+	t->batch->font = NULL;
+	t->batch->n = t->batch->nclusters = 0;
+	g_string_truncate(t->batch->utf8, 0);
 	t->cr = cr;
 	cairo_surface_get_font_options(cairo_get_target(cr), so);
 	cairo_get_font_options(cr, co);
@@ -624,10 +651,73 @@ rtext_attach(struct rtext *t, cairo_t *cr)
 	pango_cairo_update_context(cr, t->pc);
 }
 
-/*
- * Draw e's runs as pango_cairo_show_layout does, from the current point
- * (x, y): the same doubles, so the same PDF.
- */
+void
+rtext_flush(struct rtext *t)
+{
+	struct rt_batch *b = t->batch;
+
+	if (!b->font)
+		return;
+	cairo_save(t->cr);
+	cairo_set_source_rgba(t->cr, b->r, b->g, b->b, b->a);
+	cairo_set_scaled_font(t->cr, b->font);
+	cairo_show_text_glyphs(t->cr, b->utf8->str, (int)b->utf8->len,
+			       b->glyphs, b->n, b->clusters, b->nclusters, 0);
+	cairo_restore(t->cr);
+	b->font = NULL;
+	b->n = b->nclusters = 0;
+	g_string_truncate(b->utf8, 0);
+}
+
+/* Queue run r of text, its origin at (bx, by), in the current colour. */
+static void
+run_queue(struct rtext *t, const struct rt_run *r, const char *text,
+	  double bx, double by)
+{
+	struct rt_batch *b = t->batch;
+	double cr, cg, cb, ca;
+	int j;
+
+	if (cairo_pattern_get_rgba(cairo_get_source(t->cr), &cr, &cg, &cb,
+				   &ca) != CAIRO_STATUS_SUCCESS) {
+		cr = cg = cb = 0;	/* not a colour: only the last queued */
+		ca = -1;
+	}
+	if (b->font && (b->font != r->font || cr != b->r || cg != b->g ||
+			cb != b->b || ca != b->a))
+		rtext_flush(t);
+	if (b->n + r->n > b->cap) {
+		b->cap = MAX(2 * b->cap, b->n + r->n);
+		b->glyphs = g_renew(cairo_glyph_t, b->glyphs, b->cap);
+	}
+	if (b->nclusters + r->nclusters > b->ccap) {
+		b->ccap = MAX(2 * b->ccap, b->nclusters + r->nclusters);
+		b->clusters = g_renew(cairo_text_cluster_t, b->clusters,
+				      b->ccap);
+	}
+	for (j = 0; j < r->n; j++) {
+		cairo_glyph_t *g = &b->glyphs[b->n + j];
+
+		/* the doubles pango_cairo_show_layout computes */
+		g->index = r->index[j];
+		g->x = bx + (double)r->gx[j] / PANGO_SCALE;
+		g->y = r->gy[j] == 0 ? by : by + (double)r->gy[j] / PANGO_SCALE;
+	}
+	memcpy(b->clusters + b->nclusters, r->clusters,
+	       r->nclusters * sizeof *r->clusters);
+	g_string_append_len(b->utf8, text + r->text_at, r->text_len);
+	b->font = r->font;
+	b->r = cr;
+	b->g = cg;
+	b->b = cb;
+	b->a = ca;
+	b->n += r->n;
+	b->nclusters += r->nclusters;
+	if (ca < 0)
+		rtext_flush(t);
+}
+
+/* Draw e's runs from the current point (x, y), as Pango would. */
 static void
 runs_show(struct rtext *t, const struct rt_laid *e, double x, double y)
 {
@@ -639,6 +729,11 @@ runs_show(struct rtext *t, const struct rt_laid *e, double x, double y)
 		double bx = x + (double)r->x / PANGO_SCALE;
 		double by = y + (double)r->y / PANGO_SCALE;
 
+		if (!r->backward) {
+			run_queue(t, r, text, bx, by);
+			continue;
+		}
+		rtext_flush(t);
 		if (r->n > t->nglyphs) {
 			t->nglyphs = r->n;
 			t->glyphs = g_renew(cairo_glyph_t, t->glyphs, r->n);
@@ -653,8 +748,8 @@ runs_show(struct rtext *t, const struct rt_laid *e, double x, double y)
 		cairo_set_scaled_font(t->cr, r->font);
 		cairo_show_text_glyphs(t->cr, text + r->text_at, r->text_len,
 				       t->glyphs, r->n, r->clusters,
-				       r->nclusters, r->backward ?
-				       CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
+				       r->nclusters,
+				       CAIRO_TEXT_CLUSTER_FLAG_BACKWARD);
 		cairo_restore(t->cr);
 	}
 }
@@ -667,6 +762,7 @@ show(struct rtext *t, const struct rt_laid *e, double x, double y, double w,
 		x -= flags & RT_RIGHT ? e->width : e->width / 2;
 	cairo_move_to(t->cr, x, y);
 	if (e->nruns < 0) {
+		rtext_flush(t);
 		pango_cairo_show_layout(t->cr, e->layout);
 	} else {
 		/* Pango starts from the point as cairo keeps it */

@@ -21,6 +21,7 @@ struct rtext {
 	GHashTable *faces;	/* "index:file" → our cairo face or NULL */
 	cairo_glyph_t *glyphs;	/* room to draw a run */
 	int nglyphs;
+	struct rt_batch *batch;	/* texts not drawn yet */
 	PangoLayout *last;	/* last drawn or measured, in the cache */
 	cairo_t *cr;		/* the page being drawn, not owned */
 	/* what the context was last updated for (rtext_attach) */
@@ -34,14 +35,19 @@ struct rtext {
  */
 void rtext_init(struct rtext *t, const char *family);
 void rtext_release(struct rtext *t);
-/* Draw on cr from now on (a new document or page). */
+/*
+ * Draw on cr from now on (a new document).  Texts are queued and drawn
+ * together: call rtext_flush before drawing anything else on cr and
+ * before cairo_show_page, so that it goes over them.
+ */
 void rtext_attach(struct rtext *t, cairo_t *cr);
+void rtext_flush(struct rtext *t);
 
 /*
- * Draw s in the current colour with its top-left corner at (x, y), size
- * in points.  With w > 0 the text wraps at w (RT_CENTER and RT_RIGHT
- * align within w); with w = 0 it is one line and RT_RIGHT/RT_CENTER align
- * on x.  Returns the height used.
+ * Draw s (queued, see rtext_attach) in the current colour with its
+ * top-left corner at (x, y), size in points.  With w > 0 the text wraps
+ * at w (RT_CENTER and RT_RIGHT align within w); with w = 0 it is one line
+ * and RT_RIGHT/RT_CENTER align on x.  Returns the height used.
  */
 double rtext_draw(struct rtext *t, double x, double y, double w,
 		  const char *s, double size, int flags);
