@@ -271,7 +271,9 @@ face_open(const char *file, int index)
 	} else if (index != 0) {
 		goto fail;
 	}
-	if (dir + 12 > (unsigned long)st.st_size)
+	if (dir + 12 > (unsigned long)st.st_size ||
+	    (be32(m + dir) != 0x00010000 && memcmp(m + dir, "true", 4) &&
+	     memcmp(m + dir, "OTTO", 4)))
 		goto fail;
 	ntables = be16(m + dir + 4);
 	if (dir + 12 + 16 * ntables > (unsigned long)st.st_size)
