@@ -47,7 +47,8 @@ struct importer {
 	sqlite3 *db;
 	struct colmap map;
 	sqlite3_stmt *find, *insert, *supersede, *reject, *file_new;
-	sqlite3_stmt *file_done, *same_size, *same_hash;
+	sqlite3_stmt *file_done, *same_size, *same_hash, *stage, *staged;
+	sqlite3_stmt *unstage, *last;
 	struct totals t;
 	struct progress prog;
 	int busy;
@@ -80,8 +81,8 @@ struct row {
 	char corpno[14];
 	char industry[8];
 	char industry_raw[256];
-	const char *size;
-	const char *star;
+	char size[16];
+	char star[16];
 	char answers[NQUESTIONS + 1];
 	int base, n_unknown, n_na, n_missing;
 };
@@ -115,7 +116,23 @@ prepare(struct importer *im)
 	    db_prepare(db, &im->same_size, "SELECT 1 FROM file WHERE"
 		" bytes = ?1 AND status IN ('imported', 'partial') LIMIT 1") ||
 	    db_prepare(db, &im->same_hash, "SELECT path FROM file WHERE"
-		" sha256 = ?1 AND status IN ('imported', 'partial') LIMIT 1");
+		" sha256 = ?1 AND status IN ('imported', 'partial') LIMIT 1") ||
+	    db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS staging (line"
+		" INTEGER NOT NULL, company_key TEXT NOT NULL, department TEXT"
+		" NOT NULL, submitted_at TEXT NOT NULL, company_name TEXT,"
+		" corporate_number TEXT, industry_code TEXT NOT NULL,"
+		" industry_raw TEXT, size_class TEXT NOT NULL, star_level TEXT"
+		" NOT NULL, answers TEXT NOT NULL, base_score INTEGER NOT NULL,"
+		" n_unknown INTEGER NOT NULL, n_na INTEGER NOT NULL, n_missing"
+		" INTEGER NOT NULL)") ||
+	    db_prepare(db, &im->stage, "INSERT INTO staging VALUES (?1, ?2,"
+		" ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)") ||
+	    db_prepare(db, &im->staged, "SELECT * FROM staging ORDER BY"
+		" company_key, department, submitted_at, line") ||
+	    db_prepare(db, &im->unstage, "DELETE FROM staging") ||
+	    db_prepare(db, &im->last, "SELECT company_key, department,"
+		" submitted_at FROM response ORDER BY company_key DESC,"
+		" department DESC, submitted_at DESC LIMIT 1");
 }
 
 static void
@@ -129,6 +146,10 @@ finalize(struct importer *im)
 	sqlite3_finalize(im->file_done);
 	sqlite3_finalize(im->same_size);
 	sqlite3_finalize(im->same_hash);
+	sqlite3_finalize(im->stage);
+	sqlite3_finalize(im->staged);
+	sqlite3_finalize(im->unstage);
+	sqlite3_finalize(im->last);
 }
 
 static void
@@ -209,7 +230,7 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 	  char *why, size_t wcap, int *col)
 {
 	const struct layout *lo = &j->lo;
-	const char *v, *reason;
+	const char *v, *reason, *star;
 	char id[256];
 	int64_t t;
 	int q, c, rc;
@@ -321,14 +342,16 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 			}
 		}
 	}
-	r->size = size_classify(cell(rec, lo->meta[META_EMPLOYEES]));
+	snprintf(r->size, sizeof r->size, "%s",
+		 size_classify(cell(rec, lo->meta[META_EMPLOYEES])));
 	v = cell(rec, lo->meta[META_STAR]);
-	if (star_parse(v, &r->star, &reason) < 0) {
+	if (star_parse(v, &star, &reason) < 0) {
 		*col = lo->meta[META_STAR] + 1;
 		snprintf(why, wcap, "unrecognised star level '%.40s' (column "
 			 "%d)", v, *col);
 		return -1;
 	}
+	snprintf(r->star, sizeof r->star, "%s", star);
 	fold(r->department, sizeof r->department,
 	     cell(rec, lo->meta[META_DEPARTMENT]));
 	*col = 0;
@@ -350,15 +373,19 @@ col_equal(sqlite3_stmt *st, int i, const char *s)
 /*
  * Store a parsed row: a duplicate of a version already stored changes
  * nothing; otherwise it is inserted and supersedes the current version of
- * the same response.  Returns 1 new, 0 duplicate, -1 database error.
+ * the same response.  unseen: the caller knows no version is stored yet.
+ * Returns 1 new, 0 duplicate, -1 database error.
  */
 static int
-row_store(struct importer *im, struct job *j, long line, const struct row *r)
+row_store(struct importer *im, struct job *j, long line, const struct row *r,
+	  int unseen)
 {
 	sqlite3_stmt *st = im->find;
 	long long current[16];
 	int ncurrent = 0, rc;
 
+	if (unseen)
+		goto insert;
 	sqlite3_bind_text(st, 1, r->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, r->department, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, r->when, -1, SQLITE_STATIC);
@@ -382,6 +409,7 @@ row_store(struct importer *im, struct job *j, long line, const struct row *r)
 		if (step_done(im, im->supersede))
 			return -1;
 	}
+insert:
 	st = im->insert;
 	sqlite3_bind_text(st, 1, r->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, r->department, -1, SQLITE_STATIC);
@@ -421,6 +449,121 @@ reject_store(struct importer *im, struct job *j, long line, int col,
 	return step_done(im, st);
 }
 
+/*
+ * Rows are first staged in a temporary table in file order, then stored
+ * in the order of the identity index.  Stored in file order, a large file
+ * would insert at random places of an index far larger than the page
+ * cache; in index order every page is visited once.
+ */
+static int
+stage_row(struct importer *im, long line, const struct row *r)
+{
+	sqlite3_stmt *st = im->stage;
+
+	sqlite3_bind_int64(st, 1, line);
+	sqlite3_bind_text(st, 2, r->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->department, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->when, -1, SQLITE_STATIC);
+	bind_text_or_null(st, 5, r->name);
+	bind_text_or_null(st, 6, r->corpno);
+	sqlite3_bind_text(st, 7, r->industry, -1, SQLITE_STATIC);
+	bind_text_or_null(st, 8, r->industry_raw);
+	sqlite3_bind_text(st, 9, r->size, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, r->star, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, r->answers, NQUESTIONS, SQLITE_STATIC);
+	sqlite3_bind_int(st, 12, r->base);
+	sqlite3_bind_int(st, 13, r->n_unknown);
+	sqlite3_bind_int(st, 14, r->n_na);
+	sqlite3_bind_int(st, 15, r->n_missing);
+	return step_done(im, st);
+}
+
+static void
+column_copy(char *dst, size_t cap, sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	size_t n = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, v ? v : "", n);
+	dst[n] = '\0';
+}
+
+/* Identity order, as the index response_identity sorts (BINARY). */
+static int
+ident_cmp(const char *key, const char *dep, const char *when,
+	  const struct row *r)
+{
+	int c = strcmp(r->key, key);
+
+	if (c == 0 && (c = strcmp(r->department, dep)) == 0)
+		c = strcmp(r->when, when);
+	return c;
+}
+
+/*
+ * Store the staged rows in identity order; -1 on a database error.  Rows
+ * whose identity sorts after every stored one cannot be stored already,
+ * unless an earlier row of this file had the same identity: those skip
+ * the look-up (all of them, on a first import).
+ */
+static int
+store_staged(struct importer *im, struct job *j)
+{
+	sqlite3_stmt *st = im->staged;
+	struct row r;
+	char last[3][640] = { "", "", "" }, prev[3][640] = { "", "", "" };
+	int rc, any = 0, have_prev = 0;
+
+	if (sqlite3_step(im->last) == SQLITE_ROW) {
+		any = 1;
+		column_copy(last[0], sizeof last[0], im->last, 0);
+		column_copy(last[1], sizeof last[1], im->last, 1);
+		column_copy(last[2], sizeof last[2], im->last, 2);
+	}
+	sqlite3_reset(im->last);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int unseen;
+
+		column_copy(r.key, sizeof r.key, st, 1);
+		column_copy(r.department, sizeof r.department, st, 2);
+		column_copy(r.when, sizeof r.when, st, 3);
+		column_copy(r.name, sizeof r.name, st, 4);
+		column_copy(r.corpno, sizeof r.corpno, st, 5);
+		column_copy(r.industry, sizeof r.industry, st, 6);
+		column_copy(r.industry_raw, sizeof r.industry_raw, st, 7);
+		column_copy(r.size, sizeof r.size, st, 8);
+		column_copy(r.star, sizeof r.star, st, 9);
+		column_copy(r.answers, sizeof r.answers, st, 10);
+		r.base = sqlite3_column_int(st, 11);
+		r.n_unknown = sqlite3_column_int(st, 12);
+		r.n_na = sqlite3_column_int(st, 13);
+		r.n_missing = sqlite3_column_int(st, 14);
+		unseen = (!any || ident_cmp(last[0], last[1], last[2], &r) > 0)
+			 && !(have_prev &&
+			      ident_cmp(prev[0], prev[1], prev[2], &r) == 0);
+		rc = row_store(im, j, (long)sqlite3_column_int64(st, 0), &r,
+			       unseen);
+		if (rc < 0)
+			break;
+		if (rc == 1)
+			j->rows_new++;
+		else
+			j->rows_dup++;
+		memcpy(prev[0], r.key, strlen(r.key) + 1);
+		memcpy(prev[1], r.department, strlen(r.department) + 1);
+		memcpy(prev[2], r.when, strlen(r.when) + 1);
+		have_prev = 1;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return rc < 0 ? -1 : error("database: %s",
+					   sqlite3_errmsg(im->db));
+	return step_done(im, im->unstage);
+}
+
 /* A parsed record on its way from the parsing to the storing thread. */
 struct item {
 	long line;
@@ -454,13 +597,7 @@ consume(void *p, int skip, void *arg)
 	}
 	if (skip)
 		return 0;
-	if ((rc = row_store(sg->im, sg->j, it->line, &it->r)) < 0)
-		return -1;
-	if (rc == 1)
-		sg->j->rows_new++;
-	else
-		sg->j->rows_dup++;
-	return 0;
+	return stage_row(sg->im, it->line, &it->r);
 }
 
 static int
@@ -615,6 +752,12 @@ file_attempt(struct importer *im, struct job *j, int enc)
 				(uint64_t)j->rows_read);
 	}
 	stored = pipeline_finish(pl);
+	info("%s: %ld rows parsed in %.2f s", j->path, j->rows_read,
+	     progress_now() - im->prog.start);
+	if (stored == 0)
+		stored = store_staged(im, j);
+	info("%s: stored in identity order, %.2f s in all", j->path,
+	     progress_now() - im->prog.start);
 	progress_end(&im->prog);
 	if (stored < 0)
 		goto out;
