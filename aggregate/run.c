@@ -29,7 +29,12 @@
 #include "store.h"
 #include "when.h"
 
-#define MMAP_SIZE "1073741824"	/* bytes */
+/*
+ * No memory-mapped I/O: a mapping makes the process's memory grow with the
+ * database (294 MiB at 1M companies against 143 MiB without), for a 20 %
+ * faster scan.  Memory stays bounded by the page caches instead.
+ */
+#define MMAP_SIZE "0"	/* bytes */
 #define CACHE_SIZE "-65536"	/* KiB */
 
 struct run {
