@@ -116,6 +116,15 @@ reader_new(reader_read_fn fn, void *ctx, int delim)
 	return r;
 }
 
+static int
+too_long(struct reader *r)
+{
+	snprintf(r->why, sizeof r->why, "line %ld: record longer than %d MiB: "
+		 "a field too long for a survey, or a quote never closed",
+		 r->rec_line, READER_MAX_RECORD >> 20);
+	return -1;
+}
+
 /*
  * Read more text, keeping the current record (or the unread rest) at the
  * front of the buffer.  Returns 0 or -1.
@@ -133,12 +142,8 @@ refill(struct reader *r)
 		r->rec_start -= r->in_record ? keep : 0;
 	}
 	if (r->cap - r->len < CHUNK) {
-		if (r->len > READER_MAX_RECORD) {
-			snprintf(r->why, sizeof r->why, "line %ld: record "
-				 "longer than %d MiB (an unbalanced quote?)",
-				 r->rec_line, READER_MAX_RECORD >> 20);
-			return -1;
-		}
+		if (r->len > READER_MAX_RECORD)
+			return too_long(r);
 		r->cap = r->len + 2 * CHUNK;
 		r->buf = xrealloc(r->buf, r->cap);
 	}
@@ -271,12 +276,8 @@ reader_next(struct reader *r, struct record **rec)
 			    r->buf[end] == '\n')
 				end++;
 		}
-		if (end - r->rec_start > READER_MAX_RECORD) {
-			snprintf(r->why, sizeof r->why, "line %ld: record "
-				 "longer than %d MiB (an unbalanced quote?)",
-				 r->rec_line, READER_MAX_RECORD >> 20);
-			return -1;
-		}
+		if (end - r->rec_start > READER_MAX_RECORD)
+			return too_long(r);
 		if (csv_parse(&r->csv, r->buf + r->pos, end - r->pos,
 			      on_field, on_record, r) != end - r->pos) {
 			snprintf(r->why, sizeof r->why, "line %ld: %s",

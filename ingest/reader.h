@@ -32,7 +32,7 @@ struct reader *reader_new(reader_read_fn fn, void *ctx, int delim);
  * Next non-blank record (a line of white space or of empty fields is
  * skipped).  Returns 1 and points *rec at it (valid until the next call),
  * 0 at the end, or -1 with reader_why() ("line 12: record longer than
- * 1 MiB (an unbalanced quote?)", or the source's failure when
+ * 1 MiB: ...", or the source's failure when
  * reader_source_failed()).
  */
 int reader_next(struct reader *r, struct record **rec);

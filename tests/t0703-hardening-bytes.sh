@@ -126,6 +126,6 @@ is "$(q "PRAGMA integrity_check" qe.db)" ok \
 { good 2; printf '2024/01/15 11:00:00,"B社,%s\n' "$I25"; good 20000 | sed 1d; } >qmid.csv
 run_status $INGEST --db qm.db qmid.csv
 file_rejected qm.db qmid.csv \
-	"line 4: record longer than 1 MiB \(an unbalanced quote\?\)$" \
+	"line 4: record longer than 1 MiB: a field too long for a survey, or a quote never closed$" \
 	"unbalanced quote in the middle"
 done_testing
