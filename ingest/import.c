@@ -34,7 +34,6 @@
 #include "text.h"
 #include "when.h"
 
-#define PEEK_SIZE (64 * 1024)
 #define MAX_WARN 10		/* rejected rows printed per file */
 
 struct totals {
@@ -58,8 +57,6 @@ struct importer {
 struct job {
 	const char *path;
 	struct input *in;
-	char peek[PEEK_SIZE];
-	size_t peek_len, peek_pos;
 	struct layout lo;
 	int64_t mtime;
 	long long file_id;
@@ -174,40 +171,6 @@ step_done(struct importer *im, sqlite3_stmt *st)
 }
 
 /* --- reading ----------------------------------------------------------- */
-
-/* The job's text: first the peeked bytes, then the rest of the input. */
-static ssize_t
-job_read(void *ctx, char *dst, size_t cap)
-{
-	struct job *j = ctx;
-
-	if (j->peek_pos < j->peek_len) {
-		size_t n = j->peek_len - j->peek_pos;
-
-		if (n > cap)
-			n = cap;
-		memcpy(dst, j->peek + j->peek_pos, n);
-		j->peek_pos += n;
-		return (ssize_t)n;
-	}
-	return input_read(j->in, dst, cap);
-}
-
-static int
-fill_peek(struct job *j)
-{
-	while (sizeof j->peek - j->peek_len >= 4) {
-		ssize_t n = input_read(j->in, j->peek + j->peek_len,
-				       sizeof j->peek - j->peek_len);
-
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			break;
-		j->peek_len += (size_t)n;
-	}
-	return 0;
-}
 
 static const char *
 cell(const struct record *rec, int col)
@@ -670,7 +633,9 @@ file_attempt(struct importer *im, struct job *j, int enc)
 	struct record *rec;
 	struct pipeline *pl;
 	struct stage sg;
+	const char *text;
 	char why[512], sha[65];
+	size_t len;
 	int rc, result = FILE_FAILED, n, stored;
 
 	j->in = input_open(j->path, enc, why);
@@ -678,7 +643,7 @@ file_attempt(struct importer *im, struct job *j, int enc)
 		snprintf(j->reason, sizeof j->reason, "%s", why);
 		return FILE_REJECTED;
 	}
-	if (fill_peek(j)) {
+	if (!(text = input_peek(j->in, &len))) {
 		j->bad_bytes = input_bad_bytes(j->in);
 		snprintf(j->reason, sizeof j->reason, "%s", input_why(j->in));
 		if (j->bad_bytes && input_encoding_guessed(j->in) &&
@@ -690,12 +655,12 @@ file_attempt(struct importer *im, struct job *j, int enc)
 		result = FILE_REJECTED;
 		goto out;
 	}
-	if (j->peek_len == 0) {
+	if (len == 0) {
 		snprintf(j->reason, sizeof j->reason, "empty file");
 		result = FILE_REJECTED;
 		goto out;
 	}
-	if (layout_sniff(&j->lo, j->peek, j->peek_len, &im->map)) {
+	if (layout_sniff(&j->lo, text, len, &im->map)) {
 		snprintf(j->reason, sizeof j->reason, "%s", j->lo.why);
 		result = FILE_REJECTED;
 		goto out;
@@ -716,15 +681,15 @@ file_attempt(struct importer *im, struct job *j, int enc)
 			j->lo.header_line, "imported", NULL, &j->file_id))
 		goto out;
 
-	rd = reader_new(job_read, j, j->lo.delim);
+	rd = reader_new(input_read_fn, j->in, j->lo.delim);
 	for (n = 0; n < j->lo.skip; n++) {
 		if (reader_next(rd, &rec) != 1)
 			break;
-		/* detection saw only the first PEEK_SIZE bytes */
+		/* detection saw only the first INPUT_PEEK bytes */
 		if (n == j->lo.header_rec && rec->nfields != j->lo.ncols) {
 			snprintf(j->reason, sizeof j->reason, "line %ld: "
 				 "header row longer than %d KiB (%zu fields)",
-				 rec->line, PEEK_SIZE >> 10, rec->nfields);
+				 rec->line, INPUT_PEEK >> 10, rec->nfields);
 			result = FILE_REJECTED;
 			goto out;
 		}

@@ -59,6 +59,9 @@ struct input {
 	int detected;
 	iconv_t cd;
 
+	char *peek;			/* see input_peek */
+	size_t peek_len, peek_pos;
+
 	int bad_bytes;
 	char why[256];
 };
@@ -368,8 +371,53 @@ input_open(const char *path, enum input_encoding enc, char why[256])
 	return in;
 }
 
+/* Decode the next text into dst: input_read without the peeked text. */
+static ssize_t
+decode(struct input *in, char *dst, size_t cap);
+
+const char *
+input_peek(struct input *in, size_t *len)
+{
+	if (!in->peek) {
+		in->peek = xmalloc(INPUT_PEEK);
+		while (INPUT_PEEK - in->peek_len >= 4) {
+			ssize_t n = decode(in, in->peek + in->peek_len,
+					   INPUT_PEEK - in->peek_len);
+
+			if (n < 0)
+				return NULL;
+			if (n == 0)
+				break;
+			in->peek_len += (size_t)n;
+		}
+	}
+	*len = in->peek_len;
+	return in->peek;
+}
+
 ssize_t
 input_read(struct input *in, char *dst, size_t cap)
+{
+	if (in->peek_pos < in->peek_len) {
+		size_t n = in->peek_len - in->peek_pos;
+
+		if (n > cap)
+			n = cap;
+		memcpy(dst, in->peek + in->peek_pos, n);
+		in->peek_pos += n;
+		return (ssize_t)n;
+	}
+	return decode(in, dst, cap);
+}
+
+ssize_t
+input_read_fn(void *ctx, char *dst, size_t cap)
+{
+	return input_read(ctx, dst, cap);
+}
+
+static ssize_t
+decode(struct input *in, char *dst, size_t cap)
 {
 	size_t avail;
 
@@ -523,6 +571,7 @@ input_close(struct input *in)
 		iconv_close(in->cd);
 	close(in->fd);
 	EVP_MD_CTX_free(in->sha);
+	free(in->peek);
 	free(in->raw);
 	free(in->plain);
 	free(in);

@@ -35,6 +35,16 @@ struct input *input_open(const char *path, enum input_encoding enc,
  */
 ssize_t input_read(struct input *in, char *dst, size_t cap);
 const char *input_why(const struct input *in);
+/*
+ * The first INPUT_PEEK bytes of text (fewer for a short file), kept so
+ * that detection can look at them before reading starts: input_read()
+ * returns them again first.  Call before any input_read().  Returns the
+ * text and sets *len (0: an empty file), or NULL as input_read's -1.
+ */
+#define INPUT_PEEK (64 * 1024)
+const char *input_peek(struct input *in, size_t *len);
+/* input_read for reader_new(): ctx is the struct input. */
+ssize_t input_read_fn(void *ctx, char *dst, size_t cap);
 /* 1 when the last error was bytes invalid in the detected encoding. */
 int input_bad_bytes(const struct input *in);
 /* The encoding in use: "UTF-8", "UTF-8 BOM", "UTF-16LE", "CP932", ... */

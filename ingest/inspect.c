@@ -16,31 +16,6 @@
 #include "layout.h"
 #include "reader.h"
 
-#define PEEK_SIZE (64 * 1024)
-
-struct source {
-	struct input *in;
-	char *peek;
-	size_t len, pos;
-};
-
-static ssize_t
-source_read(void *ctx, char *dst, size_t cap)
-{
-	struct source *s = ctx;
-
-	if (s->pos < s->len) {
-		size_t n = s->len - s->pos;
-
-		if (n > cap)
-			n = cap;
-		memcpy(dst, s->peek + s->pos, n);
-		s->pos += n;
-		return (ssize_t)n;
-	}
-	return input_read(s->in, dst, cap);
-}
-
 static void
 json_string(const char *s, size_t len)
 {
@@ -78,9 +53,9 @@ json_string(const char *s, size_t len)
 
 /* Print the first n records as JSON lines; -1 when reading fails. */
 static int
-print_rows(struct source *src, int delim, long n, const char *path)
+print_rows(struct input *in, int delim, long n, const char *path)
 {
-	struct reader *rd = reader_new(source_read, src, delim);
+	struct reader *rd = reader_new(input_read_fn, in, delim);
 	struct record *rec;
 	long k;
 	size_t i;
@@ -98,7 +73,7 @@ print_rows(struct source *src, int delim, long n, const char *path)
 	if (rc < 0) {
 		if (reader_source_failed(rd))
 			error("%s:%ld: %s", path, reader_line(rd),
-			      input_why(src->in));
+			      input_why(in));
 		else
 			error("%s: %s", path, reader_why(rd));
 	}
@@ -111,39 +86,31 @@ inspect_run(const struct ingest_opts *o)
 {
 	struct colmap map = { 0 };
 	struct layout lo;
-	struct source src = { 0 };
+	struct input *in;
+	const char *text;
 	char why[256];
+	size_t i, len;
 	int found, status = EXIT_OK;
-	size_t i;
 
 	if (o->map_path && colmap_load(&map, o->map_path))
 		return EXIT_USAGE;
-	src.in = input_open(o->inspect, o->encoding, why);
-	if (!src.in) {
+	in = input_open(o->inspect, o->encoding, why);
+	if (!in) {
 		error("%s: %s", o->inspect, why);
 		colmap_release(&map);
 		return EXIT_FAIL;
 	}
-	src.peek = xmalloc(PEEK_SIZE);
-	while (PEEK_SIZE - src.len >= 4) {
-		ssize_t n = input_read(src.in, src.peek + src.len,
-				       PEEK_SIZE - src.len);
-
-		if (n < 0) {
-			error("%s: %s", o->inspect, input_why(src.in));
-			status = EXIT_FAIL;
-			goto out;
-		}
-		if (n == 0)
-			break;
-		src.len += (size_t)n;
+	if (!(text = input_peek(in, &len))) {
+		error("%s: %s", o->inspect, input_why(in));
+		status = EXIT_FAIL;
+		goto out;
 	}
-	found = layout_sniff(&lo, src.peek, src.len, &map) == 0;
+	found = layout_sniff(&lo, text, len, &map) == 0;
 	printf("file: %s\n", o->inspect);
-	printf("bytes: %llu\n", (unsigned long long)input_raw_size(src.in));
-	printf("compression: %s\n", input_gzipped(src.in) ? "gzip" : "none");
-	printf("encoding: %s (%s)\n", input_encoding_name(src.in),
-	       o->encoding ? "given" : input_encoding_guessed(src.in) ?
+	printf("bytes: %llu\n", (unsigned long long)input_raw_size(in));
+	printf("compression: %s\n", input_gzipped(in) ? "gzip" : "none");
+	printf("encoding: %s (%s)\n", input_encoding_name(in),
+	       o->encoding ? "given" : input_encoding_guessed(in) ?
 	       "guessed" : "byte order mark");
 	printf("delimiter: %s\n", layout_delim_name(lo.delim));
 	if (found) {
@@ -158,11 +125,10 @@ inspect_run(const struct ingest_opts *o)
 		status = EXIT_REJECTED;
 	}
 	layout_release(&lo);
-	if (o->rows > 0 && print_rows(&src, lo.delim, o->rows, o->inspect))
+	if (o->rows > 0 && print_rows(in, lo.delim, o->rows, o->inspect))
 		status = EXIT_FAIL;
 out:
-	free(src.peek);
-	input_close(src.in);
+	input_close(in);
 	colmap_release(&map);
 	return status;
 }

@@ -80,7 +80,7 @@ if command -v script >/dev/null 2>&1; then
 	}' >big.csv
 	SHINDAN_PROGRESS_AFTER=0 script -qec "$INGEST --db tty.db big.csv" \
 		/dev/null >tty.out 2>&1 || true
-	like "$(tr '\r' '\n' <tty.out)" "big.csv: \[#+ *\] +[0-9]+% [0-9]+ rows" \
+	like "$(tr '\r' '\n' <tty.out)" "big.csv: \[#* *\] +[0-9]+% [0-9]+ rows" \
 		"a progress bar is drawn on a terminal"
 	SHINDAN_PROGRESS_AFTER=0 $INGEST --db notty.db big.csv 2>notty.err ||
 		true
