@@ -1,13 +1,17 @@
 /*
  * The portfolio half of render: the seven charts as files, portfolio.pdf
  * (a cover and one A4 landscape page a chart) and index.html (the charts
- * and a table of companies linking to their reports).  Everything is
+ * and a table of companies linking to their reports, or past LIST_ROWS
+ * companies links to companies/list-NNNN.html pages of that table).
+ * Everything is
  * drawn from the run's figures only (figures.c), so what a suppressed
  * group hides in a chart stays hidden in the document and the page.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 
@@ -248,62 +252,418 @@ band_label(const char *code)
 	return "";
 }
 
+/*
+ * The table of companies: index.html holds it when there are at most
+ * LIST_ROWS companies; past that it is cut into pages of LIST_ROWS rows,
+ * companies/list-0001.html and on, and index.html links to the pages,
+ * grouped by industry, so that the page stays small (a few hundred KB for
+ * a national roll-up) while every company is two clicks away.
+ */
+#define LIST_ROWS 2000
+#define LIST_DIR "companies/"
+#define CUT_CHARS 16		/* of a name in the index's page list */
+
+#define ROWS_SQL "SELECT company_key, company_name, industry_code," \
+	" star_level, complete, total_score, band FROM companies" \
+	" ORDER BY industry_code, company_name, company_key"
+
+static const char page_style[] =
+	"<style>\n"
+	"body{font-family:\"IPAexGothic\",sans-serif;margin:2em auto;"
+	"max-width:70em;padding:0 1em;color:#222}\n"
+	".fig{margin:2em 0}img{max-width:100%;height:auto;"
+	"border:1px solid #ddd}\n"
+	".caption{color:#555;font-size:90%}\n"
+	"table{border-collapse:collapse;width:100%}\n"
+	"th,td{border-bottom:1px solid #ddd;padding:.3em .6em;"
+	"text-align:left}\n"
+	"td.num{text-align:right}\n"
+	".nav{margin:1em 0}ul.pages{list-style:none;padding:0}\n"
+	"</style>\n";
+
+static const char table_head[] =
+	"<table>\n<thead><tr><th>会社名</th><th>業種</th><th>宣言</th>"
+	"<th>合計点</th><th>点数帯</th></tr></thead>\n<tbody>\n";
+
+/* The label of the industry code last seen: rows come sorted by it. */
+struct ind_label {
+	int valid;
+	char code[16];
+	char label[96];
+};
+
+static const char *
+industry_label(struct ind_label *il, const char *code)
+{
+	if (!il->valid || strcmp(il->code, code) != 0) {
+		il->valid = strlen(code) < sizeof il->code;
+		snprintf(il->code, sizeof il->code, "%s", code);
+		fig_industry_label(code, il->label, sizeof il->label);
+	}
+	return il->label;
+}
+
+/* n with a comma every three digits, into buf (32 bytes). */
+static const char *
+grouped(long long n, char *buf)
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%lld", n < 0 ? 0 : n);
+	int i, j = 0;
+
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[j++] = ',';
+		buf[j++] = digits[i];
+	}
+	buf[j] = '\0';
+	return buf;
+}
+
+/* The shown name of the company of st's row: its name, else its key. */
+static const char *
+row_name(sqlite3_stmt *st)
+{
+	const char *key = (const char *)sqlite3_column_text(st, 0);
+	const char *name = (const char *)sqlite3_column_text(st, 1);
+
+	return name && *name ? name : key ? key : "";
+}
+
+/*
+ * One <tr> for the company of st's row (ROWS_SQL), built in b and written
+ * in one piece.  in_list: the page is in companies/ beside the reports,
+ * so the link is the report's own name.
+ */
+static void
+write_row(struct out_file *f, struct html_buf *b, sqlite3_stmt *st,
+	  struct ind_label *il, int in_list)
+{
+	const char *key = (const char *)sqlite3_column_text(st, 0);
+	const char *name = (const char *)sqlite3_column_text(st, 1);
+	const char *ind = (const char *)sqlite3_column_text(st, 2);
+	const char *star = (const char *)sqlite3_column_text(st, 3);
+	const char *band = (const char *)sqlite3_column_text(st, 6);
+	char *rel = report_file_name(key ? key : "", name ? name : "");
+	const char *href = rel && safe_rel(rel) ? rel : NULL;
+	char num[16];
+
+	if (href && in_list)
+		href = strncmp(href, LIST_DIR, strlen(LIST_DIR)) == 0 &&
+		       !strchr(href + strlen(LIST_DIR), '/') ?
+		       href + strlen(LIST_DIR) : NULL;
+	html_buf_puts(b, "<tr><td>");
+	if (href) {
+		html_buf_puts(b, "<a href=\"");
+		html_buf_href(b, href);
+		html_buf_puts(b, "\">");
+		html_buf_text(b, row_name(st));
+		html_buf_puts(b, "</a>");
+	} else {
+		html_buf_text(b, row_name(st));
+	}
+	free(rel);
+	html_buf_puts(b, "</td><td>");
+	html_buf_text(b, industry_label(il, ind ? ind : "unknown"));
+	html_buf_puts(b, "</td><td>");
+	html_buf_text(b, fig_star_label(star ? star : "unknown"));
+	if (sqlite3_column_int(st, 4) &&
+	    sqlite3_column_type(st, 5) != SQLITE_NULL) {
+		html_buf_puts(b, "</td><td class=\"num\">");
+		snprintf(num, sizeof num, "%d", sqlite3_column_int(st, 5));
+		html_buf_puts(b, num);
+		html_buf_puts(b, "</td><td>");
+		html_buf_text(b, band);
+		html_buf_puts(b, " ");
+		html_buf_text(b, band_label(band));
+	} else {
+		html_buf_puts(b, "</td><td class=\"num\">–</td><td>"
+			      "回答に欠けあり");
+	}
+	html_buf_puts(b, "</td></tr>\n");
+	html_buf_flush(b, f);
+}
+
+/* Every company as a row of index.html (there are at most LIST_ROWS). */
 static int
 write_company_rows(struct out_file *f, sqlite3 *db)
 {
+	struct ind_label il = { 0 };
+	struct html_buf b = { 0 };
 	sqlite3_stmt *st;
-	char buf[96];
 	int rc, n = 0;
 
-	if (db_prepare(db, &st, "SELECT company_key, company_name,"
-	    " industry_code, star_level, complete, total_score, band"
-	    " FROM companies ORDER BY industry_code, company_name,"
-	    " company_key"))
+	if (db_prepare(db, &st, ROWS_SQL))
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(st, 0);
-		const char *name = (const char *)sqlite3_column_text(st, 1);
-		const char *ind = (const char *)sqlite3_column_text(st, 2);
-		const char *star = (const char *)sqlite3_column_text(st, 3);
-		const char *band = (const char *)sqlite3_column_text(st, 6);
-		char *rel = report_file_name(key ? key : "", name ? name :
-					     "");
-
+		write_row(f, &b, st, &il, 0);
 		n++;
-		out_puts(f, "<tr><td>");
-		if (rel && safe_rel(rel)) {
-			out_puts(f, "<a href=\"");
-			html_href(f, rel);
-			out_puts(f, "\">");
-			html_text(f, name && *name ? name : key);
-			out_puts(f, "</a>");
-		} else {
-			html_text(f, name && *name ? name : key);
-		}
-		free(rel);
-		out_puts(f, "</td><td>");
-		html_text(f, fig_industry_label(ind ? ind : "unknown", buf,
-						sizeof buf));
-		out_puts(f, "</td><td>");
-		html_text(f, fig_star_label(star ? star : "unknown"));
-		if (sqlite3_column_int(st, 4) &&
-		    sqlite3_column_type(st, 5) != SQLITE_NULL) {
-			out_printf(f, "</td><td class=\"num\">%d</td><td>",
-				   sqlite3_column_int(st, 5));
-			html_text(f, band);
-			out_puts(f, " ");
-			html_text(f, band_label(band));
-		} else {
-			out_puts(f, "</td><td class=\"num\">–</td><td>"
-				 "回答に欠けあり");
-		}
-		out_puts(f, "</td></tr>\n");
 	}
+	html_buf_free(&b);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return error("database: %s", sqlite3_errmsg(db));
 	if (n == 0)
 		out_puts(f, "<tr><td colspan=\"5\">会社はありません</td></tr>\n");
+	return 0;
+}
+
+/* The top of a page up to <body>; title is text, escaped here. */
+static void
+page_head(struct out_file *f, const char *title)
+{
+	out_puts(f, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n"
+		 "<meta charset=\"utf-8\">\n<title>");
+	html_text(f, title);
+	out_puts(f, "</title>\n");
+	out_puts(f, page_style);
+	out_puts(f, "</head>\n<body>\n");
+}
+
+/* "list-0001.html": the name of list page no (from 1) in companies/. */
+static void
+page_name(char *buf, size_t n, int no)
+{
+	snprintf(buf, n, "list-%04d.html", no);
+}
+
+/* A page's way back to index.html and to the pages beside it. */
+static void
+page_nav(struct out_file *f, int no, int npages)
+{
+	char name[32];
+
+	out_puts(f, "<p class=\"nav\"><a href=\"../index.html\">"
+		 "集計のページへ戻る</a>");
+	if (no > 1) {
+		page_name(name, sizeof name, no - 1);
+		out_printf(f, " ｜ <a href=\"%s\" rel=\"prev\">← 前のページ</a>",
+			   name);
+	}
+	out_printf(f, " ｜ %d / %d", no, npages);
+	if (no < npages) {
+		page_name(name, sizeof name, no + 1);
+		out_printf(f, " ｜ <a href=\"%s\" rel=\"next\">次のページ →</a>",
+			   name);
+	}
+	out_puts(f, "</p>\n");
+}
+
+/* A run of one industry's companies on one page, for the index. */
+struct seg {
+	char *ind;		/* industry code */
+	int page;		/* from 1 */
+	long long n;
+	char *first, *last;	/* shown names of its first and last rows */
+};
+
+struct pages {
+	int npages;
+	struct seg *seg;
+	int nseg, cap;
+};
+
+static void
+pages_free(struct pages *pg)
+{
+	int i;
+
+	for (i = 0; i < pg->nseg; i++) {
+		free(pg->seg[i].ind);
+		free(pg->seg[i].first);
+		free(pg->seg[i].last);
+	}
+	free(pg->seg);
+}
+
+/* Start list page no; the caller writes its rows. */
+static int
+page_open(struct out_file *f, const struct out_dir *d,
+	  const struct render_run *run, int no, int npages, long long total)
+{
+	char rel[64], title[128], a[32], b[32], c[32];
+	long long from = (long long)(no - 1) * LIST_ROWS + 1;
+	long long to = from + LIST_ROWS - 1 < total ? from + LIST_ROWS - 1 :
+		       total;
+
+	snprintf(rel, sizeof rel, LIST_DIR "list-%04d.html", no);
+	if (out_open(f, d, rel))
+		return -1;
+	snprintf(title, sizeof title, "会社別レポート %d / %d（基準日 %s）",
+		 no, npages, run->as_of);
+	page_head(f, title);
+	page_nav(f, no, npages);
+	out_puts(f, "<h1>");
+	html_text(f, title);
+	out_puts(f, "</h1>\n");
+	out_printf(f, "<p>%s〜%s社目（全%s社、業種・会社名の順）</p>\n",
+		   grouped(from, a), grouped(to, b), grouped(total, c));
+	out_puts(f, table_head);
+	return 0;
+}
+
+static int
+page_close(struct out_file *f, int no, int npages)
+{
+	out_puts(f, "</tbody>\n</table>\n");
+	page_nav(f, no, npages);
+	out_puts(f, "</body>\n</html>\n");
+	return out_commit(f);
+}
+
+/* Remove list pages past npages left by an earlier render into d. */
+static void
+remove_stale_pages(const struct out_dir *d, int npages)
+{
+	char name[32];
+	int fd, no;
+
+	fd = openat(d->fd, "companies", O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+	if (fd < 0)
+		return;
+	for (no = npages + 1;; no++) {
+		page_name(name, sizeof name, no);
+		if (unlinkat(fd, name, 0) != 0)
+			break;
+	}
+	close(fd);
+}
+
+/*
+ * Write companies/list-NNNN.html, LIST_ROWS companies a page in the order
+ * of the single table, and gather pg->seg for the index.
+ */
+static int
+write_pages(const struct out_dir *d, sqlite3 *db,
+	    const struct render_run *run, long long total, struct pages *pg)
+{
+	struct ind_label il = { 0 };
+	struct html_buf b = { 0 };
+	struct out_file f;
+	struct seg *s = NULL;
+	sqlite3_stmt *st;
+	char *prev = NULL;
+	size_t prev_cap = 0;
+	long long row = 0;
+	int rc, no = 0;
+
+	pg->npages = (int)((total + LIST_ROWS - 1) / LIST_ROWS);
+	if (db_prepare(db, &st, ROWS_SQL))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *ind = (const char *)sqlite3_column_text(st, 2);
+		const char *name = row_name(st);
+		size_t len = strlen(name);
+
+		ind = ind ? ind : "unknown";
+		if (row % LIST_ROWS == 0) {
+			if (no > 0 && page_close(&f, no, pg->npages))
+				goto fail_closed;
+			if (++no > pg->npages) {
+				error("database: more companies than counted");
+				goto fail_closed;
+			}
+			if (page_open(&f, d, run, no, pg->npages, total))
+				goto fail_closed;
+		}
+		if (!s || s->page != no || strcmp(s->ind, ind) != 0) {
+			if (s)
+				s->last = xstrdup(prev);
+			if (pg->nseg == pg->cap) {
+				pg->cap = pg->cap ? 2 * pg->cap : 64;
+				pg->seg = xrealloc(pg->seg,
+						   pg->cap * sizeof *pg->seg);
+			}
+			s = &pg->seg[pg->nseg++];
+			memset(s, 0, sizeof *s);
+			s->ind = xstrdup(ind);
+			s->page = no;
+			s->first = xstrdup(name);
+		}
+		s->n++;
+		write_row(&f, &b, st, &il, 1);
+		if (len + 1 > prev_cap) {
+			prev_cap = 2 * (len + 1);
+			prev = xrealloc(prev, prev_cap);
+		}
+		memcpy(prev, name, len + 1);
+		row++;
+	}
+	if (rc != SQLITE_DONE) {
+		error("database: %s", sqlite3_errmsg(db));
+		if (no > 0)
+			out_abort(&f);
+		goto fail_closed;
+	}
+	if (s)
+		s->last = xstrdup(prev);
+	if (no > 0 && page_close(&f, no, pg->npages))
+		goto fail_closed;
+	sqlite3_finalize(st);
+	free(prev);
+	html_buf_free(&b);
+	remove_stale_pages(d, no);
+	return 0;
+fail_closed:
+	sqlite3_finalize(st);
+	free(prev);
+	html_buf_free(&b);
+	return -1;
+}
+
+/* index.html's way to the pages: by industry, a line a page. */
+static void
+write_page_links(struct out_file *f, const struct pages *pg,
+		 long long total)
+{
+	char buf[96], a[32], b[32];
+	int i, j;
+
+	out_printf(f, "<p>%s社の一覧を %s ページに分けています"
+		   "（1ページ %s社、業種・会社名の順）。</p>\n", grouped(total, a),
+		   grouped(pg->npages, b), grouped(LIST_ROWS, buf));
+	for (i = 0; i < pg->nseg; i = j) {
+		long long n = 0;
+
+		for (j = i; j < pg->nseg && !strcmp(pg->seg[j].ind,
+						    pg->seg[i].ind); j++)
+			n += pg->seg[j].n;
+		out_puts(f, "<h3>");
+		html_text(f, fig_industry_label(pg->seg[i].ind, buf,
+						sizeof buf));
+		out_printf(f, "（%s社）</h3>\n<ul class=\"pages\">\n",
+			   grouped(n, a));
+		for (j = i; j < pg->nseg && !strcmp(pg->seg[j].ind,
+						    pg->seg[i].ind); j++) {
+			const struct seg *s = &pg->seg[j];
+
+			page_name(buf, sizeof buf, s->page);
+			out_printf(f, "<li><a href=\"" LIST_DIR "%s\">%d</a> ",
+				   buf, s->page);
+			html_text_cut(f, s->first, CUT_CHARS);
+			out_puts(f, " 〜 ");
+			html_text_cut(f, s->last, CUT_CHARS);
+			out_printf(f, "（%s社）</li>\n", grouped(s->n, a));
+		}
+		out_puts(f, "</ul>\n");
+	}
+}
+
+/* How many rows the table of companies has. */
+static int
+count_companies(sqlite3 *db, long long *n)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, &st, "SELECT count(*) FROM companies"))
+		return -1;
+	rc = sqlite3_step(st);
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return error("database: %s", sqlite3_errmsg(db));
 	return 0;
 }
 
@@ -313,25 +673,27 @@ write_index(const struct out_dir *d, sqlite3 *db, const struct render_opts *o,
 {
 	const char *ext = o->formats & FMT_SVG ? "svg" :
 			  o->formats & FMT_PNG ? "png" : NULL;
+	struct pages pg = { 0 };
 	struct out_file f;
+	long long total;
+	char title[64];
 	int i;
 
-	if (out_open(&f, d, "index.html"))
+	if (count_companies(db, &total))
 		return -1;
-	out_puts(&f, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n"
-		 "<meta charset=\"utf-8\">\n");
-	out_printf(&f, "<title>自社診断 集計 %s</title>\n", run->as_of);
-	out_puts(&f, "<style>\n"
-		 "body{font-family:\"IPAexGothic\",sans-serif;margin:2em auto;"
-		 "max-width:70em;padding:0 1em;color:#222}\n"
-		 ".fig{margin:2em 0}img{max-width:100%;height:auto;"
-		 "border:1px solid #ddd}\n"
-		 ".caption{color:#555;font-size:90%}\n"
-		 "table{border-collapse:collapse;width:100%}\n"
-		 "th,td{border-bottom:1px solid #ddd;padding:.3em .6em;"
-		 "text-align:left}\n"
-		 "td.num{text-align:right}\n"
-		 "</style>\n</head>\n<body>\n");
+	/* the pages first: index.html links to them only once they exist */
+	if (total > LIST_ROWS && write_pages(d, db, run, total, &pg)) {
+		pages_free(&pg);
+		return -1;
+	}
+	if (total <= LIST_ROWS)
+		remove_stale_pages(d, 0);
+	if (out_open(&f, d, "index.html")) {
+		pages_free(&pg);
+		return -1;
+	}
+	snprintf(title, sizeof title, "自社診断 集計 %s", run->as_of);
+	page_head(&f, title);
 	out_printf(&f, "<h1>自社診断 集計（基準日 %s）</h1>\n", run->as_of);
 	out_printf(&f, "<p>集計対象 %lld社（回答に欠けのある%lld社は除く）。"
 		   "%d社未満のグループは「n&lt;%d」とだけ示し、値は表示しません。"
@@ -357,14 +719,19 @@ write_index(const struct out_dir *d, sqlite3 *db, const struct render_opts *o,
 		html_text(&f, figures[i].note);
 		out_puts(&f, "</p>\n</div>\n");
 	}
-	out_puts(&f, "<h2>会社別レポート</h2>\n<table>\n<thead><tr><th>会社名"
-		 "</th><th>業種</th><th>宣言</th><th>合計点</th><th>点数帯</th>"
-		 "</tr></thead>\n<tbody>\n");
-	if (write_company_rows(&f, db)) {
-		out_abort(&f);
-		return -1;
+	out_puts(&f, "<h2>会社別レポート</h2>\n");
+	if (total > LIST_ROWS) {
+		write_page_links(&f, &pg, total);
+	} else {
+		out_puts(&f, table_head);
+		if (write_company_rows(&f, db)) {
+			out_abort(&f);
+			return -1;
+		}
+		out_puts(&f, "</tbody>\n</table>\n");
 	}
-	out_puts(&f, "</tbody>\n</table>\n</body>\n</html>\n");
+	pages_free(&pg);
+	out_puts(&f, "</body>\n</html>\n");
 	return out_commit(&f);
 }
 
