@@ -189,19 +189,74 @@ find_run(sqlite3 *db, const struct render_opts *o, struct render_run *run)
 	return rc;
 }
 
+/* How long to wait for the write lock: the busy timeout of lib/db.c. */
+#define LOCK_WAIT_MS 3000
+
+/*
+ * With report workers, render reads through several connections, and
+ * each read transaction sees the state committed when it first reads.
+ * To make that one state, the write lock is held (BEGIN IMMEDIATE on a
+ * connection of its own) from before the main connection's first read
+ * until every worker has read: no ingest or aggregate can commit in
+ * between.  Writers wait meanwhile, for as long as the workers take to
+ * start (milliseconds; their busy timeout is 3 s).
+ *
+ * If the lock cannot be had within the busy timeout (a long ingest holds
+ * it) or at all (a database we may only read), render goes on without
+ * it: in WAL mode each connection still reads one committed state, a
+ * writer that held the lock that long is most likely still writing when
+ * the workers start, and a worker refuses a run that aggregate redid
+ * meanwhile.  Returns the connection holding the lock, or NULL.
+ */
+static sqlite3 *
+write_lock(const char *path)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+			    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(db, LOCK_WAIT_MS);
+		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL,
+				 NULL) == SQLITE_OK)
+			return db;
+	}
+	info("'%s': %s; the report workers may read a later state than the "
+	     "portfolio", path, db ? sqlite3_errmsg(db) : "no memory");
+	sqlite3_close(db);
+	return NULL;
+}
+
+/* Let writers in again. */
+static void
+write_unlock(sqlite3 **lock)
+{
+	if (*lock) {
+		db_rollback(*lock);
+		sqlite3_close(*lock);
+		*lock = NULL;
+	}
+}
+
 /* Everything after option parsing; returns the exit status. */
 static int
 render_run(struct render_opts *o)
 {
+	/* alone, --portfolio draws no reports; --company alone, no portfolio */
+	int portfolio = o->portfolio || !o->listed;
+	int reports = o->listed ? o->ncompanies > 0 : !o->portfolio;
+	struct reports *rep = NULL;
 	struct render_run run;
 	struct out_dir d;
-	sqlite3 *db;
+	sqlite3 *db, *lock = NULL;
 	int rc = 1;
 
 	if (!(db = db_open(o->db_path, DB_READ, NULL)))
 		return 1;
+	if (reports && o->jobs > 1)
+		lock = write_lock(o->db_path);
 	/* one read transaction: everything drawn here is one snapshot,
-	 * whatever ingest or aggregate commit meanwhile (WAL) */
+	 * whatever ingest or aggregate commit meanwhile (WAL); find_run is
+	 * its first read */
 	if (db_exec(db, "BEGIN") || find_run(db, o, &run))
 		goto out;
 	info("drawing the run of %s (%lld companies)", run.as_of,
@@ -211,14 +266,16 @@ render_run(struct render_opts *o)
 	if (out_dir_open(&d, o->out_dir))
 		goto out;
 	out_dir_release(&d);
-	/* alone, --portfolio draws no reports; --company alone, no portfolio */
-	if ((o->portfolio || !o->listed) && portfolio_render(o, db, &run))
+	/* with -j N the workers draw the reports while this process draws
+	 * the portfolio; once they all read, writers may go on */
+	if (reports && reports_start(o, db, &run, &rep))
 		goto out;
-	if ((o->listed ? o->ncompanies > 0 : !o->portfolio) &&
-	    reports_render(o, db, &run))
-		goto out;
-	rc = 0;
+	write_unlock(&lock);
+	rc = portfolio && portfolio_render(o, db, &run) ? 1 : 0;
 out:
+	write_unlock(&lock);
+	if (reports_finish(rep))
+		rc = 1;
 	db_close(db);
 	return rc;
 }

@@ -42,12 +42,22 @@ struct render_run {
  */
 int portfolio_render(const struct render_opts *o, sqlite3 *db,
 		     const struct render_run *run);
+struct reports;
 /*
- * Write the report of every company (or those in o->companies) into
- * out_dir/companies/.  Returns 0 or -1 after printing why.
+ * Start writing the report of every company (or those in o->companies)
+ * into out_dir/companies/, and set *r for reports_finish (always, even on
+ * failure).  With o->jobs > 1 this forks the workers and returns once
+ * each has opened its own read transaction (or ended), so the caller can
+ * draw the portfolio meanwhile; with one job it only prepares, and
+ * reports_finish draws on db.  Returns 0 or -1 after printing why.
  */
-int reports_render(const struct render_opts *o, sqlite3 *db,
-		   const struct render_run *run);
+int reports_start(const struct render_opts *o, sqlite3 *db,
+		  const struct render_run *run, struct reports **r);
+/*
+ * Draw (one job) or wait for the workers, then release r.  Returns 0, or
+ * -1 when a report could not be drawn (after printing why).
+ */
+int reports_finish(struct reports *r);
 /*
  * The report's file name relative to out_dir, "companies/<safe>.pdf":
  * derived from the company name but safe for any value (no '/', no

@@ -10,7 +10,12 @@
  * run counted.  With -j N the work is split by position in that stream:
  * worker w renders every company whose index is w modulo N, each worker
  * with its own database connection and fonts (neither survives fork).
+ * The workers start (reports_start) before the portfolio is drawn and
+ * each tells render once its read transaction holds, so that render can
+ * keep writers out until then (render.c) and every process reads one
+ * state; reports_finish waits for them.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -564,66 +569,139 @@ work_run(struct work *w)
 	return rc != 0 || w->failed ? -1 : 0;
 }
 
-int
-reports_render(const struct render_opts *o, sqlite3 *db,
-	       const struct render_run *run)
+/*
+ * A worker's own connection and read transaction: BEGIN, then a first
+ * read (the run being drawn) that fixes the state the worker sees.  The
+ * run must be the very one the parent found, not one aggregate redid
+ * since.  Then one byte on ready_fd tells the parent this worker has
+ * started.  Returns 0 or -1 after saying why.
+ */
+static int
+worker_begin(struct work *w, int ready_fd)
 {
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!(w->db = db_open(w->o->db_path, DB_READ, NULL)) ||
+	    db_exec(w->db, "BEGIN") ||
+	    db_prepare(w->db, &st, "SELECT count(*) FROM run"
+		       " WHERE run_id = ?1 AND created_at = ?2"))
+		return -1;
+	sqlite3_bind_int64(st, 1, w->run->run_id);
+	sqlite3_bind_text(st, 2, w->run->created_at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		error("database: %s", sqlite3_errmsg(w->db));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	rc = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != 1)
+		return error("the run of %s was redone while render started; "
+			     "render again", w->run->as_of);
+	if (write(ready_fd, "", 1) != 1)
+		return error("report worker %ld: cannot report to render:",
+			     w->worker + 1);
+	close(ready_fd);
+	return 0;
+}
+
+struct reports {
 	struct groups gs;
 	struct work w;
-	int rc = -1, jobs = o->jobs > 1 ? o->jobs : 1;
-	pid_t *pids = NULL;
-	long i;
+	int jobs;
+	int ready;		/* one job: reports_start succeeded */
+	pid_t *pids;		/* of the workers; NULL with one job */
+};
 
-	memset(&w, 0, sizeof w);
-	w.o = o;
-	w.run = run;
-	w.groups = &gs;
-	w.db = db;
-	w.nworkers = jobs;
-	if (when_as_of(run->as_of, &w.end_utc) != 0)
+int
+reports_start(const struct render_opts *o, sqlite3 *db,
+	      const struct render_run *run, struct reports **out)
+{
+	struct reports *r = xcalloc(1, sizeof *r);
+	int ready[2], i;
+	char buf[64];
+	long started = 0;
+	ssize_t n;
+
+	*out = r;
+	r->jobs = o->jobs > 1 ? o->jobs : 1;
+	r->w.o = o;
+	r->w.run = run;
+	r->w.groups = &r->gs;
+	r->w.db = db;
+	r->w.nworkers = r->jobs;
+	r->w.dir.fd = -1;
+	if (when_as_of(run->as_of, &r->w.end_utc) != 0)
 		return error("run %lld: bad as-of date '%s'", run->run_id,
 			     run->as_of);
-	if (groups_load(&gs, db, run->run_id) != 0)
-		goto out;
-	if (out_dir_open(&w.dir, o->out_dir) != 0)
-		goto out;
-	if (jobs == 1) {
-		rc = work_run(&w);
-		goto out_dir;
+	if (groups_load(&r->gs, db, run->run_id) != 0 ||
+	    out_dir_open(&r->w.dir, o->out_dir) != 0)
+		return -1;
+	if (r->jobs == 1) {
+		r->ready = 1;	/* reports_finish draws them on db */
+		return 0;
 	}
 	/* workers must not share the connection or the font machinery */
-	pids = xcalloc(jobs, sizeof *pids);
+	if (pipe(ready) != 0)
+		return error("cannot start report workers:");
+	r->pids = xcalloc(r->jobs, sizeof *r->pids);
 	fflush(NULL);
-	rc = 0;
-	for (i = 0; i < jobs; i++) {
-		pids[i] = fork();
-		if (pids[i] < 0) {
-			rc = error("cannot start report worker:");
+	for (i = 0; i < r->jobs; i++) {
+		r->pids[i] = fork();
+		if (r->pids[i] < 0) {
+			error("cannot start report worker:");
 			break;
 		}
-		if (pids[i] == 0) {
-			w.worker = i;
-			w.db = db_open(o->db_path, DB_READ, NULL);
-			_exit(w.db && work_run(&w) == 0 ? 0 : 1);
+		if (r->pids[i] == 0) {
+			close(ready[0]);
+			r->w.worker = i;
+			_exit(worker_begin(&r->w, ready[1]) == 0 &&
+			      work_run(&r->w) == 0 ? 0 : 1);
 		}
 	}
-	for (i = 0; i < jobs; i++) {
-		int status;
+	/* one byte from each worker once it reads; EOF once every worker
+	 * has either sent it or ended */
+	close(ready[1]);
+	while (started < i && ((n = read(ready[0], buf, sizeof buf)) > 0 ||
+			       (n < 0 && errno == EINTR)))
+		if (n > 0)
+			started += n;
+	close(ready[0]);
+	info("reports: %ld of %d workers reading", started, r->jobs);
+	/* a worker that did not start fails in reports_finish */
+	return i < r->jobs ? -1 : 0;
+}
 
-		if (pids[i] <= 0)
-			continue;
-		if (waitpid(pids[i], &status, 0) < 0)
-			rc = error("report worker %ld:", i + 1);
-		else if (WIFSIGNALED(status))
-			rc = error("report worker %ld killed by signal %d",
-				   i + 1, WTERMSIG(status));
-		else if (WEXITSTATUS(status) != 0)
-			rc = -1;
+int
+reports_finish(struct reports *r)
+{
+	int rc = 0;
+	long i;
+
+	if (!r)
+		return 0;
+	if (r->ready) {
+		rc = work_run(&r->w);
+	} else {
+		for (i = 0; r->pids && i < r->jobs; i++) {
+			int status;
+
+			if (r->pids[i] <= 0)
+				continue;
+			if (waitpid(r->pids[i], &status, 0) < 0)
+				rc = error("report worker %ld:", i + 1);
+			else if (WIFSIGNALED(status))
+				rc = error("report worker %ld killed by signal"
+					   " %d", i + 1, WTERMSIG(status));
+			else if (WEXITSTATUS(status) != 0)
+				rc = -1;
+		}
 	}
-	free(pids);
-out_dir:
-	out_dir_release(&w.dir);
-out:
-	free(gs.g);
+	free(r->pids);
+	out_dir_release(&r->w.dir);
+	free(r->gs.g);
+	free(r);
 	return rc;
 }
