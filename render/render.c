@@ -261,8 +261,6 @@ render_run(struct render_opts *o)
 		goto out;
 	info("drawing the run of %s (%lld companies)", run.as_of,
 	     run.n_companies);
-	chart_set_font(o->font);
-	chart_font_check(o->font);
 	if (out_dir_open(&d, o->out_dir))
 		goto out;
 	out_dir_release(&d);
@@ -271,6 +269,9 @@ render_run(struct render_opts *o)
 	if (reports && reports_start(o, db, &run, &rep))
 		goto out;
 	write_unlock(&lock);
+	/* fonts only now: writers wait for nothing but the workers' start */
+	chart_set_font(o->font);
+	chart_font_check(o->font);
 	rc = portfolio && portfolio_render(o, db, &run) ? 1 : 0;
 out:
 	write_unlock(&lock);
