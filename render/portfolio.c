@@ -437,14 +437,14 @@ page_nav(struct out_file *f, int no, int npages)
 		 "集計のページへ戻る</a>");
 	if (no > 1) {
 		page_name(name, sizeof name, no - 1);
-		out_printf(f, " ｜ <a href=\"%s\" rel=\"prev\">← 前のページ</a>",
-			   name);
+		out_printf(f, " ｜ <a href=\"%s\" rel=\"prev\">"
+			   "← 前のページ</a>", name);
 	}
 	out_printf(f, " ｜ %d / %d", no, npages);
 	if (no < npages) {
 		page_name(name, sizeof name, no + 1);
-		out_printf(f, " ｜ <a href=\"%s\" rel=\"next\">次のページ →</a>",
-			   name);
+		out_printf(f, " ｜ <a href=\"%s\" rel=\"next\">"
+			   "次のページ →</a>", name);
 	}
 	out_puts(f, "</p>\n");
 }
