@@ -94,7 +94,7 @@ check "aggregate was killed while running at least twice ($hits)" \
 	test "$hits" -ge 2
 
 hits=0
-for delay in 0.05 0.3 0.7; do
+for delay in 0.02 0.05 0.1 0.2 0.3 0.7; do
 	rm -f k.db k.db-wal k.db-shm
 	kill_after "$delay" $INGEST -q --db k.db big.csv late.csv
 	hits=$((hits + killed))
