@@ -29,18 +29,6 @@ static const long class_hi[SIZE_NCLASSES] = {
 	5, 20, 50, 100, 300, HUGE_COUNT
 };
 
-/* Consume the literal lit at *p if it is there. */
-static int
-eat(const char **p, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	if (strncmp(*p, lit, n) != 0)
-		return 0;
-	*p += n;
-	return 1;
-}
-
 /*
  * A count: digits with optional thousands commas ("1,200") and an optional
  * decimal part, then an optional unit (人, 名).  Returns 0 and sets *n, or
@@ -75,8 +63,8 @@ count(const char **p, long *n)
 		for (s++; *s >= '0' && *s <= '9'; s++)
 			;
 	}
-	if (!eat(&s, "人") && !eat(&s, "名"))
-		eat(&s, "people");
+	if (!text_eat(&s, "人") && !text_eat(&s, "名"))
+		text_eat(&s, "people");
 	*p = s;
 	*n = v;
 	return 0;
@@ -86,8 +74,8 @@ count(const char **p, long *n)
 static int
 band_dash(const char **p)
 {
-	return eat(p, "〜") || eat(p, "~") || eat(p, "-") || eat(p, "ー") ||
-	       eat(p, "から");
+	return text_eat(p, "〜") || text_eat(p, "~") || text_eat(p, "-") || text_eat(p, "ー") ||
+	       text_eat(p, "から");
 }
 
 /* Decoration that does not change the reading: 約, 程度, くらい ... */
@@ -106,7 +94,7 @@ range(const char *s, long *lo, long *hi)
 	size_t i;
 
 	for (i = 0; i < sizeof approx_before / sizeof *approx_before; i++)
-		if (eat(&s, approx_before[i]))
+		if (text_eat(&s, approx_before[i]))
 			break;
 	if (band_dash(&s)) {			/* "〜5人" */
 		if (s[-1] == '-' || count(&s, &b) < 0)
@@ -117,14 +105,14 @@ range(const char *s, long *lo, long *hi)
 		if (count(&s, &a) < 0)
 			return -1;
 		*lo = *hi = a;
-		if (eat(&s, "以上") || eat(&s, "+")) {
+		if (text_eat(&s, "以上") || text_eat(&s, "+")) {
 			*hi = HUGE_COUNT;
-		} else if (eat(&s, "超")) {
+		} else if (text_eat(&s, "超")) {
 			*lo = a + 1;
 			*hi = HUGE_COUNT;
-		} else if (eat(&s, "以下")) {
+		} else if (text_eat(&s, "以下")) {
 			*lo = 1;
-		} else if (eat(&s, "未満")) {
+		} else if (text_eat(&s, "未満")) {
 			*lo = 1;
 			*hi = a - 1;
 		}
@@ -135,22 +123,22 @@ range(const char *s, long *lo, long *hi)
 				return -1;
 			} else {
 				*hi = b;
-				if (eat(&s, "未満"))
+				if (text_eat(&s, "未満"))
 					*hi = b - 1;
 				else
-					eat(&s, "以下");
+					text_eat(&s, "以下");
 			}
 		} else if (*hi == HUGE_COUNT && count(&s, &b) == 0) {
 			/* "5人以上20人未満" */
 			*hi = b;
-			if (eat(&s, "未満"))
+			if (text_eat(&s, "未満"))
 				*hi = b - 1;
-			else if (!eat(&s, "以下"))
+			else if (!text_eat(&s, "以下"))
 				return -1;
 		}
 	}
 	for (i = 0; i < sizeof approx_after / sizeof *approx_after; i++)
-		if (eat(&s, approx_after[i]))
+		if (text_eat(&s, approx_after[i]))
 			break;
 	return *s == '\0' ? 0 : -1;
 }

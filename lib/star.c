@@ -45,18 +45,6 @@ static const char *const suffixes[] = {
 
 static const char *const levels[] = { "none", "one", "two" };
 
-/* Consume the literal lit at *p if it is there. */
-static int
-eat(const char **p, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	if (strncmp(*p, lit, n) != 0)
-		return 0;
-	*p += n;
-	return 1;
-}
-
 /* Drop brackets so that "★★（二つ星）" reads as "★★二つ星". */
 static void
 drop_brackets(char *s)
@@ -141,12 +129,12 @@ star_parse(const char *raw, const char **level, const char **why)
 		return 0;
 	}
 	for (i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
-		if (eat(&p, prefixes[i]))
+		if (text_eat(&p, prefixes[i]))
 			break;
 	for (;;) {
-		if (eat(&p, "★"))
+		if (text_eat(&p, "★"))
 			black++;
-		else if (eat(&p, "☆"))
+		else if (text_eat(&p, "☆"))
 			white++;
 		else
 			break;

@@ -40,6 +40,8 @@ size_t utf8_put(char *dst, uint32_t cp);
 size_t utf8_valid_prefix(const char *s, size_t len);
 /* Bytes at the end of s[0..len) that start an incomplete sequence (0..3). */
 size_t utf8_tail(const char *s, size_t len);
+/* If *p starts with lit, move *p past it and return 1; else 0. */
+int text_eat(const char **p, const char *lit);
 /* Number of code points (invalid bytes count one each). */
 size_t utf8_len(const char *s, size_t len);
 #endif

@@ -125,18 +125,6 @@ digits(const char **p, int min, int max, int *val)
 	return n;
 }
 
-/* Consume the literal lit at *p if it is there. */
-static int
-eat(const char **p, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	if (strncmp(*p, lit, n) != 0)
-		return 0;
-	*p += n;
-	return 1;
-}
-
 static void
 skip_space(const char **p)
 {
@@ -148,9 +136,9 @@ skip_space(const char **p)
 static int
 ampm(const char **p)
 {
-	if (eat(p, "午前") || eat(p, "a.m.") || eat(p, "am"))
+	if (text_eat(p, "午前") || text_eat(p, "a.m.") || text_eat(p, "am"))
 		return 1;
-	if (eat(p, "午後") || eat(p, "p.m.") || eat(p, "pm"))
+	if (text_eat(p, "午後") || text_eat(p, "p.m.") || text_eat(p, "pm"))
 		return 2;
 	return 0;
 }
@@ -164,13 +152,13 @@ month_day(const char **p, char sep, struct stamp *st)
 		if (!digits(p, 1, 2, &st->mo))
 			return -1;
 		skip_space(p);
-		if (!eat(p, "月"))
+		if (!text_eat(p, "月"))
 			return -1;
 		skip_space(p);
 		if (!digits(p, 1, 2, &st->d))
 			return -1;
 		skip_space(p);
-		return eat(p, "日") ? 0 : -1;
+		return text_eat(p, "日") ? 0 : -1;
 	}
 	if (!digits(p, 1, 2, &st->mo) || **p != sep)
 		return -1;
@@ -185,7 +173,7 @@ date_sep(const char **p, char *sep)
 	const char *s = *p;
 
 	skip_space(&s);
-	if (eat(&s, "年")) {
+	if (text_eat(&s, "年")) {
 		*p = s;
 		*sep = 0;
 		return 0;
@@ -212,9 +200,9 @@ era_date(const char **p, struct stamp *st)
 	if (*s >= '0' && *s <= '9')
 		return 0;
 	for (i = 0; i < NERAS; i++) {
-		if (eat(&s, eras[i].kanji)) {
+		if (text_eat(&s, eras[i].kanji)) {
 			skip_space(&s);
-			if (eat(&s, "元"))
+			if (text_eat(&s, "元"))
 				n = 1;
 			else if (!digits(&s, 1, 2, &n))
 				return -1;
@@ -286,17 +274,17 @@ zone(const char **p, struct stamp *st)
 	const char *s = *p;
 	int sign, h, m = 0, n;
 
-	if (eat(&s, "z")) {
+	if (text_eat(&s, "z")) {
 		st->zone = 0;
 		*p = s;
 		return 1;
 	}
-	if (eat(&s, "jst")) {
+	if (text_eat(&s, "jst")) {
 		st->zone = JST_OFFSET;
 		*p = s;
 		return 1;
 	}
-	if (eat(&s, "gmt") || eat(&s, "utc")) {
+	if (text_eat(&s, "gmt") || text_eat(&s, "utc")) {
 		if (*s != '+' && *s != '-') {
 			st->zone = 0;
 			*p = s;
@@ -351,11 +339,11 @@ time_of_day(const char **p, struct stamp *st, const char **why)
 					goto syntax;
 			}
 		}
-	} else if (eat(&s, "時")) {
+	} else if (text_eat(&s, "時")) {
 		if (digits(&s, 1, 2, &st->mi)) {
-			if (!eat(&s, "分"))
+			if (!text_eat(&s, "分"))
 				goto syntax;
-			if (digits(&s, 1, 2, &st->s) && !eat(&s, "秒"))
+			if (digits(&s, 1, 2, &st->s) && !text_eat(&s, "秒"))
 				goto syntax;
 		}
 	} else {
