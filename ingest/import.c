@@ -334,6 +334,30 @@ col_equal(sqlite3_stmt *st, int i, const char *s)
 }
 
 /*
+ * Bind a row's 14 values, from key to n_missing in the order of the
+ * response table, to the parameters first .. first + 13.
+ */
+static void
+bind_row(sqlite3_stmt *st, int first, const struct row *r)
+{
+	sqlite3_bind_text(st, first, r->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, first + 1, r->department, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, first + 2, r->when, -1, SQLITE_STATIC);
+	bind_text_or_null(st, first + 3, r->name);
+	bind_text_or_null(st, first + 4, r->corpno);
+	sqlite3_bind_text(st, first + 5, r->industry, -1, SQLITE_STATIC);
+	bind_text_or_null(st, first + 6, r->industry_raw);
+	sqlite3_bind_text(st, first + 7, r->size, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, first + 8, r->star, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, first + 9, r->answers, NQUESTIONS,
+			  SQLITE_STATIC);
+	sqlite3_bind_int(st, first + 10, r->base);
+	sqlite3_bind_int(st, first + 11, r->n_unknown);
+	sqlite3_bind_int(st, first + 12, r->n_na);
+	sqlite3_bind_int(st, first + 13, r->n_missing);
+}
+
+/*
  * Store a parsed row: a duplicate of a version already stored changes
  * nothing; otherwise it is inserted and supersedes the current version of
  * the same response.  unseen: the caller knows no version is stored yet.
@@ -374,20 +398,7 @@ row_store(struct importer *im, struct job *j, long line, const struct row *r,
 	}
 insert:
 	st = im->insert;
-	sqlite3_bind_text(st, 1, r->key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->department, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, r->when, -1, SQLITE_STATIC);
-	bind_text_or_null(st, 4, r->name);
-	bind_text_or_null(st, 5, r->corpno);
-	sqlite3_bind_text(st, 6, r->industry, -1, SQLITE_STATIC);
-	bind_text_or_null(st, 7, r->industry_raw);
-	sqlite3_bind_text(st, 8, r->size, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, r->star, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, r->answers, NQUESTIONS, SQLITE_STATIC);
-	sqlite3_bind_int(st, 11, r->base);
-	sqlite3_bind_int(st, 12, r->n_unknown);
-	sqlite3_bind_int(st, 13, r->n_na);
-	sqlite3_bind_int(st, 14, r->n_missing);
+	bind_row(st, 1, r);
 	sqlite3_bind_int64(st, 15, j->file_id);
 	sqlite3_bind_int64(st, 16, line);
 	return step_done(im, st) ? -1 : 1;
@@ -424,20 +435,7 @@ stage_row(struct importer *im, long line, const struct row *r)
 	sqlite3_stmt *st = im->stage;
 
 	sqlite3_bind_int64(st, 1, line);
-	sqlite3_bind_text(st, 2, r->key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, r->department, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, r->when, -1, SQLITE_STATIC);
-	bind_text_or_null(st, 5, r->name);
-	bind_text_or_null(st, 6, r->corpno);
-	sqlite3_bind_text(st, 7, r->industry, -1, SQLITE_STATIC);
-	bind_text_or_null(st, 8, r->industry_raw);
-	sqlite3_bind_text(st, 9, r->size, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, r->star, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, r->answers, NQUESTIONS, SQLITE_STATIC);
-	sqlite3_bind_int(st, 12, r->base);
-	sqlite3_bind_int(st, 13, r->n_unknown);
-	sqlite3_bind_int(st, 14, r->n_na);
-	sqlite3_bind_int(st, 15, r->n_missing);
+	bind_row(st, 2, r);
 	return step_done(im, st);
 }
 
