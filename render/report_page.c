@@ -48,6 +48,7 @@ struct page {
 	const char *name;	/* company name as shown */
 	int pageno;
 	double y;
+	double row_h;		/* of the question table */
 };
 
 /*
@@ -679,6 +680,8 @@ rate_bar(struct page *p, double x, double y, const struct report_group *g,
 }
 
 #define ROW_H 13.0
+/* rows when the score history must share page 2 */
+#define ROW_H_TIGHT 11.5
 
 static void
 question_table(struct page *p)
@@ -689,7 +692,7 @@ question_table(struct page *p)
 	int q, part = 0;
 
 	heading(p, "設問別の回答");
-	need(p, 17 + 28 * ROW_H);
+	need(p, 17 + 28 * p->row_h);
 	fill_rect(p, MARGIN, p->y, CONTENT_W, 16, shade);
 	text(p, MARGIN + 4 + cx[0], p->y + 4, 0, "No.", 7.5, RT_BOLD, muted);
 	text(p, MARGIN + 4 + cx[1], p->y + 4, 0, "対策", 7.5, RT_BOLD, muted);
@@ -710,11 +713,11 @@ question_table(struct page *p)
 			snprintf(buf, sizeof buf, "Part %d  %s", part,
 				 catalogue_part_name(part));
 			text(p, MARGIN + 4, p->y + 2, 0, buf, 8, RT_BOLD, blue);
-			p->y += ROW_H;
+			p->y += p->row_h;
 		}
 		y = p->y + 1.5;
 		if (weak)
-			fill_rect(p, MARGIN, p->y, CONTENT_W, ROW_H,
+			fill_rect(p, MARGIN, p->y, CONTENT_W, p->row_h,
 				  tint(vermilion, 0.88));
 		snprintf(buf, sizeof buf, "%d", q);
 		text(p, MARGIN + 4 + cx[0] + 12, y, 0, buf, 8.5, RT_RIGHT,
@@ -729,7 +732,7 @@ question_table(struct page *p)
 		if (weak)
 			text(p, MARGIN + 4 + cx[4], y, 0, "▲ 要改善", 8.5,
 			     RT_BOLD, vermilion);
-		p->y += ROW_H;
+		p->y += p->row_h;
 		hline(p, MARGIN, REPORT_PAGE_W - MARGIN, p->y, 0.3, rule);
 	}
 	p->y += 4;
@@ -921,7 +924,7 @@ display_name(const struct company_state *c)
 void
 report_draw(cairo_t *cr, struct rtext *t, const struct report *r)
 {
-	struct page p = { cr, t, r, NULL, 1, MARGIN };
+	struct page p = { cr, t, r, NULL, 1, MARGIN, ROW_H };
 	char *name = display_name(r->c);
 
 	char notes[1024];
@@ -945,6 +948,10 @@ report_draw(cairo_t *cr, struct rtext *t, const struct report *r)
 	if (notes_done)
 		notes_block(&p, notes, top);
 	new_page(&p);
+	/* a history left for page 2 gets room from tighter table rows,
+	 * rather than a third page for two lines */
+	if (!history_done && history_height(r) > 0)
+		p.row_h = ROW_H_TIGHT;
 	question_table(&p);
 	priority_block(&p);
 	unknown_block(&p);

@@ -39,4 +39,6 @@ like "$c" "2024年1月10日 +96点" "history: 本社 alone, 96"
 like "$c" "2024年2月15日 +98点 .*前回比 \\+2点" "history: 本社 improved, 98"
 like "$c" "2024年2月21日 +92点 .*前回比 -6点" "history: with 工場, 92"
 unlike "$c" "2024年4月" "nothing after the as-of date"
+is "$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')" 2 \
+	"a short history fits on the second page, not a third"
 done_testing
