@@ -55,8 +55,8 @@ struct stamp {
  * Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's
  * days_from_civil; valid for any year here).
  */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
+int64_t
+when_days_from_civil(int64_t y, int m, int d)
 {
 	int64_t era, yoe, doy, doe;
 
@@ -68,9 +68,9 @@ days_from_civil(int64_t y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-/* The inverse of days_from_civil. */
-static void
-civil_from_days(int64_t z, int *y, int *m, int *d)
+/* The inverse of when_days_from_civil. */
+void
+when_civil_from_days(int64_t z, int *y, int *m, int *d)
 {
 	int64_t era, doe, yoe, doy, mp;
 
@@ -400,7 +400,7 @@ excel_serial(const char *s, int64_t *utc, const char **why)
 		*why = "excel serial 60 is 1900-02-29, which did not exist";
 		return -1;
 	}
-	days = days_from_civil(1899, 12, whole < 60 ? 31 : 30) + whole;
+	days = when_days_from_civil(1899, 12, whole < 60 ? 31 : 30) + whole;
 	secs = (int64_t)(frac * DAY + 0.5);
 	*utc = days * DAY + secs - JST_OFFSET;
 	return 0;
@@ -442,11 +442,11 @@ check_date(const struct stamp *st, const char **why)
 	if (st->era < 0)
 		return 0;
 	e = &eras[st->era];
-	day = days_from_civil(st->y, st->mo, st->d);
-	first = days_from_civil(e->y, e->m, e->d);
+	day = when_days_from_civil(st->y, st->mo, st->d);
+	first = when_days_from_civil(e->y, e->m, e->d);
 	if (st->era + 1 < NERAS) {
 		e = &eras[st->era + 1];
-		next = days_from_civil(e->y, e->m, e->d);
+		next = when_days_from_civil(e->y, e->m, e->d);
 	} else {
 		next = INT64_MAX;
 	}
@@ -497,9 +497,9 @@ when_parse(const char *s, int64_t *utc, const char **why)
 	}
 	if (*p)
 		goto syntax;
-	t = days_from_civil(st.y, st.mo, st.d) * DAY + st.h * 3600 +
+	t = when_days_from_civil(st.y, st.mo, st.d) * DAY + st.h * 3600 +
 	    st.mi * 60 + st.s - st.zone;
-	civil_from_days(floor_div(t, DAY), &y, &m, &d);
+	when_civil_from_days(floor_div(t, DAY), &y, &m, &d);
 	if (y < 1 || y > 9999) {
 		*why = "date out of range";
 		return -1;
@@ -528,7 +528,7 @@ put_date(char *dst, int64_t day)
 {
 	int y, m, d;
 
-	civil_from_days(day, &y, &m, &d);
+	when_civil_from_days(day, &y, &m, &d);
 	if (y < 0 || y > 9999)
 		y = y < 0 ? 0 : 9999;
 	dst = put_digits(dst, y, 4);
@@ -566,7 +566,7 @@ when_as_of(const char *date, int64_t *end_utc)
 		return -1;
 	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return -1;
-	*end_utc = (days_from_civil(y, m, d) + 1) * DAY - JST_OFFSET;
+	*end_utc = (when_days_from_civil(y, m, d) + 1) * DAY - JST_OFFSET;
 	return 0;
 }
 

@@ -16,6 +16,12 @@
  * to a static reason ("no such date", "not a date", ...).
  */
 int when_parse(const char *s, int64_t *utc, const char **why);
+/*
+ * Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard
+ * Hinnant's algorithms; no time zone, no libc).
+ */
+int64_t when_days_from_civil(int64_t y, int m, int d);
+void when_civil_from_days(int64_t days, int *y, int *m, int *d);
 /* Format as "YYYY-MM-DDTHH:MM:SSZ" into buf (21 bytes). */
 void when_format(int64_t utc, char buf[21]);
 /*

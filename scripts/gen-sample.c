@@ -28,6 +28,7 @@
 
 #include "answer.h"
 #include "catalogue.h"
+#include "when.h"
 #include "embedded.h"
 #include "err.h"
 #include "num.h"
@@ -662,36 +663,6 @@ company_name(struct rng *r, struct company *c, struct nameset *used,
 		snprintf(c->name2, sizeof c->name2, "%s", c->name);
 }
 
-/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
-static long
-days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* Civil date and time of (day, secs) after the sample's first day. */
 struct stamp {
 	int y, mo, d, h, mi, s;
@@ -702,7 +673,7 @@ stamp_of(int day, int secs)
 {
 	struct stamp t;
 
-	civil_from_days(days_from_civil(first_year, first_month,
+	when_civil_from_days(when_days_from_civil(first_year, first_month,
 					first_mday) + day,
 			&t.y, &t.mo, &t.d);
 	t.h = secs / 3600;
@@ -729,7 +700,7 @@ static int
 draw_day(struct rng *r, int lo, int hi)
 {
 	int day = rng_range(r, lo, hi - 1);
-	long dow = (days_from_civil(first_year, first_month, first_mday) +
+	long dow = (when_days_from_civil(first_year, first_month, first_mday) +
 		    day + 4) % 7;	/* 0 = Sunday */
 
 	if (dow == 0 && rng_unit(r) < 0.8 && day + 1 < hi)
