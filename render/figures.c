@@ -86,139 +86,127 @@ col_str(sqlite3_stmt *st, int i, char *buf, size_t n)
 	snprintf(buf, n, "%s", s ? (const char *)s : "");
 }
 
+/*
+ * Run sql (?1 is the run's id, ?2 its as_of date) and append one element
+ * of size bytes to *arr for each row, filled by fill.  Returns 0 or -1.
+ */
 static int
-load_groups(sqlite3 *db, struct fig_data *d)
+load_rows(sqlite3 *db, const struct fig_data *d, const char *sql,
+	  void **arr, int *n, size_t size,
+	  void (*fill)(sqlite3_stmt *, void *))
 {
 	sqlite3_stmt *st;
-	int rc, cap = 0, i;
+	int rc, cap = 0;
 
-	if (db_prepare(db, &st, "SELECT industry_code, size_class,"
+	if (db_prepare(db, &st, sql))
+		return -1;
+	sqlite3_bind_int64(st, 1, d->run->run_id);
+	sqlite3_bind_text(st, 2, d->run->as_of, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *e;
+
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 256;
+			*arr = xrealloc(*arr, (size_t)cap * size);
+		}
+		e = (char *)*arr + (size_t)(*n)++ * size;
+		memset(e, 0, size);
+		fill(st, e);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(db));
+	return 0;
+}
+
+static void
+fill_group(sqlite3_stmt *st, void *e)
+{
+	struct grp *g = e;
+	int i;
+
+	col_str(st, 0, g->ind, sizeof g->ind);
+	col_str(st, 1, g->size, sizeof g->size);
+	col_str(st, 2, g->star, sizeof g->star);
+	g->n = sqlite3_column_int64(st, 3);
+	g->has_mean = sqlite3_column_type(st, 4) != SQLITE_NULL;
+	g->mean = sqlite3_column_double(st, 4);
+	g->has_sd = sqlite3_column_type(st, 5) != SQLITE_NULL;
+	g->sd = sqlite3_column_double(st, 5);
+	for (i = 0; i < 4; i++)
+		g->band[i] = sqlite3_column_int64(st, 6 + i);
+	g->suppressed = sqlite3_column_int(st, 10) != 0;
+}
+
+static void
+fill_question(sqlite3_stmt *st, void *e)
+{
+	struct qst *q = e;
+
+	col_str(st, 0, q->ind, sizeof q->ind);
+	col_str(st, 1, q->star, sizeof q->star);
+	q->qno = sqlite3_column_int(st, 2);
+	q->has_rate = sqlite3_column_type(st, 3) != SQLITE_NULL;
+	q->rate = sqlite3_column_double(st, 3);
+	q->below = sqlite3_column_int(st, 4) != 0;
+}
+
+static void
+fill_hist(sqlite3_stmt *st, void *e)
+{
+	struct hist *h = e;
+
+	col_str(st, 0, h->star, sizeof h->star);
+	h->score = sqlite3_column_int(st, 1);
+	h->n = sqlite3_column_int64(st, 2);
+}
+
+static void
+fill_trend(sqlite3_stmt *st, void *e)
+{
+	struct trend *t = e;
+
+	col_str(st, 0, t->as_of, sizeof t->as_of);
+	col_str(st, 1, t->star, sizeof t->star);
+	t->has_mean = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	t->mean = sqlite3_column_double(st, 2);
+	t->n = sqlite3_column_int64(st, 3);
+	t->suppressed = sqlite3_column_int(st, 4) != 0;
+}
+
+/* Everything the charts draw, in four queries. */
+static int
+load_all(sqlite3 *db, struct fig_data *d)
+{
+	void *g = NULL, *q = NULL, *h = NULL, *t = NULL;
+	int rc;
+
+	rc = load_rows(db, d, "SELECT industry_code, size_class,"
 	    " star_level, n, mean, sd, band_100, band_70_99, band_50_69,"
-	    " band_le49, suppressed FROM group_stat WHERE run_id = ?"
+	    " band_le49, suppressed FROM group_stat WHERE run_id = ?1"
 	    " AND (size_class = '*' OR (industry_code = '*'"
 	    " AND star_level = '*'))"
-	    " ORDER BY industry_code, size_class, star_level"))
-		return -1;
-	sqlite3_bind_int64(st, 1, d->run->run_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct grp *g;
-
-		if (d->ng == cap) {
-			cap = cap ? 2 * cap : 256;
-			d->g = xrealloc(d->g, cap * sizeof *d->g);
-		}
-		g = &d->g[d->ng++];
-		memset(g, 0, sizeof *g);
-		col_str(st, 0, g->ind, sizeof g->ind);
-		col_str(st, 1, g->size, sizeof g->size);
-		col_str(st, 2, g->star, sizeof g->star);
-		g->n = sqlite3_column_int64(st, 3);
-		g->has_mean = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		g->mean = sqlite3_column_double(st, 4);
-		g->has_sd = sqlite3_column_type(st, 5) != SQLITE_NULL;
-		g->sd = sqlite3_column_double(st, 5);
-		for (i = 0; i < 4; i++)
-			g->band[i] = sqlite3_column_int64(st, 6 + i);
-		g->suppressed = sqlite3_column_int(st, 10) != 0;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
-	return 0;
-}
-
-static int
-load_questions(sqlite3 *db, struct fig_data *d)
-{
-	sqlite3_stmt *st;
-	int rc, cap = 0;
-
-	if (db_prepare(db, &st, "SELECT industry_code, star_level,"
+	    " ORDER BY industry_code, size_class, star_level",
+	    &g, &d->ng, sizeof *d->g, fill_group) ||
+	    load_rows(db, d, "SELECT industry_code, star_level,"
 	    " question_no, implemented_rate, below_overall FROM question_stat"
-	    " WHERE run_id = ? AND size_class = '*'"
-	    " AND (industry_code = '*' OR star_level = '*')"))
-		return -1;
-	sqlite3_bind_int64(st, 1, d->run->run_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct qst *q;
-
-		if (d->nq == cap) {
-			cap = cap ? 2 * cap : 256;
-			d->q = xrealloc(d->q, cap * sizeof *d->q);
-		}
-		q = &d->q[d->nq++];
-		col_str(st, 0, q->ind, sizeof q->ind);
-		col_str(st, 1, q->star, sizeof q->star);
-		q->qno = sqlite3_column_int(st, 2);
-		q->has_rate = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		q->rate = sqlite3_column_double(st, 3);
-		q->below = sqlite3_column_int(st, 4) != 0;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
-	return 0;
-}
-
-static int
-load_hist(sqlite3 *db, struct fig_data *d)
-{
-	sqlite3_stmt *st;
-	int rc, cap = 0;
-
-	if (db_prepare(db, &st, "SELECT star_level, score, n FROM score_hist"
-	    " WHERE run_id = ? AND industry_code = '*' AND size_class = '*'"))
-		return -1;
-	sqlite3_bind_int64(st, 1, d->run->run_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hist *h;
-
-		if (d->nh == cap) {
-			cap = cap ? 2 * cap : 256;
-			d->h = xrealloc(d->h, cap * sizeof *d->h);
-		}
-		h = &d->h[d->nh++];
-		col_str(st, 0, h->star, sizeof h->star);
-		h->score = sqlite3_column_int(st, 1);
-		h->n = sqlite3_column_int64(st, 2);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
-	return 0;
-}
-
-static int
-load_trend(sqlite3 *db, struct fig_data *d)
-{
-	sqlite3_stmt *st;
-	int rc, cap = 0;
-
-	if (db_prepare(db, &st, "SELECT r.as_of, g.star_level, g.mean, g.n,"
+	    " WHERE run_id = ?1 AND size_class = '*'"
+	    " AND (industry_code = '*' OR star_level = '*')",
+	    &q, &d->nq, sizeof *d->q, fill_question) ||
+	    load_rows(db, d, "SELECT star_level, score, n FROM score_hist"
+	    " WHERE run_id = ?1 AND industry_code = '*' AND size_class = '*'",
+	    &h, &d->nh, sizeof *d->h, fill_hist) ||
+	    load_rows(db, d, "SELECT r.as_of, g.star_level, g.mean, g.n,"
 	    " g.suppressed FROM group_stat g JOIN run r USING (run_id)"
-	    " WHERE r.as_of <= ? AND g.industry_code = '*'"
-	    " AND g.size_class = '*' ORDER BY r.as_of, g.star_level"))
-		return -1;
-	sqlite3_bind_text(st, 1, d->run->as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct trend *t;
-
-		if (d->nt == cap) {
-			cap = cap ? 2 * cap : 64;
-			d->t = xrealloc(d->t, cap * sizeof *d->t);
-		}
-		t = &d->t[d->nt++];
-		col_str(st, 0, t->as_of, sizeof t->as_of);
-		col_str(st, 1, t->star, sizeof t->star);
-		t->has_mean = sqlite3_column_type(st, 2) != SQLITE_NULL;
-		t->mean = sqlite3_column_double(st, 2);
-		t->n = sqlite3_column_int64(st, 3);
-		t->suppressed = sqlite3_column_int(st, 4) != 0;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
-	return 0;
+	    " WHERE r.as_of <= ?2 AND g.industry_code = '*'"
+	    " AND g.size_class = '*' ORDER BY r.as_of, g.star_level",
+	    &t, &d->nt, sizeof *d->t, fill_trend);
+	/* handed over whatever happened, so fig_free releases them */
+	d->g = g;
+	d->q = q;
+	d->h = h;
+	d->t = t;
+	return rc ? -1 : 0;
 }
 
 static const struct grp *
@@ -262,8 +250,7 @@ fig_load(sqlite3 *db, const struct render_run *run)
 		 "情報セキュリティ自社診断の回答より集計（基準日 %s）。"
 		 "%d社未満のグループは「%s」とだけ示し、値は表示しない。",
 		 run->as_of, run->min_group, d->nlt);
-	if (load_groups(db, d) || load_questions(db, d) || load_hist(db, d)
-	    || load_trend(db, d)) {
+	if (load_all(db, d)) {
 		fig_free(d);
 		return NULL;
 	}
