@@ -7,6 +7,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +22,12 @@
 #include "corpno.h"
 #include "db.h"
 #include "err.h"
+#include "extsort.h"
 #include "header.h"
 #include "import.h"
 #include "input.h"
 #include "jsic.h"
 #include "layout.h"
-#include "pipeline.h"
 #include "progress.h"
 #include "reader.h"
 #include "size.h"
@@ -46,8 +47,7 @@ struct importer {
 	sqlite3 *db;
 	struct colmap map;
 	sqlite3_stmt *find, *insert, *supersede, *reject, *file_new;
-	sqlite3_stmt *file_done, *same_size, *same_hash, *stage, *staged;
-	sqlite3_stmt *unstage, *last;
+	sqlite3_stmt *file_done, *same_size, *same_hash, *last;
 	struct totals t;
 	struct progress prog;
 	int busy;
@@ -114,19 +114,6 @@ prepare(struct importer *im)
 		" bytes = ?1 AND status IN ('imported', 'partial') LIMIT 1") ||
 	    db_prepare(db, &im->same_hash, "SELECT path FROM file WHERE"
 		" sha256 = ?1 AND status IN ('imported', 'partial') LIMIT 1") ||
-	    db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS staging (line"
-		" INTEGER NOT NULL, company_key TEXT NOT NULL, department TEXT"
-		" NOT NULL, submitted_at TEXT NOT NULL, company_name TEXT,"
-		" corporate_number TEXT, industry_code TEXT NOT NULL,"
-		" industry_raw TEXT, size_class TEXT NOT NULL, star_level TEXT"
-		" NOT NULL, answers TEXT NOT NULL, base_score INTEGER NOT NULL,"
-		" n_unknown INTEGER NOT NULL, n_na INTEGER NOT NULL, n_missing"
-		" INTEGER NOT NULL)") ||
-	    db_prepare(db, &im->stage, "INSERT INTO staging VALUES (?1, ?2,"
-		" ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)") ||
-	    db_prepare(db, &im->staged, "SELECT * FROM staging ORDER BY"
-		" company_key, department, submitted_at, line") ||
-	    db_prepare(db, &im->unstage, "DELETE FROM staging") ||
 	    db_prepare(db, &im->last, "SELECT company_key, department,"
 		" submitted_at FROM response ORDER BY company_key DESC,"
 		" department DESC, submitted_at DESC LIMIT 1");
@@ -143,9 +130,6 @@ finalize(struct importer *im)
 	sqlite3_finalize(im->file_done);
 	sqlite3_finalize(im->same_size);
 	sqlite3_finalize(im->same_hash);
-	sqlite3_finalize(im->stage);
-	sqlite3_finalize(im->staged);
-	sqlite3_finalize(im->unstage);
 	sqlite3_finalize(im->last);
 }
 
@@ -424,19 +408,116 @@ reject_store(struct importer *im, struct job *j, long line, int col,
 }
 
 /*
- * Rows are first staged in a temporary table in file order, then stored
- * in the order of the identity index.  Stored in file order, a large file
- * would insert at random places of an index far larger than the page
- * cache; in index order every page is visited once.
+ * Rows are sorted (extsort.c) and stored in the order of the identity
+ * index.  Stored in file order, a large file would insert at random places
+ * of an index far larger than the page cache; in index order every page
+ * is visited once, and a first import only appends.
+ *
+ * A row travels through the sorter packed: its sort key, company key NUL
+ * department NUL submission time NUL and the line as 8 bytes big-endian
+ * (rows of one identity keep their file order), then the base score + 25
+ * and the three counts as one byte each, the 25 answer codes, and the
+ * other six values each as a 16-bit length and its bytes.
  */
-static int
-stage_row(struct importer *im, long line, const struct row *r)
-{
-	sqlite3_stmt *st = im->stage;
+#define PACKED_STRINGS 6
 
-	sqlite3_bind_int64(st, 1, line);
-	bind_row(st, 2, r);
-	return step_done(im, st);
+static void
+packed_strings(struct row *r, char *v[PACKED_STRINGS],
+	       size_t cap[PACKED_STRINGS])
+{
+	v[0] = r->name, cap[0] = sizeof r->name;
+	v[1] = r->corpno, cap[1] = sizeof r->corpno;
+	v[2] = r->industry, cap[2] = sizeof r->industry;
+	v[3] = r->industry_raw, cap[3] = sizeof r->industry_raw;
+	v[4] = r->size, cap[4] = sizeof r->size;
+	v[5] = r->star, cap[5] = sizeof r->star;
+}
+
+static char *
+put_str(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p + n + 1;
+}
+
+/* Hand a parsed row to the sorter; -1 when the sorter failed. */
+static int
+row_pack(struct extsort *sort, long line, struct row *r)
+{
+	char *v[PACKED_STRINGS], *p;
+	size_t cap[PACKED_STRINGS], sl[PACKED_STRINGS], i;
+	size_t lk = strlen(r->key), ld = strlen(r->department);
+	size_t lw = strlen(r->when), keylen = lk + ld + lw + 3 + 8;
+	size_t len = keylen + 4 + NQUESTIONS;
+	uint64_t l = (uint64_t)line;
+
+	packed_strings(r, v, cap);
+	for (i = 0; i < PACKED_STRINGS; i++)
+		len += 2 + (sl[i] = strlen(v[i]));
+	if (!(p = extsort_add(sort, keylen, len)))
+		return -1;
+	p = put_str(p, r->key, lk);
+	p = put_str(p, r->department, ld);
+	p = put_str(p, r->when, lw);
+	for (i = 8; i-- > 0;)
+		*p++ = (char)(l >> (8 * i));
+	*p++ = (char)(r->base + NQUESTIONS);
+	*p++ = (char)r->n_unknown;
+	*p++ = (char)r->n_na;
+	*p++ = (char)r->n_missing;
+	memcpy(p, r->answers, NQUESTIONS);
+	p += NQUESTIONS;
+	for (i = 0; i < PACKED_STRINGS; i++) {
+		uint16_t n = (uint16_t)sl[i];
+
+		memcpy(p, &n, 2);
+		memcpy(p + 2, v[i], sl[i]);
+		p += 2 + sl[i];
+	}
+	return 0;
+}
+
+static const unsigned char *
+get_str(const unsigned char *p, char *dst)
+{
+	size_t n = strlen((const char *)p);
+
+	memcpy(dst, p, n + 1);
+	return p + n + 1;
+}
+
+/* The row and line of a packed row. */
+static void
+row_unpack(const char *rec, struct row *r, long *line)
+{
+	const unsigned char *p = (const unsigned char *)rec;
+	char *v[PACKED_STRINGS];
+	size_t cap[PACKED_STRINGS], i;
+	uint64_t l = 0;
+
+	p = get_str(p, r->key);
+	p = get_str(p, r->department);
+	p = get_str(p, r->when);
+	for (i = 0; i < 8; i++)
+		l = l << 8 | *p++;
+	*line = (long)l;
+	r->base = (int)*p++ - NQUESTIONS;
+	r->n_unknown = *p++;
+	r->n_na = *p++;
+	r->n_missing = *p++;
+	memcpy(r->answers, p, NQUESTIONS);
+	r->answers[NQUESTIONS] = '\0';
+	p += NQUESTIONS;
+	packed_strings(r, v, cap);
+	for (i = 0; i < PACKED_STRINGS; i++) {
+		uint16_t n;
+
+		memcpy(&n, p, 2);
+		memcpy(v[i], p + 2, n);
+		v[i][n] = '\0';
+		p += 2 + n;
+	}
 }
 
 static void
@@ -464,19 +545,23 @@ ident_cmp(const char *key, const char *dep, const char *when,
 }
 
 /*
- * Store the staged rows in identity order; -1 on a database error.  Rows
- * whose identity sorts after every stored one cannot be stored already,
- * unless an earlier row of this file had the same identity: those skip
- * the look-up (all of them, on a first import).
+ * Store the sorted rows; -1 on a failure.  Rows whose identity sorts after
+ * every stored one cannot be stored already, unless an earlier row of
+ * this file had the same identity: those skip the look-up (all of them,
+ * on a first import).
  */
 static int
-store_staged(struct importer *im, struct job *j)
+store_sorted(struct importer *im, struct job *j, struct extsort *sort)
 {
-	sqlite3_stmt *st = im->staged;
 	struct row r;
 	char last[3][640] = { "", "", "" }, prev[3][640] = { "", "", "" };
+	const char *rec;
+	size_t len;
+	long line;
 	int rc, any = 0, have_prev = 0;
 
+	if (extsort_sort(sort))
+		return error("%s", extsort_why(sort));
 	if (sqlite3_step(im->last) == SQLITE_ROW) {
 		any = 1;
 		column_copy(last[0], sizeof last[0], im->last, 0);
@@ -484,30 +569,16 @@ store_staged(struct importer *im, struct job *j)
 		column_copy(last[2], sizeof last[2], im->last, 2);
 	}
 	sqlite3_reset(im->last);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = extsort_next(sort, &rec, &len)) == 1) {
 		int unseen;
 
-		column_copy(r.key, sizeof r.key, st, 1);
-		column_copy(r.department, sizeof r.department, st, 2);
-		column_copy(r.when, sizeof r.when, st, 3);
-		column_copy(r.name, sizeof r.name, st, 4);
-		column_copy(r.corpno, sizeof r.corpno, st, 5);
-		column_copy(r.industry, sizeof r.industry, st, 6);
-		column_copy(r.industry_raw, sizeof r.industry_raw, st, 7);
-		column_copy(r.size, sizeof r.size, st, 8);
-		column_copy(r.star, sizeof r.star, st, 9);
-		column_copy(r.answers, sizeof r.answers, st, 10);
-		r.base = sqlite3_column_int(st, 11);
-		r.n_unknown = sqlite3_column_int(st, 12);
-		r.n_na = sqlite3_column_int(st, 13);
-		r.n_missing = sqlite3_column_int(st, 14);
+		row_unpack(rec, &r, &line);
 		unseen = (!any || ident_cmp(last[0], last[1], last[2], &r) > 0)
 			 && !(have_prev &&
 			      ident_cmp(prev[0], prev[1], prev[2], &r) == 0);
-		rc = row_store(im, j, (long)sqlite3_column_int64(st, 0), &r,
-			       unseen);
+		rc = row_store(im, j, line, &r, unseen);
 		if (rc < 0)
-			break;
+			return -1;
 		if (rc == 1)
 			j->rows_new++;
 		else
@@ -516,49 +587,8 @@ store_staged(struct importer *im, struct job *j)
 		memcpy(prev[1], r.department, strlen(r.department) + 1);
 		memcpy(prev[2], r.when, strlen(r.when) + 1);
 		have_prev = 1;
-		rc = SQLITE_DONE;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return rc < 0 ? -1 : error("database: %s",
-					   sqlite3_errmsg(im->db));
-	return step_done(im, im->unstage);
-}
-
-/* A parsed record on its way from the parsing to the storing thread. */
-struct item {
-	long line;
-	int reject;
-	int col;		/* of a reject: the column at fault, or 0 */
-	char *raw;		/* of a reject: its text, malloc'ed */
-	size_t rawlen;
-	char why[400];
-	struct row r;
-};
-
-struct stage {
-	struct importer *im;
-	struct job *j;
-};
-
-/* The storing side of the pipeline: runs on its own thread. */
-static int
-consume(void *p, int skip, void *arg)
-{
-	struct item *it = p;
-	struct stage *sg = arg;
-	int rc = 0;
-
-	if (it->reject) {
-		if (!skip)
-			rc = reject_store(sg->im, sg->j, it->line, it->col,
-					  it->why, it->raw, it->rawlen);
-		free(it->raw);
-		return rc;
-	}
-	if (skip)
-		return 0;
-	return stage_row(sg->im, it->line, &it->r);
+	return rc < 0 ? error("%s", extsort_why(sort)) : 0;
 }
 
 static int
@@ -629,12 +659,12 @@ file_attempt(struct importer *im, struct job *j, int enc)
 {
 	struct reader *rd = NULL;
 	struct record *rec;
-	struct pipeline *pl;
-	struct stage sg;
+	struct extsort *sort = NULL;
+	struct row row;
 	const char *text;
 	char why[512], sha[65];
 	size_t len;
-	int rc, result = FILE_FAILED, n, stored;
+	int rc, result = FILE_FAILED, n, col, stored = 0;
 
 	j->in = input_open(j->path, enc, why);
 	if (!j->in) {
@@ -693,33 +723,29 @@ file_attempt(struct importer *im, struct job *j, int enc)
 		}
 	}
 	progress_start(&im->prog, j->path, input_raw_size(j->in));
-	sg.im = im;
-	sg.j = j;
-	pl = pipeline_start(sizeof(struct item), consume, &sg);
+	sort = extsort_new(0);
 	while ((rc = reader_next(rd, &rec)) == 1) {
-		struct item *it = pipeline_slot(pl);
-
-		if (!it)
-			break;	/* the storing side failed */
 		j->rows_read++;
-		it->line = rec->line;
-		it->reject = row_parse(j, rec, &it->r, it->why,
-				       sizeof it->why, &it->col) < 0;
-		if (it->reject) {
+		if (row_parse(j, rec, &row, why, sizeof why, &col) == 0) {
+			if (row_pack(sort, rec->line, &row)) {
+				stored = error("%s", extsort_why(sort));
+				break;
+			}
+		} else {
 			j->rows_rejected++;
-			it->raw = xstrndup(rec->raw, rec->rawlen);
-			it->rawlen = rec->rawlen;
+			if ((stored = reject_store(im, j, rec->line, col, why,
+						   rec->raw, rec->rawlen)))
+				break;
 		}
-		pipeline_push(pl);
 		progress_update(&im->prog, input_raw_done(j->in),
 				(uint64_t)j->rows_read);
 	}
-	stored = pipeline_finish(pl);
 	info("%s: %ld rows parsed in %.2f s", j->path, j->rows_read,
 	     progress_now() - im->prog.start);
-	if (stored == 0)
-		stored = store_staged(im, j);
-	info("%s: stored in identity order, %.2f s in all", j->path,
+	if (stored == 0 && rc >= 0)
+		stored = store_sorted(im, j, sort);
+	info("%s: stored in identity order (%zu sorted runs on disk), %.2f s "
+	     "in all", j->path, extsort_runs(sort),
 	     progress_now() - im->prog.start);
 	progress_end(&im->prog);
 	if (stored < 0)
@@ -768,6 +794,7 @@ out:
 	if (result != FILE_DONE)
 		db_rollback(im->db);
 	reader_free(rd);
+	extsort_free(sort);
 	layout_release(&j->lo);
 	input_close(j->in);
 	j->in = NULL;

@@ -171,6 +171,34 @@ is_dash(int32_t cp)
 	       cp == 0xfe63;
 }
 
+/*
+ * The length of the text at s that folding leaves as it is and that holds
+ * no space: printable ASCII (but capitals under TEXT_LOWER) and the
+ * three-byte characters U+3001 to U+9FFF (kana, CJK punctuation and the
+ * common kanji), which is nearly all of a Japanese company name.
+ */
+static size_t
+same_run(const char *s, const char *end, int flags)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *e = (const unsigned char *)end;
+
+	while (u < e) {
+		if (*u > ' ' && *u < 0x7f) {
+			if ((flags & TEXT_LOWER) && *u >= 'A' && *u <= 'Z')
+				break;
+			u++;
+		} else if (*u >= 0xe3 && *u <= 0xe9 && e - u >= 3 &&
+			   (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80 &&
+			   !(*u == 0xe3 && u[1] == 0x80 && u[2] == 0x80)) {
+			u += 3;
+		} else {
+			break;
+		}
+	}
+	return (size_t)(u - (const unsigned char *)s);
+}
+
 size_t
 text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 {
@@ -180,9 +208,23 @@ text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 
 	while (p < end) {
 		const char *start = p;
-		int32_t cp = utf8_next(&p, end);
+		size_t run = same_run(p, end, flags);
+		int32_t cp;
 		char buf[4];
 		size_t blen;
+
+		if (run > 0 && n + (space && n > 0) + run < cap) {
+			if (space && n > 0)
+				dst[n++] = ' ';
+			space = 0;
+			memcpy(dst + n, p, run);
+			n += run;
+			keep = n;
+			p += run;
+			continue;
+		}
+		/* anything else, or a run that must be cut at a character */
+		cp = utf8_next(&p, end);
 
 		if (cp == 0x200b || cp == 0xfeff || cp == 0x200c ||
 		    cp == 0x200d || cp == 0x2060)
@@ -227,8 +269,11 @@ text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 int
 text_eat(const char **p, const char *lit)
 {
-	size_t n = strlen(lit);
+	size_t n;
 
+	if (**p != *lit)	/* the usual answer, without strlen */
+		return 0;
+	n = strlen(lit);
 	if (strncmp(*p, lit, n) != 0)
 		return 0;
 	*p += n;
