@@ -48,6 +48,8 @@ struct importer {
 	struct colmap map;
 	sqlite3_stmt *find, *insert, *supersede, *reject, *file_new;
 	sqlite3_stmt *file_done, *same_size, *same_hash, *last;
+	sqlite3_stmt *id_get, *id_set;
+	long long next_id;	/* of the next response stored */
 	struct totals t;
 	struct progress prog;
 	int busy;
@@ -97,11 +99,16 @@ prepare(struct importer *im)
 	    db_prepare(db, &im->insert, "INSERT INTO response (company_key,"
 		" department, submitted_at, company_name, corporate_number,"
 		" industry_code, industry_raw, size_class, star_level, answers,"
-		" base_score, n_unknown, n_na, n_missing, file_id, line)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, ?15, ?16)") ||
+		" base_score, n_unknown, n_na, n_missing, file_id, line,"
+		" response_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+		" ?11, ?12, ?13, ?14, ?15, ?16, ?17)") ||
 	    db_prepare(db, &im->supersede, "UPDATE response SET superseded = 1"
-		" WHERE response_id = ?1") ||
+		" WHERE company_key = ?1 AND department = ?2 AND submitted_at ="
+		" ?3 AND response_id = ?4") ||
+	    db_prepare(db, &im->id_get, "SELECT id FROM next_id WHERE name ="
+		" 'response'") ||
+	    db_prepare(db, &im->id_set, "UPDATE next_id SET id = ?1 WHERE"
+		" name = 'response'") ||
 	    db_prepare(db, &im->reject, "INSERT INTO reject (file_id, line,"
 		" col, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)") ||
 	    db_prepare(db, &im->file_new, "INSERT INTO file (path, sha256,"
@@ -131,13 +138,16 @@ finalize(struct importer *im)
 	sqlite3_finalize(im->same_size);
 	sqlite3_finalize(im->same_hash);
 	sqlite3_finalize(im->last);
+	sqlite3_finalize(im->id_get);
+	sqlite3_finalize(im->id_set);
 }
 
+/* s must stay as it is until the statement is stepped. */
 static void
 bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, i);
 }
@@ -376,8 +386,12 @@ row_store(struct importer *im, struct job *j, long line, const struct row *r,
 	if (rc != SQLITE_DONE)
 		return error("database: %s", sqlite3_errmsg(im->db));
 	while (ncurrent > 0) {
-		sqlite3_bind_int64(im->supersede, 1, current[--ncurrent]);
-		if (step_done(im, im->supersede))
+		st = im->supersede;
+		sqlite3_bind_text(st, 1, r->key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, r->department, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, r->when, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, current[--ncurrent]);
+		if (step_done(im, st))
 			return -1;
 	}
 insert:
@@ -385,6 +399,7 @@ insert:
 	bind_row(st, 1, r);
 	sqlite3_bind_int64(st, 15, j->file_id);
 	sqlite3_bind_int64(st, 16, line);
+	sqlite3_bind_int64(st, 17, im->next_id++);
 	return step_done(im, st) ? -1 : 1;
 }
 
@@ -562,6 +577,12 @@ store_sorted(struct importer *im, struct job *j, struct extsort *sort)
 
 	if (extsort_sort(sort))
 		return error("%s", extsort_why(sort));
+	if (sqlite3_step(im->id_get) != SQLITE_ROW) {
+		sqlite3_reset(im->id_get);
+		return error("database: no next response id");
+	}
+	im->next_id = sqlite3_column_int64(im->id_get, 0);
+	sqlite3_reset(im->id_get);
 	if (sqlite3_step(im->last) == SQLITE_ROW) {
 		any = 1;
 		column_copy(last[0], sizeof last[0], im->last, 0);
@@ -588,7 +609,10 @@ store_sorted(struct importer *im, struct job *j, struct extsort *sort)
 		memcpy(prev[2], r.when, strlen(r.when) + 1);
 		have_prev = 1;
 	}
-	return rc < 0 ? error("%s", extsort_why(sort)) : 0;
+	if (rc < 0)
+		return error("%s", extsort_why(sort));
+	sqlite3_bind_int64(im->id_set, 1, im->next_id);
+	return step_done(im, im->id_set);
 }
 
 static int

@@ -174,8 +174,49 @@ static const char schema_v1[] =
 	"CREATE VIEW current_question_stats AS SELECT * FROM question_stats"
 	" WHERE as_of = (SELECT max(as_of) FROM run);";
 
+/*
+ * v2: response clustered on its identity (WITHOUT ROWID), which drops the
+ * index response_identity: ingest's inserts in identity order touch one
+ * B-tree instead of two, and aggregate's ordered scan reads the table in
+ * the order it is stored instead of jumping from the index to each row.
+ * response_id becomes the last part of the key (the versions of a
+ * response in the order they were stored) and comes from next_id, as
+ * nothing else can give the highest id without a scan.  The views are
+ * left alone: they name the table, which keeps its name and columns
+ * (legacy_alter_table, so that renaming does not rewrite them).
+ */
+static const char schema_v2[] =
+	"CREATE TABLE response_v2 ("
+	" response_id INTEGER NOT NULL,"
+	" company_key TEXT NOT NULL,"
+	" department TEXT NOT NULL DEFAULT '',"
+	" submitted_at TEXT NOT NULL,"
+	" company_name TEXT, corporate_number TEXT,"
+	" industry_code TEXT NOT NULL, industry_raw TEXT,"
+	" size_class TEXT NOT NULL, star_level TEXT NOT NULL,"
+	" answers TEXT NOT NULL,"
+	" base_score INTEGER NOT NULL,"
+	" n_unknown INTEGER NOT NULL, n_na INTEGER NOT NULL,"
+	" n_missing INTEGER NOT NULL,"
+	" file_id INTEGER NOT NULL REFERENCES file (file_id),"
+	" line INTEGER NOT NULL,"
+	" superseded INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (company_key, department, submitted_at, response_id))"
+	" WITHOUT ROWID;"
+	"INSERT INTO response_v2 SELECT * FROM response"
+	" ORDER BY company_key, department, submitted_at, response_id;"
+	"CREATE TABLE next_id (name TEXT PRIMARY KEY, id INTEGER NOT NULL)"
+	" WITHOUT ROWID;"
+	"INSERT INTO next_id SELECT 'response', coalesce(max(response_id), 0)"
+	" + 1 FROM response;"
+	"DROP TABLE response;"
+	"PRAGMA legacy_alter_table = ON;"
+	"ALTER TABLE response_v2 RENAME TO response;"
+	"PRAGMA legacy_alter_table = OFF;";
+
 static const char *const migrations[DB_SCHEMA_VERSION] = {
 	schema_v1,
+	schema_v2,
 };
 
 const char *

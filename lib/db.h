@@ -12,12 +12,15 @@
  *   (answer.h: I P N U A, '-' for missing);
  * - response.submitted_at is UTC "YYYY-MM-DDTHH:MM:SSZ";
  * - response.department is '' when the export has none;
+ * - response is stored in the order of its key (company_key, department,
+ *   submitted_at, response_id); a new response takes its id from next_id
+ *   (name 'response'), which the writer advances;
  * - response.base_score is the sum of points without 該当しない answers,
  *   so total = base_score + na_points * n_na when n_missing = 0.
  */
 #include <sqlite3.h>
 
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 enum db_mode {
 	DB_READ,	/* must exist and be current; never written */

@@ -25,9 +25,10 @@ answers() {
 # response in fill.sql (aggregate reads neither base_score nor the counts)
 resp() {
 	a=$(answers "$7")
-	printf "INSERT INTO response (company_key, department, submitted_at,\
- company_name, industry_code, size_class, star_level, answers, base_score,\
- n_unknown, n_na, n_missing, file_id, line) VALUES ('%s', '%s', '%s',\
+	printf "INSERT INTO response (response_id, company_key, department,\
+ submitted_at, company_name, industry_code, size_class, star_level, answers,\
+ base_score, n_unknown, n_na, n_missing, file_id, line) VALUES ((SELECT\
+ coalesce(max(response_id), 0) + 1 FROM response), '%s', '%s', '%s',\
  '%s', '%s', '%s', '%s', '%s', 0, 0, 0, 0, 1, 1);\n" \
 		"$1" "$2" "$3" "${8:-$1}" "$4" "$5" "$6" "$a" >>fill.sql
 }

@@ -34,10 +34,10 @@ response() {
 	na=$(printf '%s' "$9" | tr -cd A | wc -c)
 	nm=$(printf '%s' "$9" | tr -cd - | wc -c)
 	cat >>fixture.sql <<EOF
-INSERT INTO response (company_key, department, submitted_at, company_name,
- corporate_number, industry_code, size_class, star_level, answers,
- base_score, n_unknown, n_na, n_missing, file_id, line)
-VALUES ('$1', '$2', '$3', '$4', NULLIF('$5', ''), '$6', '$7', '$8', '$9',
+INSERT INTO response (response_id, company_key, department, submitted_at,
+ company_name, corporate_number, industry_code, size_class, star_level,
+ answers, base_score, n_unknown, n_na, n_missing, file_id, line)
+VALUES ((SELECT coalesce(max(response_id), 0) + 1 FROM response), '$1', '$2', '$3', '$4', NULLIF('$5', ''), '$6', '$7', '$8', '$9',
  $(base_score "$9"), $nu, $na, $nm, 1, 2);
 EOF
 }
