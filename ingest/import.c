@@ -28,6 +28,7 @@
 #include "input.h"
 #include "jsic.h"
 #include "layout.h"
+#include "prefetch.h"
 #include "progress.h"
 #include "reader.h"
 #include "size.h"
@@ -672,6 +673,12 @@ file_note(struct importer *im, const char *path, const char *sha,
 
 /* --- one file ----------------------------------------------------------- */
 
+static uint64_t
+raw_done(const void *in)
+{
+	return input_raw_done(in);
+}
+
 enum { FILE_DONE, FILE_REJECTED, FILE_RETRY, FILE_FAILED };
 
 /*
@@ -684,6 +691,7 @@ file_attempt(struct importer *im, struct job *j, int enc)
 	struct reader *rd = NULL;
 	struct record *rec;
 	struct extsort *sort = NULL;
+	struct prefetch *pf = NULL;
 	struct row row;
 	const char *text;
 	char why[512], sha[65];
@@ -733,7 +741,8 @@ file_attempt(struct importer *im, struct job *j, int enc)
 			j->lo.header_line, "imported", NULL, &j->file_id))
 		goto out;
 
-	rd = reader_new(input_read_fn, j->in, j->lo.delim);
+	pf = prefetch_start(input_read_fn, j->in, raw_done);
+	rd = reader_new(prefetch_read, pf, j->lo.delim);
 	for (n = 0; n < j->lo.skip; n++) {
 		if (reader_next(rd, &rec) != 1)
 			break;
@@ -761,9 +770,11 @@ file_attempt(struct importer *im, struct job *j, int enc)
 						   rec->raw, rec->rawlen)))
 				break;
 		}
-		progress_update(&im->prog, input_raw_done(j->in),
+		progress_update(&im->prog, prefetch_done(pf),
 				(uint64_t)j->rows_read);
 	}
+	prefetch_stop(pf);	/* the input is the caller's again */
+	pf = NULL;
 	info("%s: %ld rows parsed in %.2f s", j->path, j->rows_read,
 	     progress_now() - im->prog.start);
 	if (stored == 0 && rc >= 0)
@@ -817,6 +828,7 @@ out:
 	progress_end(&im->prog);
 	if (result != FILE_DONE)
 		db_rollback(im->db);
+	prefetch_stop(pf);
 	reader_free(rd);
 	extsort_free(sort);
 	layout_release(&j->lo);
