@@ -49,7 +49,7 @@ struct importer {
 	struct colmap map;
 	sqlite3_stmt *find, *insert, *supersede, *reject, *file_new;
 	sqlite3_stmt *file_done, *same_size, *same_hash, *last;
-	sqlite3_stmt *id_get, *id_set;
+	sqlite3_stmt *id_get, *id_set, *insert_batch;
 	long long next_id;	/* of the next response stored */
 	struct totals t;
 	struct progress prog;
@@ -87,22 +87,56 @@ struct row {
 	int base, n_unknown, n_na, n_missing;
 };
 
+#define INSERT_COLUMNS "INSERT INTO response (company_key, department," \
+	" submitted_at, company_name, corporate_number, industry_code," \
+	" industry_raw, size_class, star_level, answers, base_score," \
+	" n_unknown, n_na, n_missing, file_id, line, response_id) VALUES "
+#define NCOLUMNS 17
+/*
+ * New rows in identity order are inserted BATCH to a statement: one
+ * statement run per row cost as much again as the insert itself (opening
+ * and closing the table's cursor, seeking from the root each time).
+ */
+#define BATCH 32
+
+struct batch {
+	struct row r[BATCH];
+	long line[BATCH];
+	int n;
+};
+
+/* "INSERT ... VALUES (?, ..., ?), ..." for BATCH rows. */
+static int
+prepare_batch(sqlite3 *db, sqlite3_stmt **st)
+{
+	char sql[sizeof INSERT_COLUMNS + BATCH * (NCOLUMNS * 3 + 4)];
+	size_t n = 0;
+	int i, c;
+
+	n += (size_t)snprintf(sql, sizeof sql, "%s", INSERT_COLUMNS);
+	for (i = 0; i < BATCH; i++) {
+		n += (size_t)snprintf(sql + n, sizeof sql - n, "%s(",
+				      i ? ", " : "");
+		for (c = 0; c < NCOLUMNS; c++)
+			n += (size_t)snprintf(sql + n, sizeof sql - n, "%s?",
+					      c ? "," : "");
+		n += (size_t)snprintf(sql + n, sizeof sql - n, ")");
+	}
+	return db_prepare(db, st, sql);
+}
+
 static int
 prepare(struct importer *im)
 {
 	sqlite3 *db = im->db;
 
-	return db_prepare(db, &im->find, "SELECT response_id, superseded,"
+	return prepare_batch(db, &im->insert_batch) || db_prepare(db, &im->find, "SELECT response_id, superseded,"
 		" answers, company_name, corporate_number, industry_code,"
 		" industry_raw, size_class, star_level FROM response"
 		" WHERE company_key = ?1 AND department = ?2"
 		" AND submitted_at = ?3") ||
-	    db_prepare(db, &im->insert, "INSERT INTO response (company_key,"
-		" department, submitted_at, company_name, corporate_number,"
-		" industry_code, industry_raw, size_class, star_level, answers,"
-		" base_score, n_unknown, n_na, n_missing, file_id, line,"
-		" response_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-		" ?11, ?12, ?13, ?14, ?15, ?16, ?17)") ||
+	    db_prepare(db, &im->insert, INSERT_COLUMNS "(?1, ?2, ?3, ?4, ?5,"
+		" ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)") ||
 	    db_prepare(db, &im->supersede, "UPDATE response SET superseded = 1"
 		" WHERE company_key = ?1 AND department = ?2 AND submitted_at ="
 		" ?3 AND response_id = ?4") ||
@@ -141,6 +175,7 @@ finalize(struct importer *im)
 	sqlite3_finalize(im->last);
 	sqlite3_finalize(im->id_get);
 	sqlite3_finalize(im->id_set);
+	sqlite3_finalize(im->insert_batch);
 }
 
 /* s must stay as it is until the statement is stepped. */
@@ -353,6 +388,20 @@ bind_row(sqlite3_stmt *st, int first, const struct row *r)
 }
 
 /*
+ * Bind a new row's 17 values (bind_row's, its file and line, and the next
+ * response id) to the parameters first .. first + 16.
+ */
+static void
+bind_new(struct importer *im, struct job *j, sqlite3_stmt *st, int first,
+	 long line, const struct row *r)
+{
+	bind_row(st, first, r);
+	sqlite3_bind_int64(st, first + 14, j->file_id);
+	sqlite3_bind_int64(st, first + 15, line);
+	sqlite3_bind_int64(st, first + 16, im->next_id++);
+}
+
+/*
  * Store a parsed row: a duplicate of a version already stored changes
  * nothing; otherwise it is inserted and supersedes the current version of
  * the same response.  unseen: the caller knows no version is stored yet.
@@ -397,11 +446,30 @@ row_store(struct importer *im, struct job *j, long line, const struct row *r,
 	}
 insert:
 	st = im->insert;
-	bind_row(st, 1, r);
-	sqlite3_bind_int64(st, 15, j->file_id);
-	sqlite3_bind_int64(st, 16, line);
-	sqlite3_bind_int64(st, 17, im->next_id++);
+	bind_new(im, j, st, 1, line, r);
 	return step_done(im, st) ? -1 : 1;
+}
+
+/* Store the batched rows, which are known to be new; -1 on an error. */
+static int
+batch_flush(struct importer *im, struct job *j, struct batch *b)
+{
+	int i;
+
+	if (b->n == BATCH) {
+		for (i = 0; i < BATCH; i++)
+			bind_new(im, j, im->insert_batch, i * NCOLUMNS + 1,
+				 b->line[i], &b->r[i]);
+		if (step_done(im, im->insert_batch))
+			return -1;
+	} else {
+		for (i = 0; i < b->n; i++)
+			if (row_store(im, j, b->line[i], &b->r[i], 1) < 0)
+				return -1;
+	}
+	j->rows_new += b->n;
+	b->n = 0;
+	return 0;
 }
 
 static int
@@ -569,18 +637,21 @@ ident_cmp(const char *key, const char *dep, const char *when,
 static int
 store_sorted(struct importer *im, struct job *j, struct extsort *sort)
 {
-	struct row r;
+	struct batch *b = xcalloc(1, sizeof *b);
+	struct row *r;
 	char last[3][640] = { "", "", "" }, prev[3][640] = { "", "", "" };
 	const char *rec;
 	size_t len;
-	long line;
-	int rc, any = 0, have_prev = 0;
+	int rc, n, any = 0, have_prev = 0;
 
-	if (extsort_sort(sort))
-		return error("%s", extsort_why(sort));
+	if (extsort_sort(sort)) {
+		rc = error("%s", extsort_why(sort));
+		goto out;
+	}
 	if (sqlite3_step(im->id_get) != SQLITE_ROW) {
 		sqlite3_reset(im->id_get);
-		return error("database: no next response id");
+		rc = error("database: no next response id");
+		goto out;
 	}
 	im->next_id = sqlite3_column_int64(im->id_get, 0);
 	sqlite3_reset(im->id_get);
@@ -594,27 +665,48 @@ store_sorted(struct importer *im, struct job *j, struct extsort *sort)
 	while ((rc = extsort_next(sort, &rec, &len)) == 1) {
 		int unseen;
 
-		row_unpack(rec, &r, &line);
-		unseen = (!any || ident_cmp(last[0], last[1], last[2], &r) > 0)
+		r = &b->r[b->n];
+		row_unpack(rec, r, &b->line[b->n]);
+		unseen = (!any || ident_cmp(last[0], last[1], last[2], r) > 0)
 			 && !(have_prev &&
-			      ident_cmp(prev[0], prev[1], prev[2], &r) == 0);
-		rc = row_store(im, j, line, &r, unseen);
+			      ident_cmp(prev[0], prev[1], prev[2], r) == 0);
+		memcpy(prev[0], r->key, strlen(r->key) + 1);
+		memcpy(prev[1], r->department, strlen(r->department) + 1);
+		memcpy(prev[2], r->when, strlen(r->when) + 1);
+		have_prev = 1;
+		if (unseen) {
+			if (++b->n == BATCH && batch_flush(im, j, b))
+				goto fail;
+			continue;
+		}
+		/* a look-up must see the rows before it stored */
+		n = b->n;
+		if (batch_flush(im, j, b))
+			goto fail;
+		rc = row_store(im, j, b->line[n], r, 0);
 		if (rc < 0)
-			return -1;
+			goto fail;
 		if (rc == 1)
 			j->rows_new++;
 		else
 			j->rows_dup++;
-		memcpy(prev[0], r.key, strlen(r.key) + 1);
-		memcpy(prev[1], r.department, strlen(r.department) + 1);
-		memcpy(prev[2], r.when, strlen(r.when) + 1);
-		have_prev = 1;
 	}
-	if (rc < 0)
-		return error("%s", extsort_why(sort));
+	if (rc < 0) {
+		rc = error("%s", extsort_why(sort));
+		goto out;
+	}
+	if (batch_flush(im, j, b))
+		goto fail;
 	sqlite3_bind_int64(im->id_set, 1, im->next_id);
-	return step_done(im, im->id_set);
+	rc = step_done(im, im->id_set);
+	goto out;
+fail:
+	rc = -1;
+out:
+	free(b);
+	return rc;
 }
+
 
 static int
 file_insert(struct importer *im, const char *path, const char *sha,
