@@ -20,7 +20,7 @@ struct extsort;
  * to force many runs).  Temporary files go to $TMPDIR, or /tmp, created 0600 and
  * unlinked at once.
  */
-#define EXTSORT_CHUNK (16u << 20)
+#define EXTSORT_CHUNK (8u << 20)
 struct extsort *extsort_new(size_t chunk_bytes);
 /*
  * Room for a record of len bytes (at most a chunk, less 8) whose first

@@ -87,7 +87,7 @@ struct row {
 	int base, n_unknown, n_na, n_missing;
 };
 
-#define INSERT_COLUMNS "INSERT INTO response (company_key, department," \
+#define INSERT_COLUMNS "INSERT OR ROLLBACK INTO response (company_key, department," \
 	" submitted_at, company_name, corporate_number, industry_code," \
 	" industry_raw, size_class, star_level, answers, base_score," \
 	" n_unknown, n_na, n_missing, file_id, line, response_id) VALUES "
@@ -214,6 +214,18 @@ fold(char *dst, size_t cap, const char *s)
 	text_fold(dst, cap, s, strlen(s), 0);
 }
 
+/* Copy one of the short fixed words (size class, star level). */
+static void
+copy_word(char *dst, size_t cap, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
 /*
  * Turn a record into values.  Returns 0, or -1 with why (and *col the
  * 1-based column at fault, 0 for the row as a whole).
@@ -335,8 +347,8 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 			}
 		}
 	}
-	snprintf(r->size, sizeof r->size, "%s",
-		 size_classify(cell(rec, lo->meta[META_EMPLOYEES])));
+	copy_word(r->size, sizeof r->size,
+		  size_classify(cell(rec, lo->meta[META_EMPLOYEES])));
 	v = cell(rec, lo->meta[META_STAR]);
 	if (star_parse(v, &star, &reason) < 0) {
 		*col = lo->meta[META_STAR] + 1;
@@ -344,7 +356,7 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 			 "%d)", v, *col);
 		return -1;
 	}
-	snprintf(r->star, sizeof r->star, "%s", star);
+	copy_word(r->star, sizeof r->star, star);
 	fold(r->department, sizeof r->department,
 	     cell(rec, lo->meta[META_DEPARTMENT]));
 	*col = 0;
@@ -1113,7 +1125,14 @@ import_run(const struct ingest_opts *o)
 		colmap_release(&im.map);
 		return im.busy ? EXIT_BUSY : EXIT_FAIL;
 	}
-	if (prepare(&im)) {
+	/*
+	 * Every row ingest writes refers to the file row it wrote first in
+	 * the same transaction, so foreign keys are not checked: the check
+	 * costs a look-up per row, and a statement that might fail halfway
+	 * through a check makes SQLite journal each multi-row INSERT on its
+	 * own (the INSERTs are OR ROLLBACK for the same reason).
+	 */
+	if (db_exec(im.db, "PRAGMA foreign_keys = OFF") || prepare(&im)) {
 		rc = -1;
 		goto out;
 	}

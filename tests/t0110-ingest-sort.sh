@@ -47,4 +47,18 @@ is "$(q "SELECT count(*) FROM response; SELECT count(*) FROM file" fail.db)" \
 run_status $INGEST --db fail.db big.csv
 is "$status" 0 "the next run imports it"
 is "$(dump fail.db)" "$(dump one.db)" "completely"
+
+# a database error halfway through storing (next_id wound back, so that a
+# new version of a response collides with the stored one) rolls the whole
+# file back: the supersession before it included
+q "UPDATE next_id SET id = (SELECT response_id FROM response
+	WHERE line = 4)" one.db
+before=$(dump one.db)
+sed -n '1p;4p' big.csv | awk -F, -v OFS=, 'NR == 2 {
+	$NF = $NF == "実施している" ? "実施していない" : "実施している" }
+	{ print }' >change.csv
+run_status $INGEST --db one.db change.csv
+is "$status" 1 "a failing insert: exit 1"
+like "$(cat "$T/err")" "UNIQUE constraint failed" "and says why"
+is "$(dump one.db)" "$before" "nothing of the file is stored"
 done_testing
