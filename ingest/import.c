@@ -99,12 +99,6 @@ struct row {
  */
 #define BATCH 32
 
-struct batch {
-	struct row r[BATCH];
-	long line[BATCH];
-	int n;
-};
-
 /* "INSERT ... VALUES (?, ..., ?), ..." for BATCH rows. */
 static int
 prepare_batch(sqlite3 *db, sqlite3_stmt **st)
@@ -366,125 +360,6 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 /* --- storing ------------------------------------------------------------ */
 
 static int
-col_equal(sqlite3_stmt *st, int i, const char *s)
-{
-	const char *v = (const char *)sqlite3_column_text(st, i);
-
-	if (!s || !*s)
-		return v == NULL || !*v;
-	return v && strcmp(v, s) == 0;
-}
-
-/*
- * Bind a row's 14 values, from key to n_missing in the order of the
- * response table, to the parameters first .. first + 13.
- */
-static void
-bind_row(sqlite3_stmt *st, int first, const struct row *r)
-{
-	sqlite3_bind_text(st, first, r->key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, first + 1, r->department, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, first + 2, r->when, -1, SQLITE_STATIC);
-	bind_text_or_null(st, first + 3, r->name);
-	bind_text_or_null(st, first + 4, r->corpno);
-	sqlite3_bind_text(st, first + 5, r->industry, -1, SQLITE_STATIC);
-	bind_text_or_null(st, first + 6, r->industry_raw);
-	sqlite3_bind_text(st, first + 7, r->size, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, first + 8, r->star, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, first + 9, r->answers, NQUESTIONS,
-			  SQLITE_STATIC);
-	sqlite3_bind_int(st, first + 10, r->base);
-	sqlite3_bind_int(st, first + 11, r->n_unknown);
-	sqlite3_bind_int(st, first + 12, r->n_na);
-	sqlite3_bind_int(st, first + 13, r->n_missing);
-}
-
-/*
- * Bind a new row's 17 values (bind_row's, its file and line, and the next
- * response id) to the parameters first .. first + 16.
- */
-static void
-bind_new(struct importer *im, struct job *j, sqlite3_stmt *st, int first,
-	 long line, const struct row *r)
-{
-	bind_row(st, first, r);
-	sqlite3_bind_int64(st, first + 14, j->file_id);
-	sqlite3_bind_int64(st, first + 15, line);
-	sqlite3_bind_int64(st, first + 16, im->next_id++);
-}
-
-/*
- * Store a parsed row: a duplicate of a version already stored changes
- * nothing; otherwise it is inserted and supersedes the current version of
- * the same response.  unseen: the caller knows no version is stored yet.
- * Returns 1 new, 0 duplicate, -1 database error.
- */
-static int
-row_store(struct importer *im, struct job *j, long line, const struct row *r,
-	  int unseen)
-{
-	sqlite3_stmt *st = im->find;
-	long long current[16];
-	int ncurrent = 0, rc;
-
-	if (unseen)
-		goto insert;
-	sqlite3_bind_text(st, 1, r->key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->department, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, r->when, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (col_equal(st, 2, r->answers) && col_equal(st, 3, r->name) &&
-		    col_equal(st, 4, r->corpno) &&
-		    col_equal(st, 5, r->industry) &&
-		    col_equal(st, 6, r->industry_raw) &&
-		    col_equal(st, 7, r->size) && col_equal(st, 8, r->star)) {
-			sqlite3_reset(st);
-			return 0;
-		}
-		if (sqlite3_column_int(st, 1) == 0 && ncurrent < 16)
-			current[ncurrent++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(im->db));
-	while (ncurrent > 0) {
-		st = im->supersede;
-		sqlite3_bind_text(st, 1, r->key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, r->department, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, r->when, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, current[--ncurrent]);
-		if (step_done(im, st))
-			return -1;
-	}
-insert:
-	st = im->insert;
-	bind_new(im, j, st, 1, line, r);
-	return step_done(im, st) ? -1 : 1;
-}
-
-/* Store the batched rows, which are known to be new; -1 on an error. */
-static int
-batch_flush(struct importer *im, struct job *j, struct batch *b)
-{
-	int i;
-
-	if (b->n == BATCH) {
-		for (i = 0; i < BATCH; i++)
-			bind_new(im, j, im->insert_batch, i * NCOLUMNS + 1,
-				 b->line[i], &b->r[i]);
-		if (step_done(im, im->insert_batch))
-			return -1;
-	} else {
-		for (i = 0; i < b->n; i++)
-			if (row_store(im, j, b->line[i], &b->r[i], 1) < 0)
-				return -1;
-	}
-	j->rows_new += b->n;
-	b->n = 0;
-	return 0;
-}
-
-static int
 reject_store(struct importer *im, struct job *j, long line, int col,
 	     const char *why, const char *raw, size_t rawlen)
 {
@@ -513,130 +388,314 @@ reject_store(struct importer *im, struct job *j, long line, int col,
  * department NUL submission time NUL and the line as 8 bytes big-endian
  * (rows of one identity keep their file order), then the base score + 25
  * and the three counts as one byte each, the 25 answer codes, and the
- * other six values each as a 16-bit length and its bytes.
+ * other six values each as a 16-bit length, its bytes and a NUL.  The
+ * storing side binds the values where they lie in the packed bytes.
  */
-#define PACKED_STRINGS 6
+enum {
+	V_KEY, V_DEPT, V_WHEN,	/* the sort key's */
+	V_NAME, V_CORPNO, V_INDUSTRY, V_INDUSTRY_RAW, V_SIZE, V_STAR,
+	NVALUES
+};
 
-static void
-packed_strings(struct row *r, char *v[PACKED_STRINGS],
-	       size_t cap[PACKED_STRINGS])
-{
-	v[0] = r->name, cap[0] = sizeof r->name;
-	v[1] = r->corpno, cap[1] = sizeof r->corpno;
-	v[2] = r->industry, cap[2] = sizeof r->industry;
-	v[3] = r->industry_raw, cap[3] = sizeof r->industry_raw;
-	v[4] = r->size, cap[4] = sizeof r->size;
-	v[5] = r->star, cap[5] = sizeof r->star;
-}
+/* A packed row as the storing side sees it. */
+struct packed {
+	const char *v[NVALUES];	/* NUL-terminated, in the packed bytes */
+	int len[NVALUES];
+	const char *answers;	/* NQUESTIONS codes */
+	long line;
+	int base, n_unknown, n_na, n_missing;
+};
 
-static char *
-put_str(char *p, const char *s, size_t n)
+/* The largest packed row. */
+#define PACKED_MAX (sizeof(struct row) + 32)
+
+static const char *
+row_text(const struct row *r, int i)
 {
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p + n + 1;
+	switch (i) {
+	case V_KEY: return r->key;
+	case V_DEPT: return r->department;
+	case V_WHEN: return r->when;
+	case V_NAME: return r->name;
+	case V_CORPNO: return r->corpno;
+	case V_INDUSTRY: return r->industry;
+	case V_INDUSTRY_RAW: return r->industry_raw;
+	case V_SIZE: return r->size;
+	default: return r->star;
+	}
 }
 
 /* Hand a parsed row to the sorter; -1 when the sorter failed. */
 static int
-row_pack(struct extsort *sort, long line, struct row *r)
+row_pack(struct extsort *sort, long line, const struct row *r)
 {
-	char *v[PACKED_STRINGS], *p;
-	size_t cap[PACKED_STRINGS], sl[PACKED_STRINGS], i;
-	size_t lk = strlen(r->key), ld = strlen(r->department);
-	size_t lw = strlen(r->when), keylen = lk + ld + lw + 3 + 8;
-	size_t len = keylen + 4 + NQUESTIONS;
+	size_t len[NVALUES], keylen, total, i;
 	uint64_t l = (uint64_t)line;
+	char *p;
 
-	packed_strings(r, v, cap);
-	for (i = 0; i < PACKED_STRINGS; i++)
-		len += 2 + (sl[i] = strlen(v[i]));
-	if (!(p = extsort_add(sort, keylen, len)))
+	for (i = 0; i < NVALUES; i++)
+		len[i] = strlen(row_text(r, i));
+	keylen = len[V_KEY] + len[V_DEPT] + len[V_WHEN] + 3 + 8;
+	total = keylen + 4 + NQUESTIONS;
+	for (i = V_NAME; i < NVALUES; i++)
+		total += 2 + len[i] + 1;
+	if (!(p = extsort_add(sort, keylen, total)))
 		return -1;
-	p = put_str(p, r->key, lk);
-	p = put_str(p, r->department, ld);
-	p = put_str(p, r->when, lw);
-	for (i = 8; i-- > 0;)
-		*p++ = (char)(l >> (8 * i));
-	*p++ = (char)(r->base + NQUESTIONS);
-	*p++ = (char)r->n_unknown;
-	*p++ = (char)r->n_na;
-	*p++ = (char)r->n_missing;
-	memcpy(p, r->answers, NQUESTIONS);
-	p += NQUESTIONS;
-	for (i = 0; i < PACKED_STRINGS; i++) {
-		uint16_t n = (uint16_t)sl[i];
+	for (i = 0; i < NVALUES; i++) {
+		if (i == V_NAME) {
+			for (int b = 8; b-- > 0;)
+				*p++ = (char)(l >> (8 * b));
+			*p++ = (char)(r->base + NQUESTIONS);
+			*p++ = (char)r->n_unknown;
+			*p++ = (char)r->n_na;
+			*p++ = (char)r->n_missing;
+			memcpy(p, r->answers, NQUESTIONS);
+			p += NQUESTIONS;
+		}
+		if (i >= V_NAME) {
+			uint16_t n = (uint16_t)len[i];
 
-		memcpy(p, &n, 2);
-		memcpy(p + 2, v[i], sl[i]);
-		p += 2 + sl[i];
+			memcpy(p, &n, 2);
+			p += 2;
+		}
+		memcpy(p, row_text(r, i), len[i] + 1);
+		p += len[i] + 1;
 	}
 	return 0;
 }
 
-static const unsigned char *
-get_str(const unsigned char *p, char *dst)
-{
-	size_t n = strlen((const char *)p);
-
-	memcpy(dst, p, n + 1);
-	return p + n + 1;
-}
-
-/* The row and line of a packed row. */
+/* See the packed row rec. */
 static void
-row_unpack(const char *rec, struct row *r, long *line)
+packed_view(const char *rec, struct packed *w)
 {
 	const unsigned char *p = (const unsigned char *)rec;
-	char *v[PACKED_STRINGS];
-	size_t cap[PACKED_STRINGS], i;
 	uint64_t l = 0;
+	int i, b;
 
-	p = get_str(p, r->key);
-	p = get_str(p, r->department);
-	p = get_str(p, r->when);
-	for (i = 0; i < 8; i++)
-		l = l << 8 | *p++;
-	*line = (long)l;
-	r->base = (int)*p++ - NQUESTIONS;
-	r->n_unknown = *p++;
-	r->n_na = *p++;
-	r->n_missing = *p++;
-	memcpy(r->answers, p, NQUESTIONS);
-	r->answers[NQUESTIONS] = '\0';
-	p += NQUESTIONS;
-	packed_strings(r, v, cap);
-	for (i = 0; i < PACKED_STRINGS; i++) {
-		uint16_t n;
+	for (i = 0; i < NVALUES; i++) {
+		if (i == V_NAME) {
+			for (b = 0; b < 8; b++)
+				l = l << 8 | *p++;
+			w->line = (long)l;
+			w->base = (int)*p++ - NQUESTIONS;
+			w->n_unknown = *p++;
+			w->n_na = *p++;
+			w->n_missing = *p++;
+			w->answers = (const char *)p;
+			p += NQUESTIONS;
+		}
+		if (i >= V_NAME) {
+			uint16_t n;
 
-		memcpy(&n, p, 2);
-		memcpy(v[i], p + 2, n);
-		v[i][n] = '\0';
-		p += 2 + n;
+			memcpy(&n, p, 2);
+			p += 2;
+			w->len[i] = n;
+		} else {
+			w->len[i] = (int)strlen((const char *)p);
+		}
+		w->v[i] = (const char *)p;
+		p += w->len[i] + 1;
 	}
 }
 
-static void
-column_copy(char *dst, size_t cap, sqlite3_stmt *st, int i)
+static int
+col_equal(sqlite3_stmt *st, int i, const char *s)
 {
 	const char *v = (const char *)sqlite3_column_text(st, i);
-	size_t n = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
 
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, v ? v : "", n);
-	dst[n] = '\0';
+	if (!s || !*s)
+		return v == NULL || !*v;
+	return v && strcmp(v, s) == 0;
 }
 
-/* Identity order, as the index response_identity sorts (BINARY). */
-static int
-ident_cmp(const char *key, const char *dep, const char *when,
-	  const struct row *r)
+static void
+bind_value(sqlite3_stmt *st, int i, const struct packed *w, int v)
 {
-	int c = strcmp(r->key, key);
+	sqlite3_bind_text(st, i, w->v[v], w->len[v], SQLITE_STATIC);
+}
 
-	if (c == 0 && (c = strcmp(r->department, dep)) == 0)
-		c = strcmp(r->when, when);
+/* An empty value is NULL in the optional columns. */
+static void
+bind_value_or_null(sqlite3_stmt *st, int i, const struct packed *w, int v)
+{
+	if (w->len[v] > 0)
+		bind_value(st, i, w, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/*
+ * Bind a new row's 17 values, in the order of INSERT_COLUMNS, to the
+ * parameters first .. first + 16; the row takes the next response id.
+ * The packed bytes must stay as they are until the statement is stepped.
+ */
+static void
+bind_new(struct importer *im, struct job *j, sqlite3_stmt *st, int first,
+	 const struct packed *w)
+{
+	bind_value(st, first, w, V_KEY);
+	bind_value(st, first + 1, w, V_DEPT);
+	bind_value(st, first + 2, w, V_WHEN);
+	bind_value_or_null(st, first + 3, w, V_NAME);
+	bind_value_or_null(st, first + 4, w, V_CORPNO);
+	bind_value(st, first + 5, w, V_INDUSTRY);
+	bind_value_or_null(st, first + 6, w, V_INDUSTRY_RAW);
+	bind_value(st, first + 7, w, V_SIZE);
+	bind_value(st, first + 8, w, V_STAR);
+	sqlite3_bind_text(st, first + 9, w->answers, NQUESTIONS,
+			  SQLITE_STATIC);
+	sqlite3_bind_int(st, first + 10, w->base);
+	sqlite3_bind_int(st, first + 11, w->n_unknown);
+	sqlite3_bind_int(st, first + 12, w->n_na);
+	sqlite3_bind_int(st, first + 13, w->n_missing);
+	sqlite3_bind_int64(st, first + 14, j->file_id);
+	sqlite3_bind_int64(st, first + 15, w->line);
+	sqlite3_bind_int64(st, first + 16, im->next_id++);
+}
+
+static void
+bind_identity(sqlite3_stmt *st, const struct packed *w)
+{
+	bind_value(st, 1, w, V_KEY);
+	bind_value(st, 2, w, V_DEPT);
+	bind_value(st, 3, w, V_WHEN);
+}
+
+/*
+ * Store a row: a duplicate of a version already stored changes nothing;
+ * otherwise it is inserted and supersedes the current version of the same
+ * response.  unseen: the caller knows no version is stored yet.  Returns 1
+ * new, 0 duplicate, -1 database error.
+ */
+static int
+row_store(struct importer *im, struct job *j, const struct packed *w,
+	  int unseen)
+{
+	sqlite3_stmt *st = im->find;
+	long long current[16];
+	int ncurrent = 0, rc;
+
+	if (unseen)
+		goto insert;
+	bind_identity(st, w);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_bytes(st, 2) == NQUESTIONS &&
+		    !memcmp(sqlite3_column_text(st, 2), w->answers,
+			    NQUESTIONS) &&
+		    col_equal(st, 3, w->v[V_NAME]) &&
+		    col_equal(st, 4, w->v[V_CORPNO]) &&
+		    col_equal(st, 5, w->v[V_INDUSTRY]) &&
+		    col_equal(st, 6, w->v[V_INDUSTRY_RAW]) &&
+		    col_equal(st, 7, w->v[V_SIZE]) &&
+		    col_equal(st, 8, w->v[V_STAR])) {
+			sqlite3_reset(st);
+			return 0;
+		}
+		if (sqlite3_column_int(st, 1) == 0 && ncurrent < 16)
+			current[ncurrent++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(im->db));
+	while (ncurrent > 0) {
+		st = im->supersede;
+		bind_identity(st, w);
+		sqlite3_bind_int64(st, 4, current[--ncurrent]);
+		if (step_done(im, st))
+			return -1;
+	}
+insert:
+	st = im->insert;
+	bind_new(im, j, st, 1, w);
+	return step_done(im, st) ? -1 : 1;
+}
+
+/*
+ * New rows waiting to be inserted BATCH to a statement: copies of their
+ * packed bytes, as the sorter's are gone at its next record.
+ */
+struct batch {
+	char bytes[BATCH * PACKED_MAX];
+	size_t used;
+	struct packed w[BATCH];
+	int n;
+};
+
+static const struct packed *
+batch_add(struct batch *b, const char *rec, size_t len)
+{
+	struct packed *w = &b->w[b->n++];
+
+	memcpy(b->bytes + b->used, rec, len);
+	packed_view(b->bytes + b->used, w);
+	b->used += len;
+	return w;
+}
+
+/* Store the batched rows, which are known to be new; -1 on an error. */
+static int
+batch_flush(struct importer *im, struct job *j, struct batch *b)
+{
+	int i;
+
+	if (b->n == BATCH) {
+		for (i = 0; i < BATCH; i++)
+			bind_new(im, j, im->insert_batch, i * NCOLUMNS + 1,
+				 &b->w[i]);
+		if (step_done(im, im->insert_batch))
+			return -1;
+	} else {
+		for (i = 0; i < b->n; i++)
+			if (row_store(im, j, &b->w[i], 1) < 0)
+				return -1;
+	}
+	j->rows_new += b->n;
+	b->n = 0;
+	b->used = 0;
+	return 0;
+}
+
+/* An identity kept across rows: company key, department, time. */
+struct ident {
+	char v[3][sizeof ((struct row *)0)->key];
+	int set;
+};
+
+static void
+ident_keep(struct ident *id, const struct packed *w)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		memcpy(id->v[i], w->v[i], (size_t)w->len[i] + 1);
+	id->set = 1;
+}
+
+static void
+ident_column(struct ident *id, sqlite3_stmt *st)
+{
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		const char *v = (const char *)sqlite3_column_text(st, i);
+		size_t n = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
+
+		if (n >= sizeof id->v[i])
+			n = sizeof id->v[i] - 1;
+		memcpy(id->v[i], v ? v : "", n);
+		id->v[i][n] = '\0';
+	}
+	id->set = 1;
+}
+
+/* Identity order, as the table's key sorts (BINARY). */
+static int
+ident_cmp(const struct ident *id, const struct packed *w)
+{
+	int c = strcmp(w->v[V_KEY], id->v[0]);
+
+	if (c == 0 && (c = strcmp(w->v[V_DEPT], id->v[1])) == 0)
+		c = strcmp(w->v[V_WHEN], id->v[2]);
 	return c;
 }
 
@@ -644,17 +703,17 @@ ident_cmp(const char *key, const char *dep, const char *when,
  * Store the sorted rows; -1 on a failure.  Rows whose identity sorts after
  * every stored one cannot be stored already, unless an earlier row of
  * this file had the same identity: those skip the look-up (all of them,
- * on a first import).
+ * on a first import) and go in batches.
  */
 static int
 store_sorted(struct importer *im, struct job *j, struct extsort *sort)
 {
 	struct batch *b = xcalloc(1, sizeof *b);
-	struct row *r;
-	char last[3][640] = { "", "", "" }, prev[3][640] = { "", "", "" };
+	struct ident *last = xcalloc(2, sizeof *last), *prev = last + 1;
+	const struct packed *w;
 	const char *rec;
 	size_t len;
-	int rc, n, any = 0, have_prev = 0;
+	int rc;
 
 	if (extsort_sort(sort)) {
 		rc = error("%s", extsort_why(sort));
@@ -667,35 +726,26 @@ store_sorted(struct importer *im, struct job *j, struct extsort *sort)
 	}
 	im->next_id = sqlite3_column_int64(im->id_get, 0);
 	sqlite3_reset(im->id_get);
-	if (sqlite3_step(im->last) == SQLITE_ROW) {
-		any = 1;
-		column_copy(last[0], sizeof last[0], im->last, 0);
-		column_copy(last[1], sizeof last[1], im->last, 1);
-		column_copy(last[2], sizeof last[2], im->last, 2);
-	}
+	if (sqlite3_step(im->last) == SQLITE_ROW)
+		ident_column(last, im->last);
 	sqlite3_reset(im->last);
 	while ((rc = extsort_next(sort, &rec, &len)) == 1) {
 		int unseen;
 
-		r = &b->r[b->n];
-		row_unpack(rec, r, &b->line[b->n]);
-		unseen = (!any || ident_cmp(last[0], last[1], last[2], r) > 0)
-			 && !(have_prev &&
-			      ident_cmp(prev[0], prev[1], prev[2], r) == 0);
-		memcpy(prev[0], r->key, strlen(r->key) + 1);
-		memcpy(prev[1], r->department, strlen(r->department) + 1);
-		memcpy(prev[2], r->when, strlen(r->when) + 1);
-		have_prev = 1;
+		w = batch_add(b, rec, len);
+		unseen = (!last->set || ident_cmp(last, w) > 0) &&
+			 !(prev->set && ident_cmp(prev, w) == 0);
+		ident_keep(prev, w);
 		if (unseen) {
-			if (++b->n == BATCH && batch_flush(im, j, b))
+			if (b->n == BATCH && batch_flush(im, j, b))
 				goto fail;
 			continue;
 		}
 		/* a look-up must see the rows before it stored */
-		n = b->n;
+		b->n--;
 		if (batch_flush(im, j, b))
 			goto fail;
-		rc = row_store(im, j, b->line[n], r, 0);
+		rc = row_store(im, j, w, 0);
 		if (rc < 0)
 			goto fail;
 		if (rc == 1)
@@ -715,6 +765,7 @@ store_sorted(struct importer *im, struct job *j, struct extsort *sort)
 fail:
 	rc = -1;
 out:
+	free(last);
 	free(b);
 	return rc;
 }
