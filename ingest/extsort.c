@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -185,6 +186,8 @@ static void *
 helper(void *arg)
 {
 	struct extsort *s = arg;
+
+	prctl(PR_SET_NAME, "ingest-sort");	/* for top and perf */
 
 	pthread_mutex_lock(&s->mu);
 	for (;;) {

@@ -260,7 +260,8 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 	r->base = r->n_unknown = r->n_na = r->n_missing = 0;
 	for (q = 1; q <= NQUESTIONS; q++) {
 		v = cell(rec, lo->q[q]);
-		c = answer_parse(v);
+		/* a row with a NUL is rejected above: lens[] is strlen() */
+		c = answer_parse_n(v, *v ? rec->lens[lo->q[q]] : 0);
 		if (!c) {
 			*col = lo->q[q] + 1;
 			snprintf(why, wcap, "unrecognised answer '%.80s' for "

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "err.h"
 #include "prefetch.h"
@@ -40,6 +41,8 @@ fill(void *arg)
 {
 	struct prefetch *p = arg;
 	size_t i = 0;
+
+	prctl(PR_SET_NAME, "ingest-read");	/* for top and perf */
 
 	for (;;) {
 		struct block *b;

@@ -44,32 +44,26 @@ static const struct variant labels[] = {
 	{ "分からない", ANS_UNKNOWN }, { "該当しない", ANS_NA },
 };
 
-/* The labels as survey tools write them: read without folding. */
+/*
+ * The labels as survey tools write them: read without folding, told apart
+ * by their length (all are three-byte characters) and first bytes.
+ */
 static int
-exact_label(const char *cell)
+exact_label(const char *cell, size_t len)
 {
-	/* all five labels start with one of three 3-byte characters */
-	switch (cell[0]) {
-	case '\0':
+	switch (len) {
+	case 0:
 		return ANS_MISSING;
-	case '\xe5':	/* 実 */
-		if (strcmp(cell, "実施している") == 0)
-			return ANS_IMPLEMENTED;
-		if (strcmp(cell, "実施していない") == 0)
-			return ANS_NOT;
-		break;
-	case '\xe4':	/* 一 */
-		if (strcmp(cell, "一部実施している") == 0)
-			return ANS_PARTIAL;
-		break;
-	case '\xe3':	/* わ */
-		if (strcmp(cell, "わからない") == 0)
+	case 18:
+		return memcmp(cell, "実施している", 18) ? 0 : ANS_IMPLEMENTED;
+	case 21:
+		return memcmp(cell, "実施していない", 21) ? 0 : ANS_NOT;
+	case 24:
+		return memcmp(cell, "一部実施している", 24) ? 0 : ANS_PARTIAL;
+	case 15:
+		if (!memcmp(cell, "わからない", 15))
 			return ANS_UNKNOWN;
-		break;
-	case '\xe8':	/* 該 */
-		if (strcmp(cell, "該当しない") == 0)
-			return ANS_NA;
-		break;
+		return memcmp(cell, "該当しない", 15) ? 0 : ANS_NA;
 	}
 	return 0;
 }
@@ -77,14 +71,19 @@ exact_label(const char *cell)
 int
 answer_parse(const char *cell)
 {
+	return answer_parse_n(cell, strlen(cell));
+}
+
+int
+answer_parse_n(const char *cell, size_t clen)
+{
 	char buf[256];
 	size_t i, len;
-	int found = exact_label(cell);
+	int found = exact_label(cell, clen);
 
 	if (found)
 		return found;
-	len = text_fold(buf, sizeof buf, cell, strlen(cell),
-			TEXT_LOWER | TEXT_DASH);
+	len = text_fold(buf, sizeof buf, cell, clen, TEXT_LOWER | TEXT_DASH);
 	if (len == 0)
 		return ANS_MISSING;
 	for (i = 0; i < sizeof variants / sizeof *variants; i++)

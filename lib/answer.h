@@ -13,6 +13,8 @@ enum answer_code {
 	ANS_MISSING = '-',		/* blank: no points */
 };
 
+#include <stddef.h>
+
 #define ANSWER_NA_POINTS 4	/* the long-standing convention */
 
 /*
@@ -22,6 +24,8 @@ enum answer_code {
  * Returns the code, or 0 when the value is not an answer.
  */
 int answer_parse(const char *cell);
+/* The same for a cell whose length (strlen) is known. */
+int answer_parse_n(const char *cell, size_t len);
 /* Points of a code (na counts na_points); ANSWER_NONE for missing. */
 #define ANSWER_NONE (-100)
 int answer_points(int code, int na_points);

@@ -117,6 +117,23 @@ company_name_normalise(char *dst, size_t cap, const char *src)
 	return n;
 }
 
+/* prefix and s into dst as snprintf would (it was a hot spot of ingest) */
+static void
+join(char *dst, size_t cap, const char *prefix, const char *s)
+{
+	size_t np = strlen(prefix), ns = strlen(s);
+
+	if (cap == 0)
+		return;
+	if (np >= cap)
+		np = cap - 1;
+	memcpy(dst, prefix, np);
+	if (ns >= cap - np)
+		ns = cap - np - 1;
+	memcpy(dst + np, s, ns);
+	dst[np + ns] = '\0';
+}
+
 /*
  * The key is truncated to cap bytes when it does not fit; callers pass a
  * buffer sized for a 13-digit number or a long name (256 bytes or more).
@@ -130,21 +147,21 @@ company_key(char *dst, size_t cap, const char *corpno, const char *id,
 	if (corpno && *corpno) {
 		text_fold(buf, sizeof buf, corpno, strlen(corpno), 0);
 		if (*buf) {
-			snprintf(dst, cap, "corp:%s", buf);
+			join(dst, cap, "corp:", buf);
 			return 0;
 		}
 	}
 	if (id && *id) {
 		text_fold(buf, sizeof buf, id, strlen(id), TEXT_DASH);
 		if (*buf) {
-			snprintf(dst, cap, "id:%s", buf);
+			join(dst, cap, "id:", buf);
 			return 0;
 		}
 	}
 	if (name && *name) {
 		company_name_normalise(buf, sizeof buf, name);
 		if (*buf) {
-			snprintf(dst, cap, "name:%s", buf);
+			join(dst, cap, "name:", buf);
 			return 0;
 		}
 	}

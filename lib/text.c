@@ -265,17 +265,3 @@ text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 	dst[n] = '\0';
 	return n;
 }
-
-int
-text_eat(const char **p, const char *lit)
-{
-	size_t n;
-
-	if (**p != *lit)	/* the usual answer, without strlen */
-		return 0;
-	n = strlen(lit);
-	if (strncmp(*p, lit, n) != 0)
-		return 0;
-	*p += n;
-	return 1;
-}

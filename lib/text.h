@@ -6,6 +6,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum {
 	TEXT_LOWER = 1,		/* ASCII letters to lower case */
@@ -40,8 +41,24 @@ size_t utf8_put(char *dst, uint32_t cp);
 size_t utf8_valid_prefix(const char *s, size_t len);
 /* Bytes at the end of s[0..len) that start an incomplete sequence (0..3). */
 size_t utf8_tail(const char *s, size_t len);
-/* If *p starts with lit, move *p past it and return 1; else 0. */
-int text_eat(const char **p, const char *lit);
+/*
+ * If *p starts with lit, move *p past it and return 1; else 0.  Inline:
+ * the date parser tries a dozen literals on every row of an import, and
+ * nearly all of them fail at the first byte.
+ */
+static inline int
+text_eat(const char **p, const char *lit)
+{
+	size_t n;
+
+	if (**p != *lit)
+		return 0;
+	n = strlen(lit);
+	if (strncmp(*p, lit, n) != 0)
+		return 0;
+	*p += n;
+	return 1;
+}
 /* Number of code points (invalid bytes count one each). */
 size_t utf8_len(const char *s, size_t len);
 #endif
