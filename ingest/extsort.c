@@ -2,7 +2,7 @@
  * External merge sort (see extsort.h).  A record is kept as a header of
  * two 32-bit numbers, its length and its key's length, followed by its
  * bytes, the same in a chunk and in the run file.  A chunk is sorted as an
- * array of pointers to its records; the runs are merged through a binary
+ * array of pointers to its records, each with its key's first bytes; the runs are merged through a binary
  * heap of their current records, reading each run through a buffer of its
  * own with pread, so that all the runs share one file descriptor.
  */
@@ -23,10 +23,20 @@
 #define WBUF (1u << 20)		/* writing a run */
 #define RBUF (64u << 10)	/* reading each run while merging */
 
+/*
+ * A record of a chunk, with the first 16 bytes of its key as two numbers
+ * (zero-padded): most comparisons are decided by them without touching
+ * the record.
+ */
+struct ent {
+	uint64_t k0, k1;
+	char *rec;
+};
+
 struct chunk {
 	char *buf;
 	size_t used;
-	char **recs;		/* its records, in order once sorted */
+	struct ent *recs;	/* its records, in order once sorted */
 	size_t n, cap;
 };
 
@@ -85,16 +95,43 @@ rec_cmp(const char *x, const char *y)
 }
 
 static int
-ptr_cmp(const void *a, const void *b)
+ent_cmp(const void *a, const void *b)
 {
-	return rec_cmp(*(char *const *)a, *(char *const *)b);
+	const struct ent *x = a, *y = b;
+
+	if (x->k0 != y->k0)
+		return x->k0 < y->k0 ? -1 : 1;
+	if (x->k1 != y->k1)
+		return x->k1 < y->k1 ? -1 : 1;
+	return rec_cmp(x->rec, y->rec);
+}
+
+/* Bytes from..from+7 of a key of len bytes, big-endian, zero-padded. */
+static uint64_t
+key_word(const char *key, size_t len, size_t from)
+{
+	uint64_t w = 0;
+	size_t i;
+
+	for (i = from; i < from + 8; i++)
+		w = w << 8 | (i < len ? (unsigned char)key[i] : 0);
+	return w;
 }
 
 static void
 chunk_sort(struct chunk *ch)
 {
+	size_t i;
+
+	for (i = 0; i < ch->n; i++) {
+		const char *r = ch->recs[i].rec;
+		size_t kl = get32(r + 4);
+
+		ch->recs[i].k0 = key_word(r + HDR, kl, 0);
+		ch->recs[i].k1 = key_word(r + HDR, kl, 8);
+	}
 	if (ch->n > 1)
-		qsort(ch->recs, ch->n, sizeof *ch->recs, ptr_cmp);
+		qsort(ch->recs, ch->n, sizeof *ch->recs, ent_cmp);
 }
 
 static void
@@ -158,7 +195,7 @@ spill(struct extsort *s, struct chunk *ch)
 	if (!s->wbuf)
 		s->wbuf = xmalloc(WBUF);
 	for (i = 0; i < ch->n; i++) {
-		const char *r = ch->recs[i];
+		const char *r = ch->recs[i].rec;
 		size_t n = HDR + get32(r);
 
 		if (used + n > WBUF) {
@@ -291,7 +328,7 @@ extsort_add(struct extsort *s, size_t keylen, size_t len)
 	}
 	p = ch->buf + ch->used;
 	memcpy(p, h, sizeof h);
-	ch->recs[ch->n++] = p;
+	ch->recs[ch->n++].rec = p;
 	ch->used += HDR + len;
 	return p + HDR;
 }
@@ -340,7 +377,7 @@ run_advance(struct extsort *s, struct run *r)
 	if (r->mem) {
 		struct chunk *ch = &s->c[s->fill];
 
-		r->cur = r->next < ch->n ? ch->recs[r->next++] : NULL;
+		r->cur = r->next < ch->n ? ch->recs[r->next++].rec : NULL;
 		return 0;
 	}
 	if (r->at == r->len && r->pos == r->end) {
