@@ -457,6 +457,41 @@ check_date(const struct stamp *st, const char **why)
 	return 0;
 }
 
+static int
+two(const unsigned char *u, int *v)
+{
+	if (u[0] < '0' || u[0] > '9' || u[1] < '0' || u[1] > '9')
+		return 0;
+	*v = (u[0] - '0') * 10 + (u[1] - '0');
+	return 1;
+}
+
+/*
+ * "YYYY/MM/DD HH:MM:SS" or "YYYY-MM-DD HH:MM" (the shape nearly every
+ * export writes) read as it is, without folding: 0 with the date and time
+ * in *st, or -1 to take the general way, which reads these the same.
+ */
+static int
+common_shape(const char *s, struct stamp *st)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s);
+	struct stamp t = *st;
+	int hi, lo;
+
+	if ((len != 16 && len != 19) || (u[4] != '/' && u[4] != '-') ||
+	    u[7] != u[4] || u[10] != ' ' || u[13] != ':' ||
+	    (len == 19 && u[16] != ':'))
+		return -1;
+	if (!two(u, &hi) || !two(u + 2, &lo) || !two(u + 5, &t.mo) ||
+	    !two(u + 8, &t.d) || !two(u + 11, &t.h) ||
+	    !two(u + 14, &t.mi) || (len == 19 && !two(u + 17, &t.s)))
+		return -1;
+	t.y = hi * 100 + lo;
+	*st = t;
+	return 0;
+}
+
 int
 when_parse(const char *s, int64_t *utc, const char **why)
 {
@@ -467,6 +502,15 @@ when_parse(const char *s, int64_t *utc, const char **why)
 	size_t len;
 	int y, m, d, r;
 
+	if (common_shape(s, &st) == 0) {
+		if (check_date(&st, why) < 0)
+			return -1;
+		if (st.h > 23 || st.mi > 59 || st.s > 59) {
+			*why = "no such time";
+			return -1;
+		}
+		goto convert;
+	}
 	len = text_fold(buf, sizeof buf, s, strlen(s), TEXT_LOWER | TEXT_DASH);
 	if (len == 0) {
 		*why = "blank";
@@ -497,6 +541,7 @@ when_parse(const char *s, int64_t *utc, const char **why)
 	}
 	if (*p)
 		goto syntax;
+convert:
 	t = when_days_from_civil(st.y, st.mo, st.d) * DAY + st.h * 3600 +
 	    st.mi * 60 + st.s - st.zone;
 	when_civil_from_days(floor_div(t, DAY), &y, &m, &d);
