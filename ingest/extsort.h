@@ -2,7 +2,8 @@
 #define SHINDAN_EXTSORT_H
 /*
  * External merge sort of byte records, so that a file's rows can be
- * stored in the order of the identity index whatever the file's size.
+ * stored in the order of the response table's key, whatever the size of
+ * the file.
  * Records are appended to a chunk in memory; a full chunk is sorted on a
  * helper thread and written to an unlinked temporary file as one sorted
  * run while the caller fills the other chunk.  At the end the runs and the

@@ -380,10 +380,10 @@ reject_store(struct importer *im, struct job *j, long line, int col,
 }
 
 /*
- * Rows are sorted (extsort.c) and stored in the order of the identity
- * index.  Stored in file order, a large file would insert at random places
- * of an index far larger than the page cache; in index order every page
- * is visited once, and a first import only appends.
+ * Rows are sorted (extsort.c) and stored in the order of the response
+ * table's key.  Stored in file order, a large file would insert at random
+ * places of a B-tree far larger than the page cache; in key order every
+ * page is visited once, and a first import only appends.
  *
  * A row travels through the sorter packed: its sort key, company key NUL
  * department NUL submission time NUL and the line as 8 bytes big-endian

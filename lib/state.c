@@ -1,9 +1,9 @@
 /*
  * Company state as of a date (SPEC §2.2), streamed.
  *
- * One ordered scan of response over the index response_identity
- * (company_key, department, submitted_at, and the rowid after them) gives
- * each company's rows together, each department's rows oldest first.  The
+ * One scan of response in the order it is stored (its key: company_key,
+ * department, submitted_at, response_id) gives each company's rows
+ * together, each department's rows oldest first.  The
  * last row of a department is its latest response; the departments are
  * folded into the company's answers with answer_weaker() as each one ends,
  * and the company is handed to the caller when the next company starts.
