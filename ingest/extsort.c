@@ -21,7 +21,14 @@
 
 #define HDR 8			/* length, key length */
 #define WBUF (1u << 20)		/* writing a run */
-#define RBUF (64u << 10)	/* reading each run while merging */
+/*
+ * Reading the runs while merging: 64 KiB a run, less when there are so
+ * many runs (a file of tens of GB) that they would take more than
+ * MERGE_BYTES together, so that memory stays flat at any size.
+ */
+#define RBUF (64u << 10)
+#define RBUF_MIN (4u << 10)
+#define MERGE_BYTES (8u << 20)
 
 /*
  * A record of a chunk, with the first 16 bytes of its key as two numbers
@@ -419,13 +426,16 @@ heap_down(struct extsort *s, size_t i)
 int
 extsort_sort(struct extsort *s)
 {
-	size_t i, n;
+	size_t i, n, rbuf = RBUF;
 
 	if (wait_idle(s))
 		return -1;
 	stop_helper(s);
 	chunk_sort(&s->c[s->fill]);
 	s->nrun = s->nruns + 1;
+	if (s->nruns > MERGE_BYTES / RBUF)
+		rbuf = MERGE_BYTES / s->nruns > RBUF_MIN ?
+		       MERGE_BYTES / s->nruns : RBUF_MIN;
 	s->runs = xcalloc(s->nrun, sizeof *s->runs);
 	s->heap = xcalloc(s->nrun, sizeof *s->heap);
 	for (i = 0; i < s->nrun; i++) {
@@ -436,7 +446,7 @@ extsort_sort(struct extsort *s)
 		} else {
 			r->pos = s->bounds[i];
 			r->end = s->bounds[i + 1];
-			r->cap = RBUF;
+			r->cap = rbuf;
 			r->buf = xmalloc(r->cap);
 		}
 		if (run_advance(s, r))
