@@ -3,7 +3,9 @@
  * NULs and invalid sequences.  The first byte picks the flags and the
  * output size, so truncation at every length is tried.  text_fold copies
  * runs of characters that fold to themselves in one go; its result must
- * be that of ref_fold, which takes every character on its own.
+ * be that of ref_fold, which takes every character on its own.  Likewise
+ * utf8_valid_prefix, which checks runs of kana and kanji in blocks, must
+ * agree with ref_valid, Unicode's table of well-formed sequences.
  */
 #include "fuzz.h"
 #include "text.h"
@@ -14,6 +16,44 @@ is_dash(int32_t cp)
 	return cp == 0x2212 || cp == 0x2010 || cp == 0x2011 ||
 	       cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 ||
 	       cp == 0xfe63;
+}
+
+/* Length of the well-formed UTF-8 prefix (Unicode 15, table 3-7). */
+static size_t
+ref_valid(const unsigned char *s, size_t len)
+{
+	size_t i = 0, n, k;
+	unsigned lo, hi;
+
+	while (i < len) {
+		unsigned c = s[i];
+
+		lo = 0x80, hi = 0xbf;
+		if (c < 0x80)
+			n = 1;
+		else if (c >= 0xc2 && c <= 0xdf)
+			n = 2;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 3, lo = c == 0xe0 ? 0xa0 : 0x80,
+			hi = c == 0xed ? 0x9f : 0xbf;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 4, lo = c == 0xf0 ? 0x90 : 0x80,
+			hi = c == 0xf4 ? 0x8f : 0xbf;
+		else
+			break;
+		if (len - i < n)
+			break;
+		for (k = 1; k < n; k++) {
+			unsigned b = s[i + k];
+
+			if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xbf))
+				break;
+		}
+		if (k < n)
+			break;
+		i += n;
+	}
+	return i;
 }
 
 static size_t
@@ -98,7 +138,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(ref);
 
 	valid = utf8_valid_prefix((const char *)data, size);
-	if (valid > size || utf8_tail((const char *)data, size) > 3)
+	if (valid != ref_valid(data, size) ||
+	    utf8_tail((const char *)data, size) > 3)
 		abort();
 	p = (const char *)data;
 	end = p + size;
