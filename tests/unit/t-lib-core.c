@@ -72,6 +72,45 @@ test_scores(void)
 		"a missing answer makes it incomplete");
 }
 
+/*
+ * Runs of kana and kanji are checked in blocks of five characters: a bad
+ * byte at any place of a long run must stop the valid prefix exactly
+ * there, at the start of the broken character.
+ */
+static void
+test_valid_runs(void)
+{
+	/* 実施している x 4: 24 three-byte characters */
+	static const char run[] = "実施している実施している実施している"
+				  "実施している";
+	static const unsigned char bad[] = { 'A', 0xc0, 0x80, 0xed, 0xe3 };
+	char buf[sizeof run];
+	size_t len = sizeof run - 1, i, k, want;
+	int wrong = 0;
+
+	TAP_INT(utf8_valid_prefix(run, len), len, "a long run of kanji");
+	for (i = 0; i < len; i++)
+		for (k = 0; k < sizeof bad; k++) {
+			memcpy(buf, run, sizeof run);
+			buf[i] = (char)bad[k];
+			/* valid up to the character the byte breaks; but
+			 * 0x80 is as good a continuation as any, E3 as good
+			 * a lead, ED too before 80..9F, and 'A' in place of
+			 * a lead leaves two stray continuations after it */
+			want = i - i % 3;
+			if ((bad[k] == 0x80 && i % 3) ||
+			    (bad[k] == 0xe3 && i % 3 == 0) ||
+			    (bad[k] == 0xed && i % 3 == 0 &&
+			     (unsigned char)run[i + 1] < 0xa0))
+				want = len;
+			if (bad[k] == 'A' && i % 3 == 0)
+				want = i + 1;
+			if (utf8_valid_prefix(buf, len) != want)
+				wrong++;
+		}
+	TAP_INT(wrong, 0, "a bad byte anywhere in the run stops it there");
+}
+
 static void
 test_text(void)
 {
@@ -94,6 +133,7 @@ test_text(void)
 	TAP_INT(utf8_tail("ab\xe3\x81\x82", 5), 0, "no tail when whole");
 	TAP_INT(utf8_valid_prefix("a\x82" "b", 3), 1, "stray continuation");
 	TAP_INT(utf8_valid_prefix("\xed\xa0\x80", 3), 0, "surrogate");
+	test_valid_runs();
 }
 
 static void
