@@ -122,6 +122,13 @@ static const struct bad bads[] = {
 	{ "2024/00/10", "no such date" },
 	{ "2024/01/00", "no such date" },
 	{ "R6.13.1", "no such date" },
+	/* the common shape, read without folding, checked the same */
+	{ "2025/02/30 10:00:00", "no such date" },
+	{ "2024/13/01 00:00", "no such date" },
+	{ "0000/01/01 00:00:00", "no such date" },
+	{ "2024/01-15 10:00", "not a date" },
+	{ "2024/01/15 10:00:0x", "not a date" },
+	{ "2024/01/15 23:59:60", "no such time" },
 	{ "2024/01/15 25:00", "no such time" },
 	{ "2024/01/15 24:00", "no such time" },
 	{ "2024/01/15 10:60", "no such time" },
