@@ -127,6 +127,10 @@ test_text(void)
 	TAP_STR(buf, "-1", "minus sign folded");
 	text_fold(buf, 4, "abcdef", 6, 0);
 	TAP_STR(buf, "abc", "truncated to fit");
+	text_fold(buf, 10, "株式会社アルファ", strlen("株式会社アルファ"), 0);
+	TAP_STR(buf, "株式会", "a run of kanji cut at a character");
+	text_fold(buf, 12, "株式 　会社", strlen("株式 　会社"), 0);
+	TAP_STR(buf, "株式 会", "spaces folded between runs, then cut");
 	TAP_INT(utf8_valid_prefix("ab\xe3\x81\x82", 5), 5, "valid utf-8");
 	TAP_INT(utf8_valid_prefix("ab\xe3\x81", 4), 2, "cut sequence");
 	TAP_INT(utf8_tail("ab\xe3\x81", 4), 2, "tail of a cut sequence");
