@@ -834,6 +834,26 @@ answer_cells(struct row *w, const struct company *c,
 			 answer_label(rs->answers[q]));
 }
 
+/*
+ * The cells every shape ends with, as shape writes them: industry,
+ * employees, star level, department and the 25 answers; then the row ends.
+ */
+static void
+company_cells(struct row *w, int shape, const struct company *c,
+	      const struct response *rs)
+{
+	char cell[256];
+
+	industry_cell(cell, sizeof cell, shape, c);
+	row_cell(w, cell);
+	employees_cell(cell, sizeof cell, shape, c);
+	row_cell(w, cell);
+	row_cell(w, star_cell(shape, c->star));
+	row_cell(w, rs->dept < 0 ? "" : dept_names[rs->dept]);
+	answer_cells(w, c, rs);
+	row_end(w);
+}
+
 static void
 header_forms(struct row *w)
 {
@@ -869,14 +889,7 @@ row_forms(struct row *w, const struct company *c, const struct response *rs)
 	row_cell(w, rs->second ? c->name2 : c->name);
 	corpno_cell(cell, sizeof cell, c);
 	row_cell(w, cell);
-	industry_cell(cell, sizeof cell, SHAPE_FORMS, c);
-	row_cell(w, cell);
-	employees_cell(cell, sizeof cell, SHAPE_FORMS, c);
-	row_cell(w, cell);
-	row_cell(w, star_cell(SHAPE_FORMS, c->star));
-	row_cell(w, rs->dept < 0 ? "" : dept_names[rs->dept]);
-	answer_cells(w, c, rs);
-	row_end(w);
+	company_cells(w, SHAPE_FORMS, c, rs);
 }
 
 static void
@@ -915,14 +928,7 @@ row_excel(struct row *w, const struct company *c, long index,
 	row_cell(w, rs->second ? c->name2 : c->name);
 	corpno_cell(cell, sizeof cell, c);
 	row_cell(w, cell);
-	industry_cell(cell, sizeof cell, SHAPE_EXCEL, c);
-	row_cell(w, cell);
-	employees_cell(cell, sizeof cell, SHAPE_EXCEL, c);
-	row_cell(w, cell);
-	row_cell(w, star_cell(SHAPE_EXCEL, c->star));
-	row_cell(w, rs->dept < 0 ? "" : dept_names[rs->dept]);
-	answer_cells(w, c, rs);
-	row_end(w);
+	company_cells(w, SHAPE_EXCEL, c, rs);
 }
 
 static const char *const monkey_meta[] = {
@@ -999,14 +1005,7 @@ row_monkey(struct row *w, const struct company *c, long index,
 	else
 		snprintf(cell, sizeof cell, "%s", raw);
 	row_cell(w, cell);
-	industry_cell(cell, sizeof cell, SHAPE_MONKEY, c);
-	row_cell(w, cell);
-	employees_cell(cell, sizeof cell, SHAPE_MONKEY, c);
-	row_cell(w, cell);
-	row_cell(w, star_cell(SHAPE_MONKEY, c->star));
-	row_cell(w, rs->dept < 0 ? "" : dept_names[rs->dept]);
-	answer_cells(w, c, rs);
-	row_end(w);
+	company_cells(w, SHAPE_MONKEY, c, rs);
 }
 
 static void
@@ -1043,14 +1042,7 @@ row_sheet(struct row *w, const struct company *c, const struct response *rs)
 	row_cell(w, rs->second ? c->name2 : c->name);
 	corpno_cell(cell, sizeof cell, c);
 	row_cell(w, cell);
-	industry_cell(cell, sizeof cell, SHAPE_SHEET, c);
-	row_cell(w, cell);
-	employees_cell(cell, sizeof cell, SHAPE_SHEET, c);
-	row_cell(w, cell);
-	row_cell(w, star_cell(SHAPE_SHEET, c->star));
-	row_cell(w, rs->dept < 0 ? "" : dept_names[rs->dept]);
-	answer_cells(w, c, rs);
-	row_end(w);
+	company_cells(w, SHAPE_SHEET, c, rs);
 }
 
 /* Write b to path as it is. */
