@@ -733,6 +733,31 @@ cmp_rate(const void *a, const void *b)
 	return x->qno - y->qno;
 }
 
+/*
+ * The legend of the star-level charts: the series in leg[0..nleg), then a
+ * hatched entry for each star level too small to show.  Drawn below top
+ * with gap after it; the labels are freed.  Returns the new top.
+ */
+static double
+star_legend(struct chart *c, const struct fig_data *d, double top,
+	    struct chart_legend_item *leg, int nleg, double gap)
+{
+	int k;
+
+	for (k = 0; k < d->nstars; k++)
+		if (!shown(find_grp(d, "*", "*", d->stars[k]))) {
+			leg[nleg].label = xasprintf("%s (%s)",
+				fig_star_label(d->stars[k]), d->nlt);
+			leg[nleg].rgb = chart_suppressed_rgb;
+			leg[nleg].mark = MARK_HATCH;
+			leg[nleg++].dash = 0;
+		}
+	top += chart_legend(c, 24, top, c->w - 48, leg, nleg) + gap;
+	for (k = 0; k < nleg; k++)
+		free((char *)leg[k].label);
+	return top;
+}
+
 static void
 fig_weakest(struct chart *c, const void *data)
 {
@@ -776,17 +801,7 @@ fig_weakest(struct chart *c, const void *data)
 		leg[nleg].mark = MARK_BOX;
 		leg[nleg++].dash = 0;
 	}
-	for (k = 0; k < d->nstars; k++)
-		if (!shown(find_grp(d, "*", "*", d->stars[k]))) {
-			leg[nleg].label = xasprintf("%s (%s)",
-				fig_star_label(d->stars[k]), d->nlt);
-			leg[nleg].rgb = chart_suppressed_rgb;
-			leg[nleg].mark = MARK_HATCH;
-			leg[nleg++].dash = 0;
-		}
-	top += chart_legend(c, 24, top, c->w - 48, leg, nleg) + 10;
-	for (k = 0; k < nleg; k++)
-		free((char *)leg[k].label);
+	top = star_legend(c, d, top, leg, nleg, 10);
 	nt = chart_ticks(&lo, &hi, 10, ticks);
 	xs = (struct chart_scale){ lo, hi, 24 + lw + 8, c->w - 24 - 30 };
 	rh = nw ? (PLOT_BOTTOM - top) / nw : 0;
@@ -906,17 +921,7 @@ fig_distribution(struct chart *c, const void *data)
 		leg[nleg].mark = k == 0 ? MARK_BOX : MARK_LINE;
 		leg[nleg++].dash = k == 0 ? 0 : star_dash(series[k]);
 	}
-	for (k = 0; k < d->nstars; k++)
-		if (!shown(find_grp(d, "*", "*", d->stars[k]))) {
-			leg[nleg].label = xasprintf("%s (%s)",
-				fig_star_label(d->stars[k]), d->nlt);
-			leg[nleg].rgb = chart_suppressed_rgb;
-			leg[nleg].mark = MARK_HATCH;
-			leg[nleg++].dash = 0;
-		}
-	top += chart_legend(c, 24, top, c->w - 48, leg, nleg) + 22;
-	for (k = 0; k < nleg; k++)
-		free((char *)leg[k].label);
+	top = star_legend(c, d, top, leg, nleg, 22);
 	ylo = 0;
 	if (yhi <= 0)
 		yhi = 10;
