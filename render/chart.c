@@ -261,26 +261,28 @@ chart_text_up(struct chart *c, double x, double y, const char *s,
 	cairo_restore(c->cr);
 }
 
-double
-chart_text_width(struct chart *c, const char *s, double size, int flags)
+/* The logical extents of s as chart_text would lay it out. */
+static PangoRectangle
+text_extents(struct chart *c, const char *s, double size, int flags)
 {
 	PangoLayout *l = layout(c, s, size, flags, 0);
 	PangoRectangle log;
 
 	pango_layout_get_extents(l, NULL, &log);
 	g_object_unref(l);
-	return (double)log.width / PANGO_SCALE;
+	return log;
+}
+
+double
+chart_text_width(struct chart *c, const char *s, double size, int flags)
+{
+	return (double)text_extents(c, s, size, flags).width / PANGO_SCALE;
 }
 
 double
 chart_text_height(struct chart *c, const char *s, double size, int flags)
 {
-	PangoLayout *l = layout(c, s, size, flags, 0);
-	PangoRectangle log;
-
-	pango_layout_get_extents(l, NULL, &log);
-	g_object_unref(l);
-	return (double)log.height / PANGO_SCALE;
+	return (double)text_extents(c, s, size, flags).height / PANGO_SCALE;
 }
 
 double
