@@ -66,13 +66,19 @@ $(TOOLS) $(SCRIPTS_BIN) $(UNIT_BIN):
 	$(qecho) LD $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
-check: all $(UNIT_BIN)
-	@sh scripts/install-deps --check
+# check and demo are the README's two commands on a fresh machine: they
+# install what is missing first, then build in a second make, whose
+# pkg-config look-ups see the libraries just installed.
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@sh tests/run
 
-demo: all
-	@sh scripts/install-deps
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@sh scripts/demo
+
+deps:
+	@sh scripts/install-deps
 
 bench: all
 	@sh scripts/bench
@@ -101,6 +107,7 @@ help:
 	@echo '  all        build ingest/ingest, aggregate/aggregate, render/render'
 	@echo '  check      build and run every test (SANITIZE=1 for ASan+UBSan)'
 	@echo '  demo       install what is missing, run the pipeline on a sample'
+	@echo '  deps       install the Debian packages that are missing (root)'
 	@echo '  bench      measure ingest, aggregate and render against baselines'
 	@echo '  fuzz       run each libFuzzer target for a bounded time'
 	@echo '  install    install as shindan-ingest, ... under PREFIX=$(PREFIX)'
@@ -109,7 +116,7 @@ help:
 	@echo 'variables: V=1 shows commands, SANITIZE=1, PREFIX, CC'
 
 FORCE:
-.PHONY: all check demo bench fuzz install uninstall clean help FORCE
+.PHONY: all check demo deps bench fuzz install uninstall clean help FORCE
 .SECONDARY: $(OBJ)
 
 -include $(DEPS)
