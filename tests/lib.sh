@@ -95,8 +95,19 @@ skip_all() {
 	exit 0
 }
 
+# need PROG: stop the script with a failed test when PROG is missing.
+# Every program a test calls is installed by scripts/install-deps or
+# built by make check, so a missing one is a defect, never a reason to
+# skip: a skip would hide a missing install step on a fresh machine.
 need() {
-	command -v "$1" >/dev/null 2>&1 || skip_all "$1 not installed"
+	have "$1" || { done_testing; exit 1; }
+}
+
+# have PROG: true when PROG is installed, else a failed test (see need)
+have() {
+	command -v "$1" >/dev/null 2>&1 && return 0
+	not_ok "$1 is there (scripts/install-deps or make check provides it)"
+	return 1
 }
 
 done_testing() {

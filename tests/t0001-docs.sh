@@ -15,7 +15,7 @@ for m in "$TOP"/ingest/ingest.1 "$TOP"/aggregate/aggregate.1 \
 	like "$(cat "$m")" "^\.Sh EXIT STATUS" "$name documents the exit statuses"
 done
 
-if command -v shellcheck >/dev/null 2>&1; then
+if have shellcheck; then
 	for s in "$TOP"/scripts/install-deps "$TOP"/scripts/nightly \
 		 "$TOP"/scripts/demo "$TOP"/scripts/bench "$TOP"/scripts/fuzz \
 		 "$TOP"/scripts/embed-data "$TOP"/.ci/run "$TOP"/tests/run; do

@@ -67,7 +67,7 @@ like "$(cat "$T/err")" "locked by another run" "and says so"
 wait
 is "$(q "SELECT count(*) FROM responses" env.db)" 1 "nothing was imported meanwhile"
 
-if command -v script >/dev/null 2>&1; then
+if have script; then
 	awk 'BEGIN {
 		printf "回答日時,会社名"
 		for (i = 1; i <= 25; i++) printf ",Q%d", i

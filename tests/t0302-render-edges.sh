@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 need sqlite3
 DBINIT=$TOP/tests/unit/t-render-dbinit
-[ -x "$DBINIT" ] || skip_all "tests/unit/t-render-dbinit not built"
+need "$DBINIT"
 FIXTURE=$TOP/tests/data/render-fixture.awk
 
 run_status $RENDER --db none.db --out rep
@@ -47,7 +47,7 @@ is "$(q "SELECT min(suppressed) FROM group_stat" one.db)" 1 \
 	"fixture: every group is suppressed"
 run_status $RENDER --db one.db --out rep --format png,svg,pdf
 is "$status" 0 "a single company renders"
-if command -v pdftotext >/dev/null 2>&1; then
+if have pdftotext; then
 	text=$(pdftotext rep/portfolio.pdf -)
 	like "$text" "n<5" "its groups read n<5"
 	unlike "$text" "$mean|n=1[^0-9]" "its mean and n never show"
@@ -62,14 +62,14 @@ awk -v n=400 -v inds='ABCDEFGHIJKLMNOPQRST?' -v names=long \
 	-v runs=2024-03-31,2024-06-30 -f "$FIXTURE" | sqlite3 all.db
 run_status $RENDER --db all.db --out all --format svg,pdf
 is "$status" 0 "all industries render"
-if command -v pdftotext >/dev/null 2>&1; then
+if have pdftotext; then
 	text=$(pdftotext all/portfolio.pdf -)
 	for l in A B C D E F G H I J K L M N O P Q R S T; do
 		like "$text" "^$l( |$)" "industry $l has its row"
 	done
 	like "$text" "業種不明" "and so do unknown industries"
 fi
-if command -v xmllint >/dev/null 2>&1; then
+if have xmllint; then
 	n=$(xmllint --html --noout all/index.html 2>&1 | wc -l)
 	is "$n" 0 "index.html with hostile names parses cleanly"
 fi

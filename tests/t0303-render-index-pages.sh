@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 need sqlite3
 DBINIT=$TOP/tests/unit/t-render-dbinit
-[ -x "$DBINIT" ] || skip_all "tests/unit/t-render-dbinit not built"
+need "$DBINIT"
 FIXTURE=$TOP/tests/data/render-fixture.awk
 
 "$DBINIT" big.db
@@ -101,7 +101,7 @@ is "$(nav list-0003.html)" \
 	"page 3: back and previous"
 like "$(cat rep/index.html)" \
 	'<h3>D 建設業（[0-9,]+社）</h3>' "pages are grouped by industry"
-if command -v xmllint >/dev/null 2>&1; then
+if have xmllint; then
 	n=$(xmllint --html --noout rep/index.html rep/companies/list-*.html \
 		2>&1 | wc -l)
 	is "$n" 0 "index.html and the pages parse without a message"

@@ -26,7 +26,7 @@ like "$(cat "$T/err")" "^ingest: out.csv: 2 rejected rows written$" \
 check "the CSV is BOM, CRLF, quoted, and the formula row starts with '" \
 	cmp out.csv want.csv
 
-if command -v python3 >/dev/null 2>&1; then
+if have python3; then
 	got=$(python3 -c 'import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
 print(len(rows), [len(r) for r in rows], rows[1][4][:17], rows[2][4][:11])' out.csv)
