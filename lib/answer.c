@@ -4,6 +4,7 @@
  * lists are accepted, anything else is refused so the row can be rejected
  * with the value named.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "answer.h"
@@ -68,6 +69,55 @@ exact_label(const char *cell, size_t len)
 	return 0;
 }
 
+/*
+ * What may stand around a label in a decorated cell: white space,
+ * brackets and separators, and the label's own points ("4: 実施している",
+ * "実施している（4点）").  Anything else qualifies the answer (予定, 一部,
+ * 検討中, 一部の部署のみ), and a qualified answer is not the label: the
+ * row is rejected rather than read as fully implemented.  rest is the
+ * folded cell with the label blanked out.
+ */
+static int
+decoration_only(const char *rest, int code)
+{
+	static const char *const marks[] = {
+		"【", "】", "「", "」", "『", "』", "〔", "〕", "［", "］",
+		"：", "、", "。", "・", "…", "＝",
+	};
+	const char *p = rest;
+	int points = answer_points(code, 4);
+
+	while (*p) {
+		size_t i;
+
+		if ((*p >= '0' && *p <= '9') || (*p == '-' && p[1] >= '0' &&
+						  p[1] <= '9')) {
+			char *end;
+			long v = strtol(p, &end, 10);
+
+			if (code == ANS_NA || v != points)
+				return 0;
+			p = end;
+			if (!strncmp(p, "点", strlen("点")))
+				p += strlen("点");
+			else if (!strncmp(p, "pt", 2))
+				p += 2;
+			continue;
+		}
+		if (strchr(" ()[]{}<>:;.,=/|-_*#", *p)) {
+			p++;
+			continue;
+		}
+		for (i = 0; i < sizeof marks / sizeof *marks; i++)
+			if (!strncmp(p, marks[i], strlen(marks[i])))
+				break;
+		if (i == sizeof marks / sizeof *marks)
+			return 0;
+		p += strlen(marks[i]);
+	}
+	return 1;
+}
+
 int
 answer_parse(const char *cell)
 {
@@ -99,6 +149,8 @@ answer_parse_n(const char *cell, size_t clen)
 			memset(at, ' ', strlen(labels[i].text));
 		}
 	}
+	if (found && !decoration_only(buf, found))
+		return 0;
 	return found;
 }
 

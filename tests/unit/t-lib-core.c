@@ -30,6 +30,17 @@ test_answers(void)
 		{ "実施している（4点）", 'I' }, { "2: 一部実施している", 'P' },
 		{ "【実施していない】", 'N' }, { "実施中", 0 }, { "5", 0 },
 		{ "実施している/実施していない", 0 }, { "3", 0 },
+		/* decoration restates the label or its points ... */
+		{ "実施している(4点)", 'I' }, { "４：実施している", 'I' },
+		{ "一部実施している（2点）", 'P' }, { "0 - 実施していない", 'N' },
+		{ "わからない（-1点）", 'U' }, { "「該当しない」", 'A' },
+		{ "実施している。", 'I' },
+		/* ... anything that qualifies the answer rejects it */
+		{ "実施している（予定）", 0 }, { "実施している（一部）", 0 },
+		{ "実施している(一部の部署のみ)", 0 }, { "〇（一部）", 0 },
+		{ "はい（一部）", 0 }, { "実施している（検討中）", 0 },
+		{ "実施している（2点）", 0 }, { "該当しない（4点）", 0 },
+		{ "実施していない予定", 0 }, { "一部実施している（全社）", 0 },
 	};
 	size_t i;
 
@@ -131,6 +142,27 @@ test_text(void)
 	TAP_STR(buf, "株式会", "a run of kanji cut at a character");
 	text_fold(buf, 12, "株式 　会社", strlen("株式 　会社"), 0);
 	TAP_STR(buf, "株式 会", "spaces folded between runs, then cut");
+	{
+		static const struct { const char *in, *want; } nfkc[] = {
+			{ "ｱｵﾊﾞ商事", "アオバ商事" },
+			{ "ｶﾞｷﾞｸﾞｹﾞｺﾞ ﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟ ｳﾞ ﾄﾞ", "ガギグゲゴ パピプペポ ヴ ド" },
+			{ "ﾊﾞﾋﾞﾌﾞﾍﾞﾎﾞｻﾞﾀﾞﾁﾞﾂﾞﾃﾞ", "バビブベボザダヂヅデ" },
+			{ "ｱﾞ", "ア\xe3\x82\x99" },
+			{ "ｺｰﾋｰ｡ｯ･｢ｬ｣", "コーヒー。ッ・「ャ」" },
+			{ "㈱ｱｵﾊﾞ", "(株)アオバ" },
+			{ "㈲", "(有)" }, { "①②⑳", "1220" }, { "㍻31年", "平成31年" },
+			{ "㋿6年", "令和6年" }, { "㍿", "株式会社" },
+			{ "㌔ ㎏", "キロ kg" }, { "Ｑ①", "q1" },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof nfkc / sizeof *nfkc; i++) {
+			text_fold(buf, sizeof buf, nfkc[i].in,
+				  strlen(nfkc[i].in), TEXT_LOWER);
+			TAP_STR(buf, nfkc[i].want, "NFKC fold of '%s'",
+				nfkc[i].in);
+		}
+	}
 	TAP_INT(utf8_valid_prefix("ab\xe3\x81\x82", 5), 5, "valid utf-8");
 	TAP_INT(utf8_valid_prefix("ab\xe3\x81", 4), 2, "cut sequence");
 	TAP_INT(utf8_tail("ab\xe3\x81", 4), 2, "tail of a cut sequence");
