@@ -208,6 +208,14 @@ fold(char *dst, size_t cap, const char *s)
 	text_fold(dst, cap, s, strlen(s), 0);
 }
 
+/* Shown text (a company name, a raw industry): spaces tidied, else as
+ * written; the company key folds the name on its own. */
+static void
+tidy(char *dst, size_t cap, const char *s)
+{
+	text_fold(dst, cap, s, strlen(s), TEXT_AS_WRITTEN);
+}
+
 /* Copy one of the short fixed words (size class, star level). */
 static void
 copy_word(char *dst, size_t cap, const char *s)
@@ -308,7 +316,7 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 		}
 	}
 	fold(id, sizeof id, cell(rec, lo->meta[META_COMPANY_ID]));
-	fold(r->name, sizeof r->name, cell(rec, lo->meta[META_COMPANY_NAME]));
+	tidy(r->name, sizeof r->name, cell(rec, lo->meta[META_COMPANY_NAME]));
 	if (company_key(r->key, sizeof r->key, r->corpno, id, r->name) < 0) {
 		*col = 0;
 		snprintf(why, wcap, "no company: 法人番号, company id and "
@@ -316,7 +324,7 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 		return -1;
 	}
 
-	fold(r->industry_raw, sizeof r->industry_raw,
+	tidy(r->industry_raw, sizeof r->industry_raw,
 	     cell(rec, lo->meta[META_INDUSTRY]));
 	rc = jsic_classify(r->industry_raw);
 	if (rc > 0) {

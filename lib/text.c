@@ -4,8 +4,10 @@
  * characters, and spell minus signs five ways; every recogniser works on
  * the folded form this module produces, so they all agree.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "nfkc_table.h"
 #include "text.h"
 
 int32_t
@@ -208,8 +210,67 @@ is_dash(int32_t cp)
  * The length of the text at s that folding leaves as it is and that holds
  * no space: printable ASCII (but capitals under TEXT_LOWER) and the
  * three-byte characters U+3001 to U+9FFF (kana, CJK punctuation and the
- * common kanji), which is nearly all of a Japanese company name.
+ * common kanji) but the compatibility block U+3200..U+33FF (㈱, ㍻),
+ * which is nearly all of a Japanese company name.
  */
+/* Half-width katakana U+FF61..U+FF9F as NFKC makes them. */
+static const uint16_t halfwidth_kana[] = {
+	0x3002, 0x300c, 0x300d, 0x3001, 0x30fb, 0x30f2, 0x30a1, 0x30a3,
+	0x30a5, 0x30a7, 0x30a9, 0x30e3, 0x30e5, 0x30e7, 0x30c3, 0x30fc,
+	0x30a2, 0x30a4, 0x30a6, 0x30a8, 0x30aa, 0x30ab, 0x30ad, 0x30af,
+	0x30b1, 0x30b3, 0x30b5, 0x30b7, 0x30b9, 0x30bb, 0x30bd, 0x30bf,
+	0x30c1, 0x30c4, 0x30c6, 0x30c8, 0x30ca, 0x30cb, 0x30cc, 0x30cd,
+	0x30ce, 0x30cf, 0x30d2, 0x30d5, 0x30d8, 0x30db, 0x30de, 0x30df,
+	0x30e0, 0x30e1, 0x30e2, 0x30e4, 0x30e6, 0x30e8, 0x30e9, 0x30ea,
+	0x30eb, 0x30ec, 0x30ed, 0x30ef, 0x30f3, 0x3099, 0x309a,
+};
+
+/*
+ * The kana that a following half-width ﾞ (mark 0x3099) or ﾟ (0x309a)
+ * joins with, as NFKC composes them: ｶﾞ is ガ, ﾊﾟ is パ, ｳﾞ is ヴ.
+ * Returns the joined kana, or 0 when the two stay apart.
+ */
+static int32_t
+kana_join(int32_t kana, int32_t mark)
+{
+	if (mark == 0x3099) {
+		if ((kana >= 0x30ab && kana <= 0x30c2 && kana % 2 == 1) ||
+		    kana == 0x30c4 || kana == 0x30c6 || kana == 0x30c8 ||
+		    (kana >= 0x30cf && kana <= 0x30dd && kana % 3 == 0))
+			return kana + 1;
+		if (kana == 0x30a6)
+			return 0x30f4;
+		if (kana == 0x30ef || kana == 0x30f2)
+			return kana + 8;
+	} else if (kana >= 0x30cf && kana <= 0x30dd && kana % 3 == 0) {
+		return kana + 2;
+	}
+	return 0;
+}
+
+static int
+compat_cmp(const void *key, const void *elem)
+{
+	uint32_t cp = *(const uint32_t *)key;
+	const struct nfkc_compat *e = elem;
+
+	return cp < e->cp ? -1 : cp > e->cp;
+}
+
+/* What NFKC makes of cp from the compatibility table, or NULL. */
+static const char *
+compat_of(int32_t cp)
+{
+	uint32_t key = (uint32_t)cp;
+	const struct nfkc_compat *e;
+
+	if (!((cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x3200 && cp <= 0x33ff)))
+		return NULL;
+	e = bsearch(&key, nfkc_compat, sizeof nfkc_compat / sizeof *nfkc_compat,
+		    sizeof *nfkc_compat, compat_cmp);
+	return e ? e->to : NULL;
+}
+
 static size_t
 same_run(const char *s, const char *end, int flags)
 {
@@ -223,7 +284,8 @@ same_run(const char *s, const char *end, int flags)
 			u++;
 		} else if (*u >= 0xe3 && *u <= 0xe9 && e - u >= 3 &&
 			   (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80 &&
-			   !(*u == 0xe3 && u[1] == 0x80 && u[2] == 0x80)) {
+			   !(*u == 0xe3 && u[1] == 0x80 && u[2] == 0x80) &&
+			   !(*u == 0xe3 && u[1] >= 0x88 && u[1] <= 0x8f)) {
 			u += 3;
 		} else {
 			break;
@@ -242,7 +304,8 @@ text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 	while (p < end) {
 		const char *start = p;
 		size_t run = same_run(p, end, flags);
-		int32_t cp;
+		int32_t cp, cp2;
+		const char *to;
 		char buf[4];
 		size_t blen;
 
@@ -262,8 +325,42 @@ text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 		if (cp == 0x200b || cp == 0xfeff || cp == 0x200c ||
 		    cp == 0x200d || cp == 0x2060)
 			continue;
-		if (cp >= 0xff01 && cp <= 0xff5e)
+		if (flags & TEXT_AS_WRITTEN)
+			;
+		else if (cp >= 0xff01 && cp <= 0xff5e)
 			cp -= 0xfee0;
+		else if (cp >= 0xff61 && cp <= 0xff9f) {
+			const char *q = p;
+			int32_t joined;
+
+			cp = halfwidth_kana[cp - 0xff61];
+			cp2 = utf8_next(&q, end);
+			if ((cp2 == 0xff9e || cp2 == 0xff9f) &&
+			    (joined = kana_join(cp, cp2 == 0xff9e ? 0x3099 :
+						0x309a))) {
+				cp = joined;
+				p = q;
+			}
+		}
+		if (!(flags & TEXT_AS_WRITTEN) && (to = compat_of(cp))) {
+			/* several characters: fold each, as NFKC does */
+			size_t tl = strlen(to), r;
+			char sub[64];
+
+			r = text_fold(sub, sizeof sub, to, tl, flags);
+			if (space && n > 0 && r > 0) {
+				if (n + 1 >= cap)
+					break;
+				dst[n++] = ' ';
+			}
+			space = 0;
+			if (n + r >= cap)
+				break;
+			memcpy(dst + n, sub, r);
+			n += r;
+			keep = n;
+			continue;
+		}
 		if (cp == 0x3000 || cp == 0x00a0 || cp == '\t' || cp == '\n' ||
 		    cp == '\r' || cp == '\v' || cp == '\f')
 			cp = ' ';

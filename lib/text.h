@@ -12,11 +12,16 @@ enum {
 	TEXT_LOWER = 1,		/* ASCII letters to lower case */
 	TEXT_DASH = 2,		/* minus signs and dashes (−－‐–—―) to '-' */
 	TEXT_NOSPACE = 4,	/* drop white space instead of keeping one */
+	TEXT_AS_WRITTEN = 8,	/* white space only: no width or NFKC folding,
+				   for text shown as the company wrote it */
 };
 
 /*
- * Fold src (len bytes of UTF-8) into dst (cap bytes, cap >= 1): U+FF01..
- * U+FF5E become ASCII, U+3000 and U+00A0 a space, U+200B and U+FEFF are
+ * Fold src (len bytes of UTF-8) into dst (cap bytes, cap >= 1) the way
+ * NFKC does for the text surveys hold: U+FF01..U+FF5E become ASCII,
+ * half-width katakana full-width with ﾞ and ﾟ joined (ｶﾞ is ガ), the
+ * compatibility forms ㈱ ㈲ ① ㍻ what they stand for ((株), (有), 1, 平成),
+ * U+3000 and U+00A0 a space, U+200B and U+FEFF are
  * dropped, runs of white space become one ' ' (none with TEXT_NOSPACE),
  * flags as above; leading and trailing white space is trimmed.
  * Invalid UTF-8 bytes are copied as they are.  The result is always

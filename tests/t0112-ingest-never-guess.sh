@@ -1,0 +1,59 @@
+#!/bin/sh
+# Values that used to be guessed silently and must not be: an answer
+# qualified by a note (予定, 一部, 一部の部署のみ) is not the label it
+# contains, and is rejected with line, column and value; half-width
+# katakana and compatibility forms (ｱｵﾊﾞ, ㈱) name the same company as
+# their full-width spelling, while the name is stored as written.
+. "$(dirname "$0")/lib.sh"
+
+A24=$(answers IIIIIIIIIIIIIIIIIIIIIIII)
+{
+	echo "回答日時,会社名,Q1,$(qcols | cut -d, -f2-)"
+	echo "2025/06/02 10:00,アルファ,実施している（4点）,$A24"	# 2
+	echo "2025/06/02 10:00,ベータ,4: 実施している,$A24"		# 3
+	echo "2025/06/02 10:00,ガンマ,実施している（予定）,$A24"	# 4
+	echo "2025/06/02 10:00,デルタ,実施している（一部）,$A24"	# 5
+	echo "2025/06/02 10:00,イプシロン,実施している(一部の部署のみ),$A24"	# 6
+	echo "2025/06/02 10:00,ゼータ,〇（一部）,$A24"			# 7
+	echo "2025/06/02 10:00,エータ,はい（一部）,$A24"			# 8
+	echo "2025/06/02 10:00,シータ,一部実施している（2点）,$A24"	# 9
+	echo "2025/06/02 10:00,イオタ,実施している（2点）,$A24"		# 10
+} >notes.csv
+run_status $INGEST notes.csv
+is "$status" 3 "qualified answers: exit 3"
+is "$(q "SELECT source_line, company_name, total_score FROM responses
+	ORDER BY source_line")" \
+"2|アルファ|100
+3|ベータ|100
+9|シータ|98" "a label restated with its points is read"
+is "$(q "SELECT line, reason FROM rejects ORDER BY line")" \
+"4|unrecognised answer '実施している（予定）' for Q1 (column 3)
+5|unrecognised answer '実施している（一部）' for Q1 (column 3)
+6|unrecognised answer '実施している(一部の部署のみ)' for Q1 (column 3)
+7|unrecognised answer '〇（一部）' for Q1 (column 3)
+8|unrecognised answer 'はい（一部）' for Q1 (column 3)
+10|unrecognised answer '実施している（2点）' for Q1 (column 3)" \
+	"a qualified answer is rejected with line, column and value"
+
+A=$(answers IIIIIIIIIIIIIIIIIIIIIIIII)
+{
+	echo "回答日時,会社名,$(qcols)"
+	echo "2025/06/02 10:00,株式会社アオバ商事,$A"
+	echo "2025/06/03 10:00,株式会社 ｱｵﾊﾞ商事,$A"
+	echo "2025/06/04 10:00,㈱ｱｵﾊﾞ商事,$A"
+	echo "2025/06/02 10:00,ｶﾞｰﾃﾞﾝﾊﾟｰｸ,$A"
+	echo "2025/06/03 10:00,ガーデンパーク,$A"
+} >kana.csv
+run_status $INGEST --db k.db kana.csv
+is "$status" 0 "half-width names: exit 0"
+is "$(q "SELECT company_key, count(*) FROM responses GROUP BY 1
+	ORDER BY 1" k.db)" \
+"name:ガーデンパーク|2
+name:株式会社アオバ商事|3" "half-width katakana and ㈱ name the same company"
+is "$(q "SELECT company_name FROM responses ORDER BY submitted_at, 1" k.db)" \
+"株式会社アオバ商事
+ｶﾞｰﾃﾞﾝﾊﾟｰｸ
+ガーデンパーク
+株式会社 ｱｵﾊﾞ商事
+㈱ｱｵﾊﾞ商事" "each response keeps the name as written"
+done_testing
