@@ -62,6 +62,7 @@ struct job {
 	struct input *in;
 	struct layout lo;
 	int64_t mtime;
+	int64_t latest_ok;	/* later times are typos: the import + 1 day */
 	long long file_id;
 	long rows_read, rows_new, rows_dup, rows_rejected;
 	int warned;
@@ -302,6 +303,12 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 					 *col, reason);
 			return -1;
 		}
+	}
+	if (t > j->latest_ok) {
+		/* 2052 for 2025: aggregate would leave it out silently */
+		snprintf(why, wcap, "submission time '%.80s' (column %d) is "
+			 "in the future", cell(rec, lo->meta[META_TIME]), *col);
+		return -1;
 	}
 	when_format(t, r->when);
 
@@ -1060,6 +1067,7 @@ import_file(struct importer *im, const char *path)
 		memset(j, 0, sizeof *j);
 		j->path = path;
 		j->mtime = (int64_t)st.st_mtime;
+		j->latest_ok = (int64_t)time(NULL) + 86400;
 		result = file_attempt(im, j, enc);
 		if (first[0] && result == FILE_REJECTED && j->bad_bytes)
 			snprintf(j->reason, sizeof j->reason, "%.1000s (and "

@@ -320,6 +320,21 @@ user_version(sqlite3 *db)
 	return v;
 }
 
+/* 1 when the database holds no table, view, index or trigger. */
+static int
+db_empty(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (db_prepare(db, &st, "SELECT count(*) FROM sqlite_master"))
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n == 0;
+}
+
 /* Bring the schema to DB_SCHEMA_VERSION, one migration a transaction. */
 static int
 migrate(sqlite3 *db, const char *path, int *busy)
@@ -335,6 +350,11 @@ migrate(sqlite3 *db, const char *path, int *busy)
 		}
 		if ((v = user_version(db)) < 0)
 			goto fail;
+		if (v == 0 && !db_empty(db)) {
+			/* never add our tables to someone else's database */
+			error("not a shindan database: %s", path);
+			goto fail;
+		}
 		if (v > DB_SCHEMA_VERSION) {
 			error("'%s': schema version %d is newer than this "
 			      "program's %d", path, v, DB_SCHEMA_VERSION);
@@ -362,6 +382,7 @@ sqlite3 *
 db_open(const char *path, enum db_mode mode, int *busy)
 {
 	sqlite3 *db = NULL;
+	int v;
 	/* a connection is only ever used by one thread at a time */
 	int flags = (mode == DB_WRITE ? SQLITE_OPEN_READWRITE :
 		     SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
@@ -374,7 +395,14 @@ db_open(const char *path, enum db_mode mode, int *busy)
 			      0600);
 
 		if (fd < 0) {
-			error("'%s': cannot create:", path);
+			/* an existing file we may not write is not "create"
+			   (a planted link is refused by O_NOFOLLOW: ELOOP) */
+			int e = errno;
+			int there = e != ELOOP && access(path, F_OK) == 0;
+
+			errno = e;
+			error(there ? "'%s': cannot write:" :
+			      "'%s': cannot create:", path);
 			return NULL;
 		}
 		close(fd);
@@ -388,6 +416,11 @@ db_open(const char *path, enum db_mode mode, int *busy)
 	}
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db, 0);
+	if (sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL,
+			 NULL) == SQLITE_NOTADB) {
+		error("'%s': file is not a database", path);
+		goto fail;
+	}
 	if (db_exec(db, "PRAGMA foreign_keys = ON"))
 		goto fail;
 	if (mode == DB_WRITE) {
@@ -396,9 +429,12 @@ db_open(const char *path, enum db_mode mode, int *busy)
 			goto fail;
 		if (migrate(db, path, busy))
 			goto fail;
-	} else if (user_version(db) != DB_SCHEMA_VERSION) {
-		error("'%s': not a shindan database of schema version %d",
-		      path, DB_SCHEMA_VERSION);
+	} else if ((v = user_version(db)) <= 0) {
+		error("not a shindan database: %s", path);
+		goto fail;
+	} else if (v != DB_SCHEMA_VERSION) {
+		error("'%s': schema version %d, not this program's %d (run "
+		      "ingest to migrate it)", path, v, DB_SCHEMA_VERSION);
 		goto fail;
 	}
 	return db;

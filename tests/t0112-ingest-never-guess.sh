@@ -3,7 +3,8 @@
 # qualified by a note (予定, 一部, 一部の部署のみ) is not the label it
 # contains, and is rejected with line, column and value; half-width
 # katakana and compatibility forms (ｱｵﾊﾞ, ㈱) name the same company as
-# their full-width spelling, while the name is stored as written.
+# their full-width spelling, while the name is stored as written; a time
+# in the future is a typo; a database that is not shindan's is left alone.
 . "$(dirname "$0")/lib.sh"
 
 A24=$(answers IIIIIIIIIIIIIIIIIIIIIIII)
@@ -56,4 +57,37 @@ is "$(q "SELECT company_name FROM responses ORDER BY submitted_at, 1" k.db)" \
 ガーデンパーク
 株式会社 ｱｵﾊﾞ商事
 ㈱ｱｵﾊﾞ商事" "each response keeps the name as written"
+
+{
+	echo "回答日時,会社名,$(qcols)"
+	echo "2025/06/02 10:00,ミュー,$A"
+	echo "2052/06/02 10:00,ニュー,$A"
+	echo "$(date -d tomorrow +%Y/%m/%d) 09:00,クシー,$A"
+} >future.csv
+run_status $INGEST --db f.db future.csv
+is "$status" 3 "a time in the future: exit 3"
+is "$(q "SELECT company_name FROM responses ORDER BY 1" f.db)" "クシー
+ミュー" "today's and tomorrow's answers are kept (time zones)"
+is "$(q "SELECT line, reason FROM rejects" f.db)" \
+	"3|submission time '2052/06/02 10:00' (column 1) is in the future" \
+	"2052 for 2025 is rejected with its reason"
+
+sqlite3 other.db "CREATE TABLE mine (x); INSERT INTO mine VALUES (1)"
+for tool in "$INGEST kana.csv" "$AGGREGATE" "$RENDER --out rep"; do
+	name=$(echo "$tool" | sed 's|.*/\([a-z]*\) .*|\1|; s|.*/||')
+	run_status $tool --db other.db
+	is "$status" 1 "$name on an unrelated database: exit 1"
+	like "$(cat "$T/err")" "not a shindan database: other.db" \
+		"$name says it is not a shindan database"
+done
+is "$(q "SELECT name FROM sqlite_master" other.db)" "mine" \
+	"and adds nothing to it"
+echo "just text" >text.db
+run_status $INGEST --db text.db kana.csv
+like "$(cat "$T/err")" "'text.db': file is not a database" \
+	"a file that is no database is named"
+mkdir dir.db
+run_status $INGEST --db dir.db kana.csv
+like "$(cat "$T/err")" "'dir.db': cannot write" \
+	"an existing path that cannot be written: cannot write, not create"
 done_testing
