@@ -277,6 +277,9 @@ layout_detect(struct layout *lo, const struct peeked *pk,
 			 lo->meta[f - FIELD_TIME] < 0)
 			lo->meta[f - FIELD_TIME] = (int)i;
 	}
+	for (i = 0; i < lo->ncols && lo->meta[META_TIME] < 0; i++)
+		if (lo->field[i] == FIELD_TIME_START)
+			lo->meta[META_TIME] = (int)i;
 	lo->skip = lo->header_rec + 1;
 	for (k = lo->header_rec + 1; k < pk->n &&
 	     k <= lo->header_rec + MAX_DESCRIPTORS; k++) {

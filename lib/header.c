@@ -68,7 +68,17 @@ static const struct meta {
 	{ "完了時刻", FIELD_TIME }, { "completiontime", FIELD_TIME },
 	{ "enddate", FIELD_TIME }, { "submitdate", FIELD_TIME },
 	{ "datesubmitted", FIELD_TIME }, { "submittedat", FIELD_TIME },
-	{ "送信日時", FIELD_TIME },
+	{ "送信日時", FIELD_TIME }, { "送信時刻", FIELD_TIME },
+	{ "回答時刻", FIELD_TIME }, { "回答日付", FIELD_TIME },
+	{ "回答した日時", FIELD_TIME }, { "回答した日", FIELD_TIME },
+	{ "記入日", FIELD_TIME }, { "記入日時", FIELD_TIME },
+	{ "提出日", FIELD_TIME }, { "提出日時", FIELD_TIME },
+	{ "作成日", FIELD_TIME }, { "作成日時", FIELD_TIME },
+	{ "日付", FIELD_TIME }, { "日時", FIELD_TIME }, { "date", FIELD_TIME },
+	/* when the response was started: only when no column says when
+	   it was finished (Microsoft Forms has both) */
+	{ "開始時刻", FIELD_TIME_START }, { "開始日時", FIELD_TIME_START },
+	{ "starttime", FIELD_TIME_START }, { "startdate", FIELD_TIME_START },
 	{ "法人番号", FIELD_CORPNO }, { "corporatenumber", FIELD_CORPNO },
 	{ "企業id", FIELD_COMPANY_ID }, { "会社id", FIELD_COMPANY_ID },
 	{ "事業者id", FIELD_COMPANY_ID }, { "顧客番号", FIELD_COMPANY_ID },
@@ -726,7 +736,8 @@ header_classify(const char *cell, double *similarity)
 
 /* Canonical names, as header_field_name gives them and --map takes them. */
 static const struct meta field_names[] = {
-	{ "time", FIELD_TIME }, { "corporate_number", FIELD_CORPNO },
+	{ "time", FIELD_TIME }, { "start_time", FIELD_TIME_START },
+	{ "corporate_number", FIELD_CORPNO },
 	{ "company_id", FIELD_COMPANY_ID },
 	{ "company_name", FIELD_COMPANY_NAME },
 	{ "industry", FIELD_INDUSTRY }, { "employees", FIELD_EMPLOYEES },

@@ -19,6 +19,7 @@ enum field {
 	FIELD_EMPLOYEES,		/* 従業員数 ... */
 	FIELD_STAR,			/* SECURITY ACTION ... */
 	FIELD_DEPARTMENT,		/* 部署 ... */
+	FIELD_TIME_START,		/* 開始時刻: the time when none else */
 	FIELD_AMBIGUOUS = -1,		/* resembles two questions equally */
 };
 

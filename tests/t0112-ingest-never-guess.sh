@@ -4,7 +4,9 @@
 # contains, and is rejected with line, column and value; half-width
 # katakana and compatibility forms (ｱｵﾊﾞ, ㈱) name the same company as
 # their full-width spelling, while the name is stored as written; a time
-# in the future is a typo; a database that is not shindan's is left alone.
+# in the future is a typo; a database that is not shindan's is left alone;
+# the common time headers (記入日時, 開始時刻 when there is nothing else)
+# give the answer time.
 . "$(dirname "$0")/lib.sh"
 
 A24=$(answers IIIIIIIIIIIIIIIIIIIIIIII)
@@ -71,6 +73,26 @@ is "$(q "SELECT company_name FROM responses ORDER BY 1" f.db)" "クシー
 is "$(q "SELECT line, reason FROM rejects" f.db)" \
 	"3|submission time '2052/06/02 10:00' (column 1) is in the future" \
 	"2052 for 2025 is rejected with its reason"
+
+{
+	echo "記入日時,会社名,$(qcols)"
+	echo "2025-06-02 10:00,オミクロン,$A"
+} >excel.csv
+{
+	echo "ID,開始時刻,完了時刻,メール,名前,会社名,$(qcols)"
+	echo "1,2025/6/3 9:50,2025/6/3 10:05,a@example.jp,山田,パイ,$A"
+} >forms.csv
+{
+	echo "ID,開始時刻,メール,会社名,$(qcols)"
+	echo "1,2025/6/4 9:50,a@example.jp,ロー,$A"
+} >start.csv
+run_status $INGEST --db t.db excel.csv forms.csv start.csv
+is "$status" 0 "time headers: exit 0"
+is "$(q "SELECT company_name, submitted_at FROM responses ORDER BY 2" t.db)" \
+"オミクロン|2025-06-02T01:00:00Z
+パイ|2025-06-03T01:05:00Z
+ロー|2025-06-04T00:50:00Z" \
+	"記入日時 is the answer time; 完了時刻 before 開始時刻, which serves alone"
 
 sqlite3 other.db "CREATE TABLE mine (x); INSERT INTO mine VALUES (1)"
 for tool in "$INGEST kana.csv" "$AGGREGATE" "$RENDER --out rep"; do

@@ -238,6 +238,11 @@ test_metadata(void)
 		{ "submitdate", FIELD_TIME }, { "Date submitted", FIELD_TIME },
 		{ "submitted_at", FIELD_TIME },
 		{ "ＴＩＭＥＳＴＡＭＰ", FIELD_TIME },
+		{ "記入日", FIELD_TIME }, { "記入日時", FIELD_TIME },
+		{ "日付", FIELD_TIME }, { "日時", FIELD_TIME },
+		{ "提出日", FIELD_TIME }, { "作成日時", FIELD_TIME },
+		{ "回答時刻", FIELD_TIME }, { "回答日時（JST）", FIELD_TIME },
+		{ "開始時刻", FIELD_TIME_START }, { "Start time", FIELD_TIME_START },
 		{ "法人番号", FIELD_CORPNO },
 		{ "法人番号（13桁）", FIELD_CORPNO },
 		{ "corporate_number", FIELD_CORPNO },
@@ -288,25 +293,26 @@ static void
 test_ignored(void)
 {
 	static const struct want cases[] = {
-		/* Microsoft Forms */
-		{ "ID", 0 }, { "Id", 0 }, { "開始時刻", 0 },
+		/* Microsoft Forms (開始時刻 and the start dates below are the
+		   time only in a file without a completion time) */
+		{ "ID", 0 }, { "Id", 0 }, { "開始時刻", FIELD_TIME_START },
 		{ "最終変更時刻", 0 },
 		{ "メール", 0 }, { "名前", 0 },
 		/* Google Forms */
 		{ "メールアドレス", 0 },
 		/* SurveyMonkey */
 		{ "Respondent ID", 0 }, { "Collector ID", 0 },
-		{ "Start Date", 0 },
+		{ "Start Date", FIELD_TIME_START },
 		{ "IP Address", 0 }, { "Email Address", 0 },
 		{ "First Name", 0 },
 		{ "Custom Data 1", 0 },
 		/* Qualtrics */
-		{ "StartDate", 0 }, { "IPAddress", 0 }, { "Progress", 0 },
+		{ "StartDate", FIELD_TIME_START }, { "IPAddress", 0 }, { "Progress", 0 },
 		{ "Duration (in seconds)", 0 }, { "Finished", 0 },
 		{ "RecordedDate", 0 }, { "ResponseId", 0 },
 		/* LimeSurvey */
 		{ "id", 0 }, { "lastpage", 0 }, { "startlanguage", 0 },
-		{ "startdate", 0 }, { "datestamp", 0 }, { "Response ID", 0 },
+		{ "startdate", FIELD_TIME_START }, { "datestamp", 0 }, { "Response ID", 0 },
 		{ "Date started", 0 }, { "Date last action", 0 },
 		/* a second column about the same thing, or something else */
 		{ "会社名（フリガナ）", 0 }, { "会社名(カナ)", 0 },
