@@ -899,6 +899,10 @@ file_attempt(struct importer *im, struct job *j, int enc)
 	info("%s: %s, %s-separated, header at line %ld",
 	     j->path, input_encoding_name(j->in), layout_delim_name(j->lo.delim),
 	     j->lo.header_line);
+	for (size_t c = 0; c < j->lo.ncols; c++)
+		if (!j->lo.field[c] && *j->lo.names[c])
+			info("%s: column %zu '%.80s' ignored", j->path, c + 1,
+			     j->lo.names[c]);
 	if ((rc = db_begin(im->db)) != 0) {
 		if (rc == DB_BUSY) {
 			error("'%s': locked by another run; try later",
@@ -1085,8 +1089,10 @@ import_file(struct importer *im, const char *path)
 		im->t.rows_dup += j->rows_dup;
 		im->t.rows_rejected += j->rows_rejected;
 		if (j->warned > MAX_WARN)
-			warn("%s: %d more rejected rows (see the rejects "
-			     "view)", path, j->warned - MAX_WARN);
+			warn(im->o->dry_run ? "%s: %d more rejected rows (a "
+			     "dry run stores none; --inspect --rows shows "
+			     "them)" : "%s: %d more rejected rows (see the "
+			     "rejects view)", path, j->warned - MAX_WARN);
 	} else if (result == FILE_REJECTED) {
 		im->t.files_rejected++;
 		error("%s: rejected: %s", path, j->reason);
@@ -1186,6 +1192,17 @@ import_run(const struct ingest_opts *o)
 		return EXIT_USAGE;
 	if (o->map_path && colmap_load(&im.map, o->map_path))
 		return EXIT_USAGE;
+	/* a path that cannot be read at all is a mistyped argument, not a
+	   file to record as rejected */
+	for (i = 0; i < o->npaths; i++) {
+		struct stat st;
+
+		if (stat(o->paths[i], &st) != 0) {
+			error("'%s': cannot read:", o->paths[i]);
+			colmap_release(&im.map);
+			return EXIT_USAGE;
+		}
+	}
 	if (o->dry_run && access(db_path, F_OK) != 0)
 		db_path = ":memory:";	/* validate without creating it */
 	im.db = db_open(db_path, DB_WRITE, &im.busy);

@@ -117,9 +117,9 @@ inspect_run(const struct ingest_opts *o)
 		printf("header: line %ld\n", lo.header_line);
 		printf("descriptor rows: %d\n", lo.skip - lo.header_rec - 1);
 		for (i = 0; i < lo.ncols; i++)
-			printf("column %zu: %s\n", i + 1,
+			printf("column %zu: %s '%.80s'\n", i + 1,
 			       lo.field[i] ? header_field_name(lo.field[i]) :
-			       "ignored");
+			       "ignored", lo.names[i]);
 	} else {
 		printf("header: not found: %s\n", lo.why);
 		status = EXIT_REJECTED;

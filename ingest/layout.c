@@ -258,6 +258,9 @@ layout_detect(struct layout *lo, const struct peeked *pk,
 			lo->ncols = pk->rec[k].nfields;
 			lo->header_rec = k;
 			lo->header_line = pk->rec[k].line;
+			lo->names = xcalloc(lo->ncols + 1, sizeof *lo->names);
+			for (i = 0; i < lo->ncols; i++)
+				lo->names[i] = xstrdup(pk->rec[k].fields[i]);
 			break;
 		}
 		free(field);
@@ -295,6 +298,10 @@ layout_release(struct layout *lo)
 {
 	free(lo->field);
 	lo->field = NULL;
+	for (size_t i = 0; lo->names && i < lo->ncols; i++)
+		free(lo->names[i]);
+	free(lo->names);
+	lo->names = NULL;
 }
 
 const char *

@@ -47,6 +47,7 @@ struct layout {
 	int skip;		/* records before the data: header+descriptors */
 	size_t ncols;
 	int *field;		/* per column: question 1..25, FIELD_..., 0 */
+	char **names;		/* per column: the header cell as written */
 	int q[NQUESTIONS + 1];	/* column of each question */
 	int meta[NMETA];	/* column of each metadata field or -1 */
 	char why[1024];		/* why detection failed */

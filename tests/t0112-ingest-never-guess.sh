@@ -6,7 +6,8 @@
 # their full-width spelling, while the name is stored as written; a time
 # in the future is a typo; a database that is not shindan's is left alone;
 # the common time headers (記入日時, 開始時刻 when there is nothing else)
-# give the answer time.
+# give the answer time; -v and --inspect name the columns they ignore; a
+# path that cannot be read is a usage error, not a rejected file.
 . "$(dirname "$0")/lib.sh"
 
 A24=$(answers IIIIIIIIIIIIIIIIIIIIIIII)
@@ -93,6 +94,19 @@ is "$(q "SELECT company_name, submitted_at FROM responses ORDER BY 2" t.db)" \
 パイ|2025-06-03T01:05:00Z
 ロー|2025-06-04T00:50:00Z" \
 	"記入日時 is the answer time; 完了時刻 before 開始時刻, which serves alone"
+
+run_status $INGEST -v --db t2.db forms.csv
+like "$(cat "$T/err")" "forms.csv: column 1 'ID' ignored" "-v names an ignored column"
+like "$(cat "$T/err")" "forms.csv: column 4 'メール' ignored" "every one of them"
+$INGEST --inspect forms.csv >insp.txt
+like "$(cat insp.txt)" "^column 4: ignored 'メール'$" \
+	"--inspect gives an ignored column's header"
+like "$(cat insp.txt)" "^column 3: time '完了時刻'$" "and a used one's"
+
+run_status $INGEST --db none.db nosuch.csv
+is "$status" 2 "a path that does not exist: exit 2"
+like "$(cat "$T/err")" "'nosuch.csv': cannot read: No such file" "named"
+check "and no database or file record is made" test ! -e none.db
 
 sqlite3 other.db "CREATE TABLE mine (x); INSERT INTO mine VALUES (1)"
 for tool in "$INGEST kana.csv" "$AGGREGATE" "$RENDER --out rep"; do
