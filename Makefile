@@ -58,7 +58,7 @@ ingest/ingest: $(ingest_OBJ) lib/libshindan.a
 aggregate/aggregate: $(aggregate_OBJ) lib/libshindan.a
 render/render: $(render_OBJ) lib/libshindan.a
 scripts/gen-sample: scripts/gen-sample.o lib/libshindan.a
-scripts/csvparse: scripts/csvparse.o lib/libshindan.a
+scripts/csvparse: scripts/csvparse.o ingest/reader.o lib/libshindan.a
 scripts/peakmem: scripts/peakmem.o lib/libshindan.a
 $(UNIT_BIN): %: %.o lib/libshindan.a
 

@@ -21,6 +21,16 @@ printf 'a,b\r\n1,2\r\n' >crlf.csv
 run_status "$CSVPARSE" crlf.csv
 is "$(cat "$T/out")" "crlf.csv: 2 records, 4 fields" "csvparse: CRLF ends"
 
+run_status "$CSVPARSE" --split f.csv
+is "$(cat "$T/out")" "f.csv: 4 records, 12 fields" \
+	"csvparse --split: ingest's reader gives the same records"
+printf 'a, b ,c\n' >spaces.csv
+run_status "$CSVPARSE" spaces.csv
+is "$(cat "$T/out")" "spaces.csv: 1 records, 3 fields" \
+	"csvparse: libcsv with default options (no space hook)"
+check "csvparse sets no per-byte hook on the floor" \
+	sh -c "! grep -q csv_set_space_func '$TOP/scripts/csvparse.c'"
+
 run_status "$CSVPARSE" missing.csv
 is "$status" 1 "csvparse: a missing file exits 1"
 is "$(cat "$T/err")" \
