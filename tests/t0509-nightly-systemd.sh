@@ -55,7 +55,8 @@ check "which is installed" test -f "$prefix/share/man/man1/shindan-nightly.1"
 
 is "$(setting "$timer" Persistent)" true \
 	"the timer is persistent: a night missed runs at boot"
-is "$(setting "$timer" OnCalendar)" "*-*-* 02:30:00" "every night at 02:30"
+is "$(setting "$timer" OnCalendar)" "*-*-* 02:30:00 Asia/Tokyo" \
+	"every night at 02:30 in Japan, the day nightly takes as today"
 is "$(setting "$timer" WantedBy)" timers.target "enabled with timers.target"
 
 # ExecStart as the service runs it: SHINDAN_HOME from its environment,
