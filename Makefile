@@ -32,7 +32,8 @@ render_OBJ = $(patsubst %.c,%.o,$(wildcard render/*.c))
 OBJ = $(LIB_OBJ) $(ingest_OBJ) $(aggregate_OBJ) $(render_OBJ) \
 	$(UNIT_SRC:.c=.o) $(SCRIPTS_BIN:=.o)
 DEPS = $(OBJ:.o=.d)
-MANS = ingest/ingest.1 aggregate/aggregate.1 render/render.1
+MANS = ingest/ingest.1 aggregate/aggregate.1 render/render.1 scripts/nightly.1
+UNITS = shindan-nightly.service shindan-nightly.timer
 
 all: $(TOOLS) $(SCRIPTS_BIN)
 
@@ -86,16 +87,51 @@ bench: all
 fuzz:
 	@sh scripts/fuzz
 
+# The driver and the units are written with the final paths (BINDIR,
+# SYSCONFDIR) filled in, under a temporary name and renamed, so that
+# reinstalling never rewrites a script that a night is running.
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(UNITDIR)
 	for t in $(TOOLS); do \
 		install -m 755 $$t $(DESTDIR)$(BINDIR)/shindan-$${t##*/}; done
+	sed -e "s|^bindir=\$$|bindir='$(BINDIR)'|" scripts/nightly \
+		>$(DESTDIR)$(BINDIR)/.shindan-nightly.tmp
+	chmod 755 $(DESTDIR)$(BINDIR)/.shindan-nightly.tmp
+	mv -f $(DESTDIR)$(BINDIR)/.shindan-nightly.tmp \
+		$(DESTDIR)$(BINDIR)/shindan-nightly
 	for m in $(MANS); do \
 		install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/shindan-$${m##*/}; done
+	install -m 644 scripts/shindan.conf $(DESTDIR)$(DOCDIR)/shindan.conf
+	for u in $(UNITS); do \
+		sed -e 's|@BINDIR@|$(BINDIR)|g' \
+			-e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+			scripts/systemd/$$u.in >$(DESTDIR)$(UNITDIR)/.$$u.tmp && \
+		chmod 644 $(DESTDIR)$(UNITDIR)/.$$u.tmp && \
+		mv -f $(DESTDIR)$(UNITDIR)/.$$u.tmp $(DESTDIR)$(UNITDIR)/$$u || \
+		exit 1; done
 
+# Removes the files install wrote and shindan's own DOCDIR.  Into a
+# DESTDIR, it also removes the folders left empty, up to DESTDIR, so that
+# a staging root ends as it began; on the live system it leaves bin/,
+# man1/ and the like to whoever else uses them.
 uninstall:
-	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/shindan-$${t##*/}; done
+	for t in $(TOOLS) nightly; do \
+		rm -f $(DESTDIR)$(BINDIR)/shindan-$${t##*/}; done
 	for m in $(MANS); do rm -f $(DESTDIR)$(MANDIR)/man1/shindan-$${m##*/}; done
+	rm -f $(DESTDIR)$(DOCDIR)/shindan.conf
+	for u in $(UNITS); do rm -f $(DESTDIR)$(UNITDIR)/$$u; done
+	if [ -d $(DESTDIR)$(DOCDIR) ] && \
+	    ! rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null; then \
+		echo "uninstall: $(DESTDIR)$(DOCDIR) is not empty: kept" >&2; fi
+	if [ -n "$(DESTDIR)" ]; then \
+		for d in $(BINDIR) $(MANDIR)/man1 $(DOCDIR) $(UNITDIR); do \
+			while case $$d in /?*) true ;; *) false ;; esac && \
+			    { [ ! -d "$(DESTDIR)$$d" ] || \
+			    rmdir "$(DESTDIR)$$d" 2>/dev/null; }; do \
+				d=$${d%/*}; done; \
+		done; \
+	fi
 
 clean:
 	rm -f $(OBJ) $(DEPS) $(TOOLS) $(SCRIPTS_BIN) $(UNIT_BIN) \

@@ -1,9 +1,15 @@
 # shindan build configuration: edit here, not in the Makefile.
 VERSION = 0.1.0
 
+# make install honours these and DESTDIR (a staging root for packagers).
+# SYSCONFDIR is only where the systemd unit looks for shindan.conf;
+# nothing is installed there.
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
+DOCDIR = $(PREFIX)/share/doc/shindan
+SYSCONFDIR = $(PREFIX)/etc
+UNITDIR = $(PREFIX)/lib/systemd/system
 
 CC = cc
 AR = ar

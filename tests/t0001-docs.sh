@@ -1,11 +1,12 @@
 #!/bin/sh
 # Every man page is clean mdoc (groff prints nothing with all warnings on)
-# and documents EXIT STATUS; every shell script passes shellcheck.
+# and documents EXIT STATUS; nightly's manual and example shindan.conf
+# show every SHINDAN_* setting it reads; every shell script passes shellcheck.
 . "$(dirname "$0")/lib.sh"
 need groff
 
 for m in "$TOP"/ingest/ingest.1 "$TOP"/aggregate/aggregate.1 \
-	 "$TOP"/render/render.1; do
+	 "$TOP"/render/render.1 "$TOP"/scripts/nightly.1; do
 	name=${m#"$TOP"/}
 	if [ ! -f "$m" ]; then
 		not_ok "$name exists"
@@ -31,4 +32,16 @@ if have shellcheck; then
 		is "$out" "" "shellcheck ${s#"$TOP"/}"
 	done
 fi
+
+# every setting the driver reads is in its manual and its example file
+keys=$(sed -n '/^keys="/,/"$/p' "$TOP"/scripts/nightly | tr -d '"' |
+	sed 's/^keys=//' | tr ' ' '\n' | grep -E '^SHINDAN_[A-Z_]+$')
+check "nightly's list of keys is found" \
+	test "$(printf '%s\n' "$keys" | wc -l)" -ge 13
+for key in $keys; do
+	like "$(cat "$TOP"/scripts/nightly.1)" "^\.It Ev $key\$" \
+		"nightly.1 documents $key"
+	like "$(cat "$TOP"/scripts/shindan.conf)" "^#?$key=" \
+		"shindan.conf shows $key"
+done
 done_testing
