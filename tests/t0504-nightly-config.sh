@@ -64,7 +64,27 @@ run_status sh "$NIGHTLY" --config missing.conf
 is "$status" 2 "missing config file: exit 2"
 run_status sh "$NIGHTLY" --bogus
 is "$status" 2 "unknown option: exit 2"
+like "$(cat "$T/err")" "^nightly: unknown option '--bogus'" \
+	"and the option is named"
 run_status sh "$NIGHTLY" --help
 is "$status" 0 "--help exits 0"
 like "$(cat "$T/out")" '^usage: nightly' "--help prints usage on stdout"
+unlike "$(cat "$T/out")" 'SPEC' "and cites no document users do not have"
+
+# an inbox configured outside SHINDAN_HOME (a mount) that is missing is a
+# failure naming it, never recreated empty
+mkdir h2
+run_status env SHINDAN_HOME=h2 SHINDAN_INBOX="$T/mnt/inbox" sh "$NIGHTLY" -q
+is "$status" 1 "a missing configured inbox: exit 1"
+like "$(cat "$T/err")" "SHINDAN_INBOX $T/mnt/inbox does not exist" \
+	"the message names it"
+check "and it is not created" test ! -e "$T/mnt"
+
+# a folder in the inbox is left alone, loudly even under -q
+mkdir -p h3/inbox/client_dir
+run_status env SHINDAN_HOME=h3 sh "$NIGHTLY" -q
+is "$status" 0 "a folder in the inbox: exit 0"
+like "$(cat "$T/out")" "needs a look: left alone \(not a regular file\): $T/h3/inbox/client_dir" \
+	"-q still says what was left alone, with its absolute path"
+like "$(cat "$T/out")" "log: $T/h3/logs/" "and where the log is"
 done_testing
