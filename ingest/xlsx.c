@@ -529,13 +529,13 @@ read_sst(struct xlsx *x, const char *part)
 		int type = xmlTextReaderNodeType(x->rd);
 		int empty = type == XML_READER_TYPE_ELEMENT &&
 			    xmlTextReaderIsEmptyElement(x->rd);
+		int si_end = is_end(x, "si");
 
 		if (is_elem(x, "si")) {
 			in_si = 1;
 			x->val.len = 0;
 			buf_add(&x->val, "", 0);
-			if (!empty)
-				continue;
+			si_end = empty;
 		} else if (in_si && is_elem(x, "rPh")) {
 			in_rph = !empty;
 		} else if (is_end(x, "rPh")) {
@@ -550,7 +550,7 @@ read_sst(struct xlsx *x, const char *part)
 
 			buf_add(&x->val, v, strlen(v));
 		}
-		if (in_si && (empty || is_end(x, "si"))) {
+		if (in_si && si_end) {
 			in_si = 0;
 			unescape(&x->val);
 			if (x->sst.len + x->val.len + 1 > XLSX_MAX_SST_BYTES) {

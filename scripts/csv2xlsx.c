@@ -4,9 +4,10 @@
  * same rows as CSV and as a workbook.  Blank fields are left out, as
  * Excel leaves out empty cells.
  *
- *   csv2xlsx [-s] [-n] [-S SHEET] IN.csv OUT.xlsx
+ *   csv2xlsx [-s] [-n] [-d] [-S SHEET] IN.csv OUT.xlsx
  *   -s  strings in sharedStrings.xml (as Excel writes); default inline
  *   -n  plain decimal numbers as number cells
+ *   -d  YYYY/M/D [H:MM[:SS]] as date serials under a date format
  */
 #include <csv.h>
 #include <stdio.h>
@@ -69,18 +70,19 @@ main(int argc, char **argv)
 	FILE *f;
 
 	err_setprog("csv2xlsx");
-	while ((c = getopt(argc, argv, "snS:")) != -1)
+	while ((c = getopt(argc, argv, "sndS:")) != -1)
 		switch (c) {
 		case 's': flags |= XLSXW_SHARED; break;
 		case 'n': flags |= XLSXW_NUMBERS; break;
+		case 'd': flags |= XLSXW_DATES; break;
 		case 'S': sheet = optarg; break;
 		default:
-			fprintf(stderr, "usage: csv2xlsx [-s] [-n] [-S SHEET] "
+			fprintf(stderr, "usage: csv2xlsx [-s] [-n] [-d] [-S SHEET] "
 				"IN.csv OUT.xlsx\n");
 			return 2;
 		}
 	if (argc - optind != 2) {
-		fprintf(stderr, "usage: csv2xlsx [-s] [-n] [-S SHEET] IN.csv "
+		fprintf(stderr, "usage: csv2xlsx [-s] [-n] [-d] [-S SHEET] IN.csv "
 			"OUT.xlsx\n");
 		return 2;
 	}

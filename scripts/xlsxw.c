@@ -163,6 +163,37 @@ shared(struct xlsxw *w, const char *s)
 	return (long)w->nstr - 1;
 }
 
+/*
+ * The Excel serial (1900 system) of s when it is "YYYY/M/D" with an
+ * optional " H:MM" or " H:MM:SS", written into buf; 0 when it is not.
+ */
+static int
+date_serial(const char *s, char *buf, size_t cap)
+{
+	int y, m, d, hh = 0, mm = 0, ss = 0, n = 0, k;
+	long days, era;
+	unsigned yoe, doy, doe;
+
+	k = sscanf(s, "%4d/%2d/%2d%n %2d:%2d%n:%2d%n", &y, &m, &d, &n, &hh,
+		   &mm, &n, &ss, &n);
+	if (k < 3 || s[n] || y < 1901 || m < 1 || m > 12 || d < 1 || d > 31 ||
+	    (k > 3 && k < 5))
+		return 0;
+	/* days from 1970-01-01 (Howard Hinnant's days_from_civil) */
+	y -= m <= 2;
+	era = y / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	days = era * 146097 + (long)doe - 719468;
+	if (k == 3)
+		snprintf(buf, cap, "%ld", days + 25569);
+	else
+		snprintf(buf, cap, "%.10f", (double)(days + 25569) +
+			 (hh * 3600 + mm * 60 + ss) / 86400.0);
+	return 1;
+}
+
 static int
 is_number(const char *s)
 {
@@ -184,6 +215,7 @@ int
 xlsxw_row(struct xlsxw *w, char *const *fields, size_t n)
 {
 	char ref[128];
+	char num[40];
 	size_t i;
 
 	w->row++;
@@ -206,7 +238,12 @@ xlsxw_row(struct xlsxw *w, char *const *fields, size_t n)
 			col[b] = t;
 		}
 		col[k] = '\0';
-		if ((w->flags & XLSXW_NUMBERS) && is_number(fields[i])) {
+		if ((w->flags & XLSXW_DATES) &&
+		    date_serial(fields[i], num, sizeof num)) {
+			snprintf(ref, sizeof ref, "<c r=\"%s%ld\" s=\"1\"><v>%s"
+				 "</v></c>", col, w->row, num);
+			puts_(w, ref);
+		} else 		if ((w->flags & XLSXW_NUMBERS) && is_number(fields[i])) {
 			snprintf(ref, sizeof ref, "<c r=\"%s%ld\"><v>", col,
 				 w->row);
 			puts_(w, ref);
@@ -282,6 +319,9 @@ xlsxw_close(struct xlsxw *w)
 			"<Override PartName=\"/xl/sharedStrings.xml\" "
 			"ContentType=\"application/vnd.openxmlformats-"
 			"officedocument.spreadsheetml.sharedStrings+xml\"/>"
+			"<Override PartName=\"/xl/styles.xml\" ContentType="
+			"\"application/vnd.openxmlformats-officedocument."
+			"spreadsheetml.styles+xml\"/>"
 			"</Types>") ||
 		     part(w, "_rels/.rels", "<?xml version=\"1.0\" encoding="
 			"\"UTF-8\"?>\n<Relationships xmlns=\"http://schemas."
@@ -300,7 +340,15 @@ xlsxw_close(struct xlsxw *w)
 			"sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"http://"
 			"schemas.openxmlformats.org/officeDocument/2006/"
 			"relationships/sharedStrings\" Target=\"sharedStrings."
-			"xml\"/></Relationships>");
+			"xml\"/><Relationship Id=\"rId3\" Type=\"http://"
+			"schemas.openxmlformats.org/officeDocument/2006/"
+			"relationships/styles\" Target=\"styles.xml\"/>"
+			"</Relationships>") ||
+		     part(w, "xl/styles.xml", "<?xml version=\"1.0\" encoding="
+			"\"UTF-8\"?>\n<styleSheet xmlns=\"http://schemas."
+			"openxmlformats.org/spreadsheetml/2006/main\">"
+			"<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId="
+			"\"22\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
 		free(wb);
 	}
 	if (zipClose(w->zf, NULL) != ZIP_OK && rc == 0)

@@ -12,6 +12,7 @@ struct xlsxw;
 enum {
 	XLSXW_SHARED = 1,	/* strings in sharedStrings.xml */
 	XLSXW_NUMBERS = 2,	/* plain decimal numbers as number cells */
+	XLSXW_DATES = 4,	/* YYYY/M/D [H:MM[:SS]] as date serials, as Excel */
 };
 
 /*
