@@ -49,7 +49,7 @@ add(zipFile zf, const char *spec, int level, int encrypt)
 	if (zipOpenNewFileInZip3_64(zf, name, &zi, NULL, 0, NULL, 0, NULL,
 				    level ? Z_DEFLATED : 0, level, 0,
 				    -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-				    encrypt ? "x" : NULL, crc, 1) != ZIP_OK) {
+				    encrypt ? "x" : NULL, crc, 0) != ZIP_OK) {
 		rc = error("'%s': cannot add", name);
 		goto out;
 	}
