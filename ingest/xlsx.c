@@ -31,7 +31,7 @@
 #include "prefetch.h"
 #include "xlsx.h"
 
-#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
+#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_COMPACT | \
 		     XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
 
 struct sheet {
@@ -821,32 +821,56 @@ cell_end(struct xlsx *x)
 	return 0;
 }
 
+/* A cell's t attribute as one letter: s, n, b, e, i(nlineStr), t (str), d. */
+static char
+cell_type(const char *t)
+{
+	return !strcmp(t, "n") ? 'n' : !strcmp(t, "s") ? 's' :
+	       !strcmp(t, "inlineStr") ? 'i' : !strcmp(t, "str") ? 't' :
+	       !strcmp(t, "b") ? 'b' : !strcmp(t, "e") ? 'e' : 'd';
+}
+
+/*
+ * A <c> begins: its r, t and s, read where libxml2 holds them (this runs
+ * for every cell, so nothing is copied).
+ */
 static int
 cell_start(struct xlsx *x)
 {
-	char *r = attr(x, "r"), *t = attr(x, "t"), *s = attr(x, "s");
-	char name[16];
-	int col = r ? ref_col(r) : x->col + 1;
-	int rc = 0;
+	char ref[24] = "", name[16];
+	int col = x->col + 1;
 
-	if (col == 0 || col <= x->col || col > XLSX_MAX_COL) {
-		xlsx_cell_name(name, x->col + 1, x->row);
-		set_why(x, "%s!%s: cell reference '%.20s' out of order or "
-			"beyond column XFD", x->sh[x->cur].name, name,
-			r ? r : "");
-		rc = -1;
+	x->cstyle = 0;
+	x->ctype = 'n';
+	if (xmlTextReaderMoveToFirstAttribute(x->rd) == 1) {
+		do {
+			const char *n = local_name(x);
+			const char *v = (const char *)
+				xmlTextReaderConstValue(x->rd);
+
+			if (!n[0] || n[1])
+				continue;
+			if (n[0] == 'r') {
+				col = ref_col(v);
+				snprintf(ref, sizeof ref, "%.20s", v);
+			} else if (n[0] == 's') {
+				x->cstyle = strtol(v, NULL, 10);
+			} else if (n[0] == 't') {
+				x->ctype = cell_type(v);
+			}
+		} while (xmlTextReaderMoveToNextAttribute(x->rd) == 1);
+		xmlTextReaderMoveToElement(x->rd);
 	}
 	x->ccol = col;
-	x->cstyle = s ? strtol(s, NULL, 10) : 0;
-	x->ctype = !t || !strcmp(t, "n") ? 'n' : !strcmp(t, "s") ? 's' :
-		   !strcmp(t, "inlineStr") ? 'i' : !strcmp(t, "str") ? 't' :
-		   !strcmp(t, "b") ? 'b' : !strcmp(t, "e") ? 'e' : 'd';
 	x->val.len = 0;
 	buf_add(&x->val, "", 0);
-	free(r);
-	free(t);
-	free(s);
-	return rc;
+	if (col == 0 || col <= x->col || col > XLSX_MAX_COL) {
+		xlsx_cell_name(name, x->col + 1, x->row);
+		set_why(x, "%s!%s: cell reference '%s' out of order or "
+			"beyond column XFD", x->sh[x->cur].name, name, ref);
+		return -1;
+	}
+	return 0;
 }
 
 static int
