@@ -5,6 +5,7 @@
  * that a crash at any moment leaves the file either wholly imported or not
  * started.  A file already imported (same SHA-256) is skipped.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
@@ -375,6 +376,36 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 
 /* --- storing ------------------------------------------------------------ */
 
+/*
+ * A sheet's name as Excel writes it in a reference: quoted, with its
+ * quotes doubled, when it holds a space or punctuation.
+ */
+static void
+sheet_ref(char *dst, size_t cap, const char *name)
+{
+	const char *p;
+	size_t n = 0;
+	int quote = 0;
+
+	for (p = name; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		/* letters, digits, _ and . and any non-ASCII character */
+		if (c < 0x80 && !isalnum(c) && c != '_' && c != '.')
+			quote = 1;
+	}
+	if (quote)
+		dst[n++] = '\'';
+	for (p = name; *p && n + 4 < cap; p++) {
+		if (*p == '\'')
+			dst[n++] = '\'';
+		dst[n++] = *p;
+	}
+	if (quote)
+		dst[n++] = '\'';
+	dst[n] = '\0';
+}
+
 static int
 reject_store(struct importer *im, struct job *j, long line, int col,
 	     const char *why, const char *raw, size_t rawlen)
@@ -391,8 +422,9 @@ reject_store(struct importer *im, struct job *j, long line, int col,
 		else
 			snprintf(cellname, sizeof cellname, "%ld:%ld", line,
 				 line);
-		snprintf(where, sizeof where, "%.64s!%s: %.500s",
-			 j->sheet_name, cellname, why);
+		sheet_ref(where, 200, j->sheet_name);
+		snprintf(where + strlen(where), sizeof where - strlen(where),
+			 "!%s: %.500s", cellname, why);
 		why = where;
 	}
 	if (j->warned++ < MAX_WARN)

@@ -31,8 +31,8 @@
 #include "prefetch.h"
 #include "xlsx.h"
 
-#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_COMPACT | \
-		     XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
+		     XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
 
 struct sheet {
 	char *name;
@@ -54,7 +54,7 @@ struct xlsx {
 	unsigned char *is_date;	/* per cell style (cellXfs index) */
 	size_t nxf;
 	struct buf sst;		/* shared strings, each NUL-terminated */
-	size_t *sst_off;
+	uint32_t *sst_off;	/* the arena is under 4 GiB (XLSX_MAX_SST_BYTES) */
 	size_t nsst;
 
 	/* the sheet being read */
@@ -330,7 +330,7 @@ unescape(struct buf *b)
 	b->p[o] = '\0';
 }
 
-/* --- the workbook's parts -------------------------------------------------- */
+/* --- the workbook's parts ---------------------------------------------- */
 
 static int
 read_workbook(struct xlsx *x)
@@ -565,7 +565,7 @@ read_sst(struct xlsx *x, const char *part)
 				x->sst_off = xrealloc(x->sst_off,
 						      cap * sizeof *x->sst_off);
 			}
-			x->sst_off[x->nsst++] = x->sst.len;
+			x->sst_off[x->nsst++] = (uint32_t)x->sst.len;
 			buf_add(&x->sst, x->val.p, x->val.len);
 			x->sst.len++;	/* keep the NUL */
 		}
@@ -635,7 +635,7 @@ xlsx_sheet_find(const struct xlsx *x, const char *s)
 	return -1;
 }
 
-/* --- a sheet's rows --------------------------------------------------------- */
+/* --- a sheet's rows ---------------------------------------------------- */
 
 int
 xlsx_start(struct xlsx *x, size_t i, int ahead)
