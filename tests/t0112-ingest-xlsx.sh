@@ -196,4 +196,11 @@ is "$(q "SELECT r.line, company_key, submitted_at, answers, industry_code,
 "2|corp:7000012050002|2024-01-15T01:23:00Z|IIIIIPPPPPIIIIIPPPPPIIIII|E|101-300|one
 3|corp:1180301018771|2024-01-16T00:05:00Z|PPPPPNNNNNNNNNNNNNNNNNNNN|K|1-5|two" \
 	"Microsoft Forms workbook: every stored value of every row"
+run_status $INGEST --db gs.db "$DATA/xlsx/google-sheet.xlsx"
+is "$status" 0 "Google Sheet downloaded as .xlsx: accepted"
+is "$(q "SELECT r.line, company_key, submitted_at, answers, industry_code,
+	size_class, star_level, department FROM response r ORDER BY r.line" gs.db)" \
+"2|name:株式会社アルファ|2024-01-07T10:41:41Z|IIIIIIIIIIIIIIIIIIIIIIIII|G|6-20|two|総務部
+3|name:株式会社アルファ|2024-01-08T00:00:00Z|IIIIIPPPPPIIIIIPPPPPIIIII|G|6-20|two|営業部" \
+	"Google Sheet .xlsx (a sheet name with a space, date cells): every stored value of every row"
 done_testing

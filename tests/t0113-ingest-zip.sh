@@ -83,6 +83,16 @@ is "$status" 3 "--inspect of an archive with a member that is no survey: exit 3"
 like "$(cat "$T/out")" "^file: many.zip:forms/one.csv$" "--inspect names each member"
 like "$(cat "$T/out")" '^\{"line":1,"fields":\["タイムスタンプ"' "--inspect prints members' rows"
 
+# the committed Google Forms download
+run_status $INGEST --db gf.db "$DATA/zip/google-forms.csv.zip"
+is "$status" 0 "committed Google Forms .csv.zip: accepted"
+is "$(q "SELECT r.line, company_key, submitted_at, answers, industry_code,
+	size_class, star_level, department FROM response r ORDER BY r.line" gf.db)" \
+"2|name:株式会社アルファ|2024-01-07T10:41:40Z|IIIIIIIIIIIIIIIIIIIIIIIII|G|6-20|two|総務部
+3|name:株式会社ベータ|2024-01-07T07:09:52Z|PPPPPNNNNNNNNNNNNNNNNNNNN|D|6-20|one|
+4|name:有限会社ガンマ|2024-01-07T15:05:00Z|UUUUUAAAAAIIIIIIIIIIIIIII|M|301+|none|" \
+	"committed Google Forms .csv.zip: every stored value of every row, as t0107 reads the CSV"
+
 # an archive with nothing to import is rejected
 "$MKZIP" none.zip logo.png=logo.png
 run_status $INGEST --db n.db none.zip
