@@ -65,7 +65,8 @@ struct xlsx {
 	uint64_t size;
 	long row, prev_row;
 	int col;		/* last column filled in the row */
-	int in_row, in_cell, in_v, in_is, in_t, in_rph, ended;
+	int skip;		/* the next step skips the node's subtree */
+	int ended;
 	char ctype;		/* the cell's t: s, n, b, e, i(nlineStr), ... */
 	long cstyle;
 	int ccol;
@@ -215,10 +216,27 @@ part_close(struct xlsx *x)
  * Next node of the part: 1, 0 at its end, -1 with why (the source's
  * failure, the XML error, a DOCTYPE).
  */
+/* Say why reading the part failed: the source's failure or the XML's. */
+static void
+part_failed(struct xlsx *x, const char *name)
+{
+	if (x->src_failed && x->pf) {
+		prefetch_stop(x->pf);	/* zipin is ours again */
+		x->pf = NULL;
+	}
+	if (x->src_failed)
+		set_why(x, "%s", zipin_why(x->z));
+	else
+		set_why(x, "'%s': %s", name, x->xmlwhy[0] ? x->xmlwhy :
+			"malformed XML");
+}
+
 static int
 part_next(struct xlsx *x, const char *name)
 {
-	int rc = xmlTextReaderRead(x->rd);
+	int rc = x->skip ? xmlTextReaderNext(x->rd) : xmlTextReaderRead(x->rd);
+
+	x->skip = 0;
 
 	if (rc == 1 && xmlTextReaderNodeType(x->rd) ==
 	    XML_READER_TYPE_DOCUMENT_TYPE) {
@@ -227,15 +245,7 @@ part_next(struct xlsx *x, const char *name)
 		return -1;
 	}
 	if (rc < 0) {
-		if (x->src_failed && x->pf) {
-			prefetch_stop(x->pf);	/* zipin is ours again */
-			x->pf = NULL;
-		}
-		if (x->src_failed)
-			set_why(x, "%s", zipin_why(x->z));
-		else
-			set_why(x, "'%s': %s", name, x->xmlwhy[0] ? x->xmlwhy :
-				"malformed XML");
+		part_failed(x, name);
 		return -1;
 	}
 	return rc;
@@ -643,8 +653,7 @@ xlsx_start(struct xlsx *x, size_t i, int ahead)
 	xlsx_stop(x);
 	x->cur = (long)i;
 	x->row = x->prev_row = 0;
-	x->in_row = x->in_cell = x->in_v = x->in_is = x->in_t = 0;
-	x->in_rph = x->ended = 0;
+	x->skip = x->ended = 0;
 	x->pad = 0;
 	if (part_open(x, x->sh[i].path, 1, ahead)) {
 		x->ended = 1;
@@ -830,51 +839,115 @@ cell_type(const char *t)
 	       !strcmp(t, "b") ? 'b' : !strcmp(t, "e") ? 'e' : 'd';
 }
 
-/*
- * A <c> begins: its r, t and s, read where libxml2 holds them (this runs
- * for every cell, so nothing is copied).
- */
-static int
-cell_start(struct xlsx *x)
+/* Append the text nodes among n and its siblings (a <v>'s) to b. */
+static void
+text_nodes(const xmlNode *n, struct buf *b)
 {
-	char ref[24] = "", name[16];
+	for (; n; n = n->next)
+		if ((n->type == XML_TEXT_NODE ||
+		     n->type == XML_CDATA_SECTION_NODE) && n->content)
+			buf_add(b, (const char *)n->content,
+				strlen((const char *)n->content));
+}
+
+/*
+ * Append the text of the <t> elements under n and its siblings (an
+ * inline string's runs), leaving out phonetic guides (<rPh>).
+ */
+static void
+run_text(const xmlNode *n, struct buf *b)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcmp((const char *)n->name, "t"))
+			text_nodes(n->children, b);
+		else if (strcmp((const char *)n->name, "rPh"))
+			run_text(n->children, b);
+	}
+}
+
+/* An attribute's value as parsed (one text node), else "". */
+static const char *
+attr_value(const xmlAttr *a)
+{
+	if (a->children && a->children->type == XML_TEXT_NODE &&
+	    a->children->content)
+		return (const char *)a->children->content;
+	return "";
+}
+
+/* A <c>'s r, t and s, where libxml2 holds them (nothing is copied). */
+static int
+cell_start(struct xlsx *x, const xmlNode *c)
+{
+	const xmlAttr *a;
+	const char *ref = "";
+	char name[16];
 	int col = x->col + 1;
 
 	x->cstyle = 0;
 	x->ctype = 'n';
-	if (xmlTextReaderMoveToFirstAttribute(x->rd) == 1) {
-		do {
-			const char *n = local_name(x);
-			const char *v = (const char *)
-				xmlTextReaderConstValue(x->rd);
+	for (a = c->properties; a; a = a->next) {
+		const char *n = (const char *)a->name;
+		const char *v = attr_value(a);
 
-			if (!n[0] || n[1])
-				continue;
-			if (n[0] == 'r') {
-				col = ref_col(v);
-				snprintf(ref, sizeof ref, "%.20s", v);
-			} else if (n[0] == 's') {
-				x->cstyle = strtol(v, NULL, 10);
-			} else if (n[0] == 't') {
-				x->ctype = cell_type(v);
-			}
-		} while (xmlTextReaderMoveToNextAttribute(x->rd) == 1);
-		xmlTextReaderMoveToElement(x->rd);
+		if (!n[0] || n[1])
+			continue;
+		if (n[0] == 'r') {
+			col = ref_col(v);
+			ref = v;
+		} else if (n[0] == 's') {
+			x->cstyle = strtol(v, NULL, 10);
+		} else if (n[0] == 't') {
+			x->ctype = cell_type(v);
+		}
 	}
 	x->ccol = col;
 	x->val.len = 0;
 	buf_add(&x->val, "", 0);
 	if (col == 0 || col <= x->col || col > XLSX_MAX_COL) {
 		xlsx_cell_name(name, x->col + 1, x->row);
-		set_why(x, "%s!%s: cell reference '%s' out of order or "
+		set_why(x, "%s!%s: cell reference '%.20s' out of order or "
 			"beyond column XFD", x->sh[x->cur].name, name, ref);
 		return -1;
 	}
 	return 0;
 }
 
+/*
+ * The cells of a <row> the reader has expanded into a subtree: walking
+ * it costs far less than a reader call for each of the five or so nodes
+ * of every cell.
+ */
+static int
+row_cells(struct xlsx *x, const xmlNode *row)
+{
+	const xmlNode *c, *k;
+
+	for (c = row->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)c->name, "c"))
+			continue;
+		if (cell_start(x, c))
+			return -1;
+		for (k = c->children; k; k = k->next) {
+			if (k->type != XML_ELEMENT_NODE)
+				continue;
+			if (!strcmp((const char *)k->name, "v"))
+				text_nodes(k->children, &x->val);
+			else if (!strcmp((const char *)k->name, "is"))
+				run_text(k->children, &x->val);
+		}
+		if (cell_end(x))
+			return -1;
+	}
+	return 0;
+}
+
 static int
 row_start(struct xlsx *x)
+
 {
 	char *r = attr(x, "r");
 	long n = r ? strtol(r, NULL, 10) : x->prev_row + 1;
@@ -950,73 +1023,27 @@ int
 xlsx_next(struct xlsx *x, struct record **rec)
 {
 	const char *part;
+	xmlNodePtr row;
 	int rc;
 
 	if (x->ended || !x->rd)
 		return x->why[0] ? -1 : 0;
 	part = x->sh[x->cur].path;
 	while ((rc = part_next(x, part)) == 1) {
-		int type = xmlTextReaderNodeType(x->rd);
-		int empty;
-
-		if (type == XML_READER_TYPE_ELEMENT) {
-			const char *n = local_name(x);
-
-			empty = xmlTextReaderIsEmptyElement(x->rd);
-			if (!strcmp(n, "row")) {
-				if (row_start(x))
-					break;
-				x->in_row = !empty;
-			} else if (x->in_row && !strcmp(n, "c")) {
-				if (cell_start(x))
-					break;
-				x->in_cell = 1;
-				if (empty) {
-					x->in_cell = 0;
-					if (cell_end(x))
-						break;
-				}
-			} else if (x->in_cell && !strcmp(n, "v")) {
-				x->in_v = !empty;
-			} else if (x->in_cell && !strcmp(n, "is")) {
-				x->in_is = !empty;
-			} else if (x->in_is && !strcmp(n, "rPh")) {
-				x->in_rph = !empty;
-			} else if (x->in_is && !strcmp(n, "t")) {
-				x->in_t = !empty;
-			}
-			if (!empty || strcmp(n, "row"))
-				continue;
-		} else if (type == XML_READER_TYPE_END_ELEMENT) {
-			const char *n = local_name(x);
-
-			if (!strcmp(n, "v"))
-				x->in_v = 0;
-			else if (!strcmp(n, "t"))
-				x->in_t = 0;
-			else if (!strcmp(n, "rPh"))
-				x->in_rph = 0;
-			else if (!strcmp(n, "is"))
-				x->in_is = 0;
-			else if (x->in_cell && !strcmp(n, "c")) {
-				x->in_cell = 0;
-				if (cell_end(x))
-					break;
-			}
-			if (strcmp(n, "row"))
-				continue;
-			x->in_row = 0;
-		} else {
-			if (((x->in_v && !x->in_is) ||
-			     (x->in_t && !x->in_rph)) && is_text(x)) {
-				const char *v = (const char *)
-					xmlTextReaderConstValue(x->rd);
-
-				buf_add(&x->val, v, strlen(v));
-			}
+		if (xmlTextReaderNodeType(x->rd) != XML_READER_TYPE_ELEMENT ||
+		    strcmp(local_name(x), "row"))
 			continue;
+		if (row_start(x))
+			break;
+		if (!xmlTextReaderIsEmptyElement(x->rd)) {
+			if (!(row = xmlTextReaderExpand(x->rd))) {
+				part_failed(x, part);
+				break;
+			}
+			if (row_cells(x, row))
+				break;
+			x->skip = 1;	/* past the row's subtree */
 		}
-		/* the end of a row */
 		if (row_blank(x))
 			continue;
 		row_finish(x);
