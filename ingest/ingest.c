@@ -36,6 +36,7 @@ usage(FILE *f)
 	fprintf(f,
 "usage: ingest [options] FILE|DIR ...\n"
 "       ingest --inspect FILE [--rows N] [--encoding ENC] [--map FILE]\n"
+"                        [--sheet NAME|N]\n"
 "       ingest --export-rejects FILE\n"
 "Import survey exports (CSV, TSV, gzip, .xlsx, .zip) into the shindan\n"
 "database.\n"

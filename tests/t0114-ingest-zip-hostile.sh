@@ -158,6 +158,9 @@ book million.xlsx xl/worksheets/sheet1.xml million.xml
 	>/dev/null 2>&1 || true
 is "$(q "SELECT line, company_key FROM response" million.db)" \
 	"1000001|name:アルファ" "a million rows: the last row is read, at row 1000001"
-check "a million rows: peak memory under 64 MiB ($(cut -d' ' -f2 fig) KiB)" \
-	awk '{ exit !($2 < 65536) }' fig
+# (not under ASan, which keeps freed memory on purpose)
+if ! grep -q fsanitize "$TOP/.build-flags" 2>/dev/null; then
+	check "a million rows: peak memory under 64 MiB ($(cut -d' ' -f2 fig) KiB)" \
+		awk '{ exit !($2 < 65536) }' fig
+fi
 done_testing
