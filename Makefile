@@ -16,7 +16,8 @@ qecho = @true
 endif
 
 TOOLS = ingest/ingest aggregate/aggregate render/render
-SCRIPTS_BIN = scripts/gen-sample scripts/csvparse scripts/peakmem
+SCRIPTS_BIN = scripts/gen-sample scripts/csvparse scripts/peakmem scripts/mkzip \
+	scripts/csv2xlsx
 DATA = $(sort $(wildcard data/*.tsv))
 
 LIB_SRC = $(filter-out lib/embedded.c,$(wildcard lib/*.c)) lib/embedded.c
@@ -30,7 +31,7 @@ aggregate_OBJ = $(patsubst %.c,%.o,$(wildcard aggregate/*.c))
 render_OBJ = $(patsubst %.c,%.o,$(wildcard render/*.c))
 
 OBJ = $(LIB_OBJ) $(ingest_OBJ) $(aggregate_OBJ) $(render_OBJ) \
-	$(UNIT_SRC:.c=.o) $(SCRIPTS_BIN:=.o)
+	$(UNIT_SRC:.c=.o) $(SCRIPTS_BIN:=.o) scripts/xlsxw.o
 DEPS = $(OBJ:.o=.d)
 MANS = ingest/ingest.1 aggregate/aggregate.1 render/render.1 scripts/nightly.1
 UNITS = shindan-nightly.service shindan-nightly.timer
@@ -58,9 +59,11 @@ lib/libshindan.a: $(LIB_OBJ)
 ingest/ingest: $(ingest_OBJ) lib/libshindan.a
 aggregate/aggregate: $(aggregate_OBJ) lib/libshindan.a
 render/render: $(render_OBJ) lib/libshindan.a
-scripts/gen-sample: scripts/gen-sample.o lib/libshindan.a
+scripts/gen-sample: scripts/gen-sample.o scripts/xlsxw.o lib/libshindan.a
 scripts/csvparse: scripts/csvparse.o ingest/reader.o lib/libshindan.a
 scripts/peakmem: scripts/peakmem.o lib/libshindan.a
+scripts/mkzip: scripts/mkzip.o lib/libshindan.a
+scripts/csv2xlsx: scripts/csv2xlsx.o scripts/xlsxw.o lib/libshindan.a
 $(UNIT_BIN): %: %.o lib/libshindan.a
 
 $(TOOLS) $(SCRIPTS_BIN) $(UNIT_BIN):

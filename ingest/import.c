@@ -5,6 +5,7 @@
  * that a crash at any moment leaves the file either wholly imported or not
  * started.  A file already imported (same SHA-256) is skipped.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
@@ -35,6 +36,8 @@
 #include "star.h"
 #include "text.h"
 #include "when.h"
+#include "xlsx.h"
+#include "zipin.h"
 
 #define MAX_WARN 10		/* rejected rows printed per file */
 
@@ -56,9 +59,22 @@ struct importer {
 	int busy;
 };
 
-/* One file being imported. */
+/* Where a job's rows come from. */
+enum { SRC_FILE, SRC_MEMBER, SRC_SHEET };
+
+/* One file, archive member or workbook being imported. */
 struct job {
-	const char *path;
+	const char *path;	/* as messages and the files view name it */
+	int src;
+	struct zipin *zip;	/* SRC_MEMBER: the archive, */
+	size_t member;		/* and the member */
+	struct xlsx *xlsx;	/* SRC_SHEET: the workbook */
+	const char *sheet_name;
+	const char *sha;	/* SRC_SHEET: the workbook's SHA-256 */
+	uint64_t bytes;		/* and size */
+	int nested;		/* inside an archive's transaction */
+	int in_txn;		/* its transaction (or savepoint) is open */
+	int archive_bad;	/* rejected for the archive's bytes */
 	struct input *in;
 	struct layout lo;
 	int64_t mtime;
@@ -375,12 +391,57 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 
 /* --- storing ------------------------------------------------------------ */
 
+/*
+ * A sheet's name as Excel writes it in a reference: quoted, with its
+ * quotes doubled, when it holds a space or punctuation.
+ */
+static void
+sheet_ref(char *dst, size_t cap, const char *name)
+{
+	const char *p;
+	size_t n = 0;
+	int quote = 0;
+
+	for (p = name; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		/* letters, digits, _ and . and any non-ASCII character */
+		if (c < 0x80 && !isalnum(c) && c != '_' && c != '.')
+			quote = 1;
+	}
+	if (quote)
+		dst[n++] = '\'';
+	for (p = name; *p && n + 4 < cap; p++) {
+		if (*p == '\'')
+			dst[n++] = '\'';
+		dst[n++] = *p;
+	}
+	if (quote)
+		dst[n++] = '\'';
+	dst[n] = '\0';
+}
+
 static int
 reject_store(struct importer *im, struct job *j, long line, int col,
 	     const char *why, const char *raw, size_t rawlen)
 {
 	sqlite3_stmt *st = im->reject;
+	char where[600];
 
+	if (j->src == SRC_SHEET) {
+		/* where a person finds it in Excel: Sheet1!M7, or row 7:7 */
+		char cellname[16];
+
+		if (col > 0)
+			xlsx_cell_name(cellname, col, line);
+		else
+			snprintf(cellname, sizeof cellname, "%ld:%ld", line,
+				 line);
+		sheet_ref(where, 200, j->sheet_name);
+		snprintf(where + strlen(where), sizeof where - strlen(where),
+			 "!%s: %.500s", cellname, why);
+		why = where;
+	}
 	if (j->warned++ < MAX_WARN)
 		warn("%s:%ld: %s", j->path, line, why);
 	sqlite3_bind_int64(st, 1, j->file_id);
@@ -853,7 +914,208 @@ raw_done(const void *in)
 enum { FILE_DONE, FILE_REJECTED, FILE_RETRY, FILE_FAILED };
 
 /*
- * Read and store one file with the given encoding inside a transaction.
+ * Open a job's transaction: BEGIN for a file of its own, a savepoint
+ * inside an archive's.  Returns 0 or -1 (im->busy set when locked).
+ */
+static int
+txn_begin(struct importer *im, struct job *j)
+{
+	int rc;
+
+	if (j->nested) {
+		if (db_exec(im->db, "SAVEPOINT member"))
+			return -1;
+	} else if ((rc = db_begin(im->db)) != 0) {
+		if (rc == DB_BUSY) {
+			error("'%s': locked by another run; try later",
+			      im->o->db_path);
+			im->busy = 1;
+		}
+		return -1;
+	}
+	j->in_txn = 1;
+	return 0;
+}
+
+/* Keep (or, for a dry run, drop) the job's work; -1 on failure. */
+static int
+txn_commit(struct importer *im, struct job *j)
+{
+	j->in_txn = 0;
+	if (j->nested)
+		return db_exec(im->db, "RELEASE member");
+	if (im->o->dry_run) {
+		db_rollback(im->db);
+		return 0;
+	}
+	return db_commit(im->db);
+}
+
+static void
+txn_rollback(struct importer *im, struct job *j)
+{
+	if (!j->in_txn)
+		return;
+	j->in_txn = 0;
+	if (j->nested)
+		db_exec(im->db, "ROLLBACK TO member; RELEASE member");
+	else
+		db_rollback(im->db);
+}
+
+static const char *
+zip_why(const void *z)
+{
+	return zipin_why(z);
+}
+
+int
+import_sheet_pick(struct xlsx *x, const char *want, const struct colmap *map,
+		  struct layout *lo, size_t *sheet, char *why, size_t cap)
+{
+	size_t i, from = 0, to = xlsx_sheets(x);
+	char first[1100] = "";
+	long k;
+
+	if (want) {
+		if ((k = xlsx_sheet_find(x, want)) < 0) {
+			int n = snprintf(why, cap, "--sheet '%s': no such sheet"
+					 " (the workbook has", want);
+
+			for (i = 0; i < to && n > 0 && (size_t)n < cap; i++)
+				n += snprintf(why + n, cap - (size_t)n,
+					      "%s '%s'", i ? "," : "",
+					      xlsx_sheet_name(x, i));
+			if (n > 0 && (size_t)n < cap)
+				snprintf(why + n, cap - (size_t)n, ")");
+			return -1;
+		}
+		from = (size_t)k;
+		to = from + 1;
+	}
+	for (i = from; i < to; i++) {
+		struct peeked pk;
+		struct record *rec;
+		int rc = 0;
+
+		memset(&pk, 0, sizeof pk);
+		if (xlsx_start(x, i, 0)) {
+			snprintf(why, cap, "%s", xlsx_why(x));
+			return -1;
+		}
+		while (pk.n < LAYOUT_PEEK && (rc = xlsx_next(x, &rec)) == 1)
+			peeked_add(&pk, rec);
+		if (rc < 0) {
+			snprintf(why, cap, "%s", xlsx_why(x));
+			peeked_release(&pk);
+			xlsx_stop(x);
+			return -1;
+		}
+		xlsx_stop(x);
+		rc = layout_detect(lo, &pk, map, 0);
+		peeked_release(&pk);
+		if (rc == 0) {
+			*sheet = i;
+			return 0;
+		}
+		if (!first[0])
+			snprintf(first, sizeof first, "sheet '%.64s': %.1000s",
+				 xlsx_sheet_name(x, i), lo->why);
+		layout_release(lo);
+	}
+	snprintf(why, cap, "%s%s", first, to - from > 1 ?
+		 " (nor any other sheet; --sheet chooses one)" : "");
+	return -1;
+}
+
+/* The next record of the job's rows: as reader_next. */
+static int
+rows_next(struct job *j, struct reader *rd, struct record **rec)
+{
+	if (j->src == SRC_SHEET)
+		return xlsx_next(j->xlsx, rec);
+	return reader_next(rd, rec);
+}
+
+/* -v: the columns of the header that nothing reads, by their text. */
+static void
+info_ignored(const struct job *j)
+{
+	for (size_t c = 0; c < j->lo.ncols; c++)
+		if (!j->lo.field[c] && j->lo.names && *j->lo.names[c])
+			info("%s: column %zu '%.80s' ignored", j->path, c + 1,
+			     j->lo.names[c]);
+}
+
+/* Open the job's text and find its layout: FILE_DONE or as file_attempt. */
+static int
+job_open(struct importer *im, struct job *j, int enc)
+{
+	const char *text;
+	char why[256];
+	size_t len, sheet;
+
+	if (j->src == SRC_SHEET) {
+		if (import_sheet_pick(j->xlsx, im->o->sheet, &im->map, &j->lo,
+				      &sheet, j->reason, sizeof j->reason))
+			return FILE_REJECTED;
+		j->sheet_name = xlsx_sheet_name(j->xlsx, sheet);
+		info("%s: sheet '%s', header at row %ld", j->path,
+		     j->sheet_name, j->lo.header_line);
+		info_ignored(j);
+		if (xlsx_start(j->xlsx, sheet, 1)) {
+			snprintf(j->reason, sizeof j->reason, "%s",
+				 xlsx_why(j->xlsx));
+			return FILE_REJECTED;
+		}
+		xlsx_pad(j->xlsx, j->lo.ncols);
+		return FILE_DONE;
+	}
+	if (j->src == SRC_MEMBER) {
+		if (zipin_member(j->zip, j->member)) {
+			snprintf(j->reason, sizeof j->reason, "%s",
+				 zipin_why(j->zip));
+			j->archive_bad = 1;
+			return FILE_REJECTED;
+		}
+		j->in = input_open_fn(zipin_read, zip_why, j->zip,
+				      zipin_size(j->zip, j->member), enc, why);
+	} else {
+		j->in = input_open(j->path, enc, why);
+	}
+	if (!j->in) {
+		snprintf(j->reason, sizeof j->reason, "%s", why);
+		j->archive_bad = j->src == SRC_MEMBER;
+		return FILE_REJECTED;
+	}
+	if (!(text = input_peek(j->in, &len))) {
+		j->bad_bytes = input_bad_bytes(j->in);
+		j->archive_bad = j->src == SRC_MEMBER && !j->bad_bytes;
+		snprintf(j->reason, sizeof j->reason, "%s", input_why(j->in));
+		if (j->bad_bytes && input_encoding_guessed(j->in) &&
+		    enc == ENC_AUTO && strcmp(input_encoding_name(j->in),
+					      "UTF-8") == 0)
+			return FILE_RETRY;
+		return FILE_REJECTED;
+	}
+	if (len == 0) {
+		snprintf(j->reason, sizeof j->reason, "empty file");
+		return FILE_REJECTED;
+	}
+	if (layout_sniff(&j->lo, text, len, &im->map)) {
+		snprintf(j->reason, sizeof j->reason, "%s", j->lo.why);
+		return FILE_REJECTED;
+	}
+	info("%s: %s, %s-separated, header at line %ld",
+	     j->path, input_encoding_name(j->in), layout_delim_name(j->lo.delim),
+	     j->lo.header_line);
+	info_ignored(j);
+	return FILE_DONE;
+}
+
+/*
+ * Read and store one file, archive member or workbook with the given
+ * encoding inside a transaction (a savepoint inside an archive's).
  * FILE_RETRY: a guessed UTF-8 met an invalid byte, try CP932.
  */
 static int
@@ -864,65 +1126,30 @@ file_attempt(struct importer *im, struct job *j, int enc)
 	struct extsort *sort = NULL;
 	struct prefetch *pf = NULL;
 	struct row row;
-	const char *text;
 	char why[512], sha[65];
-	size_t len;
-	int rc, result = FILE_FAILED, n, col, stored = 0;
+	int rc, result, n, col, stored = 0, sheet = j->src == SRC_SHEET;
 
-	j->in = input_open(j->path, enc, why);
-	if (!j->in) {
-		snprintf(j->reason, sizeof j->reason, "%s", why);
-		return FILE_REJECTED;
-	}
-	if (!(text = input_peek(j->in, &len))) {
-		j->bad_bytes = input_bad_bytes(j->in);
-		snprintf(j->reason, sizeof j->reason, "%s", input_why(j->in));
-		if (j->bad_bytes && input_encoding_guessed(j->in) &&
-		    enc == ENC_AUTO && strcmp(input_encoding_name(j->in),
-					      "UTF-8") == 0) {
-			result = FILE_RETRY;
-			goto out;
-		}
-		result = FILE_REJECTED;
+	if ((result = job_open(im, j, enc)) != FILE_DONE)
 		goto out;
-	}
-	if (len == 0) {
-		snprintf(j->reason, sizeof j->reason, "empty file");
-		result = FILE_REJECTED;
+	result = FILE_FAILED;
+	if (txn_begin(im, j))
 		goto out;
-	}
-	if (layout_sniff(&j->lo, text, len, &im->map)) {
-		snprintf(j->reason, sizeof j->reason, "%s", j->lo.why);
-		result = FILE_REJECTED;
-		goto out;
-	}
-	info("%s: %s, %s-separated, header at line %ld",
-	     j->path, input_encoding_name(j->in), layout_delim_name(j->lo.delim),
-	     j->lo.header_line);
-	for (size_t c = 0; c < j->lo.ncols; c++)
-		if (!j->lo.field[c] && *j->lo.names[c])
-			info("%s: column %zu '%.80s' ignored", j->path, c + 1,
-			     j->lo.names[c]);
-	if ((rc = db_begin(im->db)) != 0) {
-		if (rc == DB_BUSY) {
-			error("'%s': locked by another run; try later",
-			      im->o->db_path);
-			im->busy = 1;
-		}
-		goto out;
-	}
-	if (file_insert(im, j->path, "", input_raw_size(j->in),
+	if (file_insert(im, j->path, "", sheet ? j->bytes :
+			input_raw_size(j->in), sheet ? "xlsx" :
 			input_encoding_name(j->in), j->lo.delim,
 			j->lo.header_line, "imported", NULL, &j->file_id))
 		goto out;
 
-	pf = prefetch_start(input_read_fn, j->in, raw_done);
-	rd = reader_new(prefetch_read, pf, j->lo.delim);
+	if (!sheet) {
+		pf = prefetch_start(input_read_fn, j->in, raw_done);
+		rd = reader_new(prefetch_read, pf, j->lo.delim);
+	}
 	for (n = 0; n < j->lo.skip; n++) {
-		if (reader_next(rd, &rec) != 1)
+		if (rows_next(j, rd, &rec) != 1)
 			break;
 		/* detection saw only the first INPUT_PEEK bytes */
-		if (n == j->lo.header_rec && rec->nfields != j->lo.ncols) {
+		if (!sheet && n == j->lo.header_rec &&
+		    rec->nfields != j->lo.ncols) {
 			snprintf(j->reason, sizeof j->reason, "line %ld: "
 				 "header row longer than %d KiB (%zu fields)",
 				 rec->line, INPUT_PEEK >> 10, rec->nfields);
@@ -930,9 +1157,10 @@ file_attempt(struct importer *im, struct job *j, int enc)
 			goto out;
 		}
 	}
-	progress_start(&im->prog, j->path, input_raw_size(j->in));
+	progress_start(&im->prog, j->path, sheet ? xlsx_size(j->xlsx) :
+		       input_raw_size(j->in));
 	sort = extsort_new(0);
-	while ((rc = reader_next(rd, &rec)) == 1) {
+	while ((rc = rows_next(j, rd, &rec)) == 1) {
 		j->rows_read++;
 		if (row_parse(j, rec, &row, why, sizeof why, &col) == 0) {
 			if (row_pack(sort, rec->line, &row)) {
@@ -945,10 +1173,13 @@ file_attempt(struct importer *im, struct job *j, int enc)
 						   rec->raw, rec->rawlen)))
 				break;
 		}
-		progress_update(&im->prog, prefetch_done(pf),
-				(uint64_t)j->rows_read);
+		progress_update(&im->prog, sheet ? xlsx_done(j->xlsx) :
+				prefetch_done(pf), (uint64_t)j->rows_read);
 	}
-	prefetch_stop(pf);	/* the input is the caller's again */
+	/* the input is the caller's again */
+	if (sheet)
+		xlsx_stop(j->xlsx);
+	prefetch_stop(pf);
 	pf = NULL;
 	info("%s: %ld rows parsed in %.2f s", j->path, j->rows_read,
 	     progress_now() - im->prog.start);
@@ -960,9 +1191,16 @@ file_attempt(struct importer *im, struct job *j, int enc)
 	progress_end(&im->prog);
 	if (stored < 0)
 		goto out;
+	if (rc < 0 && sheet) {
+		snprintf(j->reason, sizeof j->reason, "%s", xlsx_why(j->xlsx));
+		result = FILE_REJECTED;
+		goto out;
+	}
 	if (rc < 0) {
 		j->bad_bytes = reader_source_failed(rd) &&
 			       input_bad_bytes(j->in);
+		j->archive_bad = j->src == SRC_MEMBER &&
+				 reader_source_failed(rd) && !j->bad_bytes;
 		if (reader_source_failed(rd))
 			snprintf(j->reason, sizeof j->reason, "line %ld: %s",
 				 reader_line(rd), input_why(j->in));
@@ -976,14 +1214,17 @@ file_attempt(struct importer *im, struct job *j, int enc)
 			result = FILE_RETRY;
 		goto out;
 	}
-	if (input_sha256(j->in, sha)) {
+	if (sheet) {
+		snprintf(sha, sizeof sha, "%s", j->sha);
+	} else if (input_sha256(j->in, sha)) {
 		snprintf(j->reason, sizeof j->reason, "%s", input_why(j->in));
+		j->archive_bad = j->src == SRC_MEMBER;
 		result = FILE_REJECTED;
 		goto out;
 	}
 	sqlite3_bind_int64(im->file_done, 1, j->file_id);
 	sqlite3_bind_text(im->file_done, 2, sha, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(im->file_done, 3,
+	sqlite3_bind_int64(im->file_done, 3, sheet ? (sqlite3_int64)j->bytes :
 			   (sqlite3_int64)input_raw_done(j->in));
 	sqlite3_bind_text(im->file_done, 4,
 			  j->rows_rejected ? "partial" : "imported", -1,
@@ -994,15 +1235,15 @@ file_attempt(struct importer *im, struct job *j, int enc)
 	sqlite3_bind_int64(im->file_done, 8, j->rows_rejected);
 	if (step_done(im, im->file_done))
 		goto out;
-	if (im->o->dry_run)
-		db_rollback(im->db);
-	else if (db_commit(im->db))
+	if (txn_commit(im, j))
 		goto out;
 	result = FILE_DONE;
 out:
 	progress_end(&im->prog);
 	if (result != FILE_DONE)
-		db_rollback(im->db);
+		txn_rollback(im, j);
+	if (sheet)
+		xlsx_stop(j->xlsx);
 	prefetch_stop(pf);
 	reader_free(rd);
 	extsort_free(sort);
@@ -1051,52 +1292,257 @@ already_imported(struct importer *im, const char *path, uint64_t size)
 	return found;
 }
 
-/* Import one file.  Returns 0, or -1 when the run must stop. */
+/*
+ * Run a job to its end: its attempts (a second one as CP932 when a
+ * guessed UTF-8 met a byte UTF-8 cannot have).  j holds the source; the
+ * rest of it is reset for each attempt.  Returns the last attempt's.
+ */
 static int
-import_file(struct importer *im, const char *path)
+job_run(struct importer *im, struct job *j)
 {
-	struct job *j;
-	struct stat st;
-	int enc = im->o->encoding, result, rc;
-	char sha[65] = "", why[256], first[1024] = "";
-	uint64_t bytes = 0;
+	struct job src = *j;
+	int enc = im->o->encoding, result;
+	char first[1024] = "";
 
-	im->t.files++;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-		if ((rc = already_imported(im, path, (uint64_t)st.st_size)))
-			return rc < 0 ? -1 : 0;
-	}
-	j = xcalloc(1, sizeof *j);
 	for (;;) {
 		memset(j, 0, sizeof *j);
-		j->path = path;
-		j->mtime = (int64_t)st.st_mtime;
+		j->path = src.path;
+		j->src = src.src;
+		j->zip = src.zip;
+		j->member = src.member;
+		j->xlsx = src.xlsx;
+		j->sha = src.sha;
+		j->bytes = src.bytes;
+		j->nested = src.nested;
+		j->mtime = src.mtime;
 		j->latest_ok = (int64_t)time(NULL) + 86400;
 		result = file_attempt(im, j, enc);
 		if (first[0] && result == FILE_REJECTED && j->bad_bytes)
 			snprintf(j->reason, sizeof j->reason, "%.1000s (and "
 				 "not CP932 either)", first);
 		if (result != FILE_RETRY)
-			break;
-		/* a guess of UTF-8 met a byte UTF-8 cannot have */
-		info("%s: %s; reading it as CP932", path, j->reason);
+			return result;
+		info("%s: %s; reading it as CP932", j->path, j->reason);
 		snprintf(first, sizeof first, "%.1000s", j->reason);
 		enc = ENC_CP932;
 	}
+}
+
+static void
+totals_add(struct totals *t, const struct job *j)
+{
+	t->rows_read += j->rows_read;
+	t->rows_new += j->rows_new;
+	t->rows_dup += j->rows_dup;
+	t->rows_rejected += j->rows_rejected;
+}
+
+/* Say how a finished job went. */
+static void
+job_report(const struct job *j, int dry_run)
+{
+	if (j->warned > MAX_WARN)
+		warn(dry_run ? "%s: %d more rejected rows (a dry run stores "
+		     "none; --inspect --rows shows them)" : "%s: %d more "
+		     "rejected rows (see the rejects view)", j->path,
+		     j->warned - MAX_WARN);
+}
+
+/* Is an archive member one to import (CSV, TSV, text, gzip)? */
+static int wanted(const char *name);
+
+/*
+ * Import the CSV members of the archive z at path, all in one
+ * transaction: each member is a file of its own in the files view,
+ * named "path:member", and the archive has a row after them with its
+ * SHA-256 and the sums of their counts, by which the archive is skipped
+ * when seen again.  A member that is no survey export is rejected on its
+ * own, like a file in a folder; a member whose bytes cannot be read
+ * (encrypted, bad CRC, a bomb) rejects the whole archive, and nothing of
+ * it is kept.  Returns as file_attempt; j->reason says why.
+ */
+static int
+archive_run(struct importer *im, struct job *j, struct zipin *z,
+	    const char *path, const char *sha, uint64_t bytes,
+	    struct totals *sub)
+{
+	struct job *m = xcalloc(1, sizeof *m);
+	size_t i, n = 0;
+	int result = FILE_FAILED;
+	long long id;
+
+	if (txn_begin(im, j))
+		goto out;
+	for (i = 0; i < zipin_count(z); i++) {
+		const char *name = zipin_name(z, i);
+		const char *base = strrchr(name, '/');
+		char *label;
+
+		base = base ? base + 1 : name;
+		if (!wanted(base) || !strncmp(name, "__MACOSX/", 9)) {
+			info("%s: member '%s' is not CSV, TSV or text; "
+			     "ignored", path, name);
+			continue;
+		}
+		n++;
+		label = xasprintf("%s:%s", path, name);
+		memset(m, 0, sizeof *m);
+		m->path = label;
+		m->src = SRC_MEMBER;
+		m->zip = z;
+		m->member = i;
+		m->nested = 1;
+		m->mtime = j->mtime;
+		result = job_run(im, m);
+		if (result == FILE_DONE) {
+			totals_add(sub, m);
+			job_report(m, im->o->dry_run);
+		} else if (result == FILE_REJECTED && !m->archive_bad) {
+			sub->files_rejected++;
+			error("%s: rejected: %s", label, m->reason);
+			if (file_insert(im, label, "", zipin_size(z, i), NULL,
+					0, 0, "rejected", m->reason, NULL))
+				result = FILE_FAILED;
+			else
+				result = FILE_DONE;
+		} else if (result == FILE_REJECTED) {
+			snprintf(j->reason, sizeof j->reason, "%.1100s",
+				 m->reason);
+		}
+		free(label);
+		if (result != FILE_DONE)
+			goto out;
+	}
+	if (n == 0) {
+		snprintf(j->reason, sizeof j->reason, "no CSV, TSV or text "
+			 "member in the archive");
+		result = FILE_REJECTED;
+		goto out;
+	}
+	result = FILE_FAILED;
+	if (file_insert(im, path, sha, bytes, NULL, 0, 0, "imported", NULL,
+			&id))
+		goto out;
+	sqlite3_bind_int64(im->file_done, 1, id);
+	sqlite3_bind_text(im->file_done, 2, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(im->file_done, 3, (sqlite3_int64)bytes);
+	sqlite3_bind_text(im->file_done, 4, sub->rows_rejected ||
+			  sub->files_rejected ? "partial" : "imported", -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_int64(im->file_done, 5, sub->rows_read);
+	sqlite3_bind_int64(im->file_done, 6, sub->rows_new);
+	sqlite3_bind_int64(im->file_done, 7, sub->rows_dup);
+	sqlite3_bind_int64(im->file_done, 8, sub->rows_rejected);
+	if (step_done(im, im->file_done) || txn_commit(im, j))
+		goto out;
+	result = FILE_DONE;
+out:
+	if (result != FILE_DONE)
+		txn_rollback(im, j);
+	free(m);
+	return result;
+}
+
+/* Does the file at path start with a zip's magic bytes? */
+static int
+is_zip(const char *path)
+{
+	unsigned char magic[4];
+	FILE *f = fopen(path, "rb");
+	size_t n = 0;
+
+	if (f) {
+		n = fread(magic, 1, sizeof magic, f);
+		fclose(f);
+	}
+	return zipin_magic(magic, n);
+}
+
+/*
+ * A zip: a workbook when it holds xl/workbook.xml, otherwise an archive
+ * of CSV files.  Returns as file_attempt.
+ */
+static int
+zip_run(struct importer *im, struct job *j, const char *sha,
+	uint64_t bytes)
+{
+	struct totals sub = { 0 };
+	struct zipin *z;
+	char why[512];
+	int result;
+
+	if (!(z = zipin_open(j->path, why))) {
+		snprintf(j->reason, sizeof j->reason, "%s", why);
+		return FILE_REJECTED;
+	}
+	if (xlsx_is_workbook(z)) {
+		j->src = SRC_SHEET;
+		j->sha = sha;
+		j->bytes = bytes;
+		if (!(j->xlsx = xlsx_open(z, why))) {
+			snprintf(j->reason, sizeof j->reason, "%s", why);
+			result = FILE_REJECTED;
+		} else {
+			result = job_run(im, j);
+			if (result == FILE_DONE)
+				job_report(j, im->o->dry_run);
+			xlsx_free(j->xlsx);
+		}
+		zipin_close(z);
+		if (result == FILE_DONE)
+			totals_add(&im->t, j);
+		return result;
+	}
+	result = archive_run(im, j, z, j->path, sha, bytes, &sub);
+	zipin_close(z);
 	if (result == FILE_DONE) {
-		im->t.rows_read += j->rows_read;
-		im->t.rows_new += j->rows_new;
-		im->t.rows_dup += j->rows_dup;
-		im->t.rows_rejected += j->rows_rejected;
-		if (j->warned > MAX_WARN)
-			warn(im->o->dry_run ? "%s: %d more rejected rows (a "
-			     "dry run stores none; --inspect --rows shows "
-			     "them)" : "%s: %d more rejected rows (see the "
-			     "rejects view)", path, j->warned - MAX_WARN);
-	} else if (result == FILE_REJECTED) {
+		im->t.rows_read += sub.rows_read;
+		im->t.rows_new += sub.rows_new;
+		im->t.rows_dup += sub.rows_dup;
+		im->t.rows_rejected += sub.rows_rejected;
+		im->t.files_rejected += sub.files_rejected;
+	}
+	return result;
+}
+
+/* Import one file.  Returns 0, or -1 when the run must stop. */
+static int
+import_file(struct importer *im, const char *path)
+{
+	struct job *j;
+	struct stat st;
+	int result, rc;
+	char sha[65] = "", why[256];
+	uint64_t bytes = 0;
+
+	im->t.files++;
+	memset(&st, 0, sizeof st);
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((rc = already_imported(im, path, (uint64_t)st.st_size)))
+			return rc < 0 ? -1 : 0;
+	}
+	j = xcalloc(1, sizeof *j);
+	j->path = path;
+	j->mtime = (int64_t)st.st_mtime;
+	if (S_ISREG(st.st_mode) && is_zip(path)) {
+		/* random access: the hash is taken first, in a pass of its own */
+		if (input_hash_file(path, sha, &bytes, why)) {
+			snprintf(j->reason, sizeof j->reason, "%s", why);
+			result = FILE_REJECTED;
+		} else {
+			result = zip_run(im, j, sha, bytes);
+		}
+	} else {
+		result = job_run(im, j);
+		if (result == FILE_DONE) {
+			totals_add(&im->t, j);
+			job_report(j, im->o->dry_run);
+		}
+	}
+	if (result == FILE_REJECTED) {
 		im->t.files_rejected++;
 		error("%s: rejected: %s", path, j->reason);
-		if (input_hash_file(path, sha, &bytes, why))
+		if (!sha[0] && input_hash_file(path, sha, &bytes, why))
 			sha[0] = '\0';
 		if (file_note(im, path, sha, bytes, NULL, "rejected",
 			      j->reason))
@@ -1111,7 +1557,9 @@ import_file(struct importer *im, const char *path)
 static int
 wanted(const char *name)
 {
-	static const char *const exts[] = { ".csv", ".tsv", ".txt", ".gz" };
+	static const char *const exts[] = {
+		".csv", ".tsv", ".txt", ".gz", ".xlsx", ".zip"
+	};
 	size_t n = strlen(name), i;
 
 	if (name[0] == '.')

@@ -1,5 +1,6 @@
 #ifndef SHINDAN_IMPORT_H
 #define SHINDAN_IMPORT_H
+#include <stddef.h>
 /*
  * ingest's work: every file given, in order, each in one transaction.
  */
@@ -13,6 +14,7 @@ struct ingest_opts {
 	const char *inspect;		/* --inspect FILE */
 	long rows;			/* --rows N for --inspect */
 	const char *export_rejects;	/* --export-rejects FILE */
+	const char *sheet;		/* --sheet NAME|N of a workbook */
 	char **paths;
 	int npaths;
 };
@@ -25,6 +27,18 @@ enum {
 	EXIT_REJECTED = 3,
 	EXIT_BUSY = 4,
 };
+
+struct xlsx;
+struct colmap;
+struct layout;
+/*
+ * The sheet of workbook x to read: the one named or numbered want, else
+ * the first whose header holds the 25 questions.  Returns 0 with its
+ * layout in lo and its index in sheet, or -1 with why.
+ */
+int import_sheet_pick(struct xlsx *x, const char *want,
+		      const struct colmap *map, struct layout *lo,
+		      size_t *sheet, char *why, size_t cap);
 
 /* Import o->paths; returns an exit status and prints the summary line. */
 int import_run(const struct ingest_opts *o);

@@ -22,6 +22,7 @@ static const struct option longopts[] = {
 	{ "inspect", required_argument, NULL, 'i' },
 	{ "rows", required_argument, NULL, 'r' },
 	{ "export-rejects", required_argument, NULL, 'x' },
+	{ "sheet", required_argument, NULL, 's' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -35,8 +36,10 @@ usage(FILE *f)
 	fprintf(f,
 "usage: ingest [options] FILE|DIR ...\n"
 "       ingest --inspect FILE [--rows N] [--encoding ENC] [--map FILE]\n"
+"                        [--sheet NAME|N]\n"
 "       ingest --export-rejects FILE\n"
-"Import survey exports (CSV, TSV, gzip) into the shindan database.\n"
+"Import survey exports (CSV, TSV, gzip, .xlsx, .zip) into the shindan\n"
+"database.\n"
 "\n"
 "  -d, --db PATH          database (default $SHINDAN_DB, else shindan.db)\n"
 "  -f, --force            import files even if imported before\n"
@@ -49,6 +52,8 @@ usage(FILE *f)
 "      --rows N           with --inspect: print the first N records as "
 "JSON\n"
 "      --export-rejects FILE  write the rejected rows as CSV for Excel\n"
+"      --sheet NAME|N     the sheet of a workbook to read (default: the first\n"
+"                         whose header holds the 25 questions)\n"
 "  -q, --quiet            only errors\n"
 "  -v, --verbose          say more about each file\n"
 "  -h, --help             this help\n"
@@ -100,6 +105,9 @@ main(int argc, char **argv)
 			break;
 		case 'x':
 			o.export_rejects = optarg;
+			break;
+		case 's':
+			o.sheet = optarg;
 			break;
 		case 'q':
 			err_verbosity = -1;

@@ -35,7 +35,10 @@
 #define BOMB_FLOOR (256ULL * 1024 * 1024)
 
 struct input {
-	int fd;
+	int fd;			/* -1: bytes come from fn */
+	reader_read_fn fn;
+	const char *(*fn_why)(const void *ctx);
+	void *ctx;
 	uint64_t size;			/* on disk */
 	EVP_MD_CTX *sha;
 	uint64_t raw_done;		/* bytes read from disk and hashed */
@@ -99,6 +102,25 @@ input_encoding_parse(const char *name)
 	return -1;
 }
 
+/* Read up to n bytes of the file, or of the source fn; -1 with why. */
+static ssize_t
+raw_read(struct input *in, void *dst, size_t n)
+{
+	ssize_t r;
+
+	if (in->fn) {
+		if ((r = in->fn(in->ctx, dst, n)) < 0)
+			set_why(in, "%s", in->fn_why(in->ctx));
+		return r;
+	}
+	do
+		r = read(in->fd, dst, n);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		set_why(in, "read error: %s", strerror(errno));
+	return r;
+}
+
 /* Refill the raw buffer from disk, hashing as we go. */
 static int
 raw_fill(struct input *in)
@@ -107,13 +129,8 @@ raw_fill(struct input *in)
 
 	if (in->raw_pos < in->raw_len || in->raw_eof)
 		return 0;
-	do
-		n = read(in->fd, in->raw, RAW_SIZE);
-	while (n < 0 && errno == EINTR);
-	if (n < 0) {
-		set_why(in, "read error: %s", strerror(errno));
+	if ((n = raw_read(in, in->raw, RAW_SIZE)) < 0)
 		return -1;
-	}
 	if (n == 0) {
 		in->raw_eof = 1;
 		return 0;
@@ -145,14 +162,9 @@ plain_fill(struct input *in)
 			/* plain file: read straight into the plain buffer */
 			ssize_t n;
 
-			do
-				n = read(in->fd, in->plain + in->plain_len,
-					 room);
-			while (n < 0 && errno == EINTR);
-			if (n < 0) {
-				set_why(in, "read error: %s", strerror(errno));
+			if ((n = raw_read(in, in->plain + in->plain_len,
+					  room)) < 0)
 				return -1;
-			}
 			if (n == 0) {
 				in->raw_eof = in->plain_eof = 1;
 				break;
@@ -329,6 +341,9 @@ detect(struct input *in)
 	return 0;
 }
 
+static struct input *
+input_start(struct input *in, enum input_encoding enc, char why[256]);
+
 struct input *
 input_open(const char *path, enum input_encoding enc, char why[256])
 {
@@ -350,6 +365,28 @@ input_open(const char *path, enum input_encoding enc, char why[256])
 	in = xcalloc(1, sizeof *in);
 	in->fd = fd;
 	in->size = (uint64_t)st.st_size;
+	return input_start(in, enc, why);
+}
+
+struct input *
+input_open_fn(reader_read_fn fn, const char *(*fn_why)(const void *),
+	      void *ctx, uint64_t size, enum input_encoding enc,
+	      char why[256])
+{
+	struct input *in = xcalloc(1, sizeof *in);
+
+	in->fd = -1;
+	in->fn = fn;
+	in->fn_why = fn_why;
+	in->ctx = ctx;
+	in->size = size;
+	return input_start(in, enc, why);
+}
+
+/* The rest of opening: buffers, SHA-256, the first block, gzip. */
+static struct input *
+input_start(struct input *in, enum input_encoding enc, char why[256])
+{
 	in->enc = enc;
 	in->cd = (iconv_t)-1;
 	in->raw = xmalloc(RAW_SIZE);
@@ -569,7 +606,8 @@ input_close(struct input *in)
 		inflateEnd(&in->zs);
 	if (in->cd != (iconv_t)-1)
 		iconv_close(in->cd);
-	close(in->fd);
+	if (in->fd >= 0)
+		close(in->fd);
 	EVP_MD_CTX_free(in->sha);
 	free(in->peek);
 	free(in->raw);

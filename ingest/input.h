@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "reader.h"
+
 enum input_encoding {
 	ENC_AUTO = 0,
 	ENC_UTF8,
@@ -62,6 +64,14 @@ uint64_t input_raw_size(const struct input *in);
  * read error.
  */
 int input_sha256(struct input *in, char hex[65]);
+/*
+ * An input over the bytes fn(ctx) gives (a zip member), size of them in
+ * all; fn_why(ctx) tells why fn failed.  As input_open otherwise.
+ */
+struct input *input_open_fn(reader_read_fn fn,
+			    const char *(*fn_why)(const void *ctx), void *ctx,
+			    uint64_t size, enum input_encoding enc,
+			    char why[256]);
 void input_close(struct input *in);
 
 /* Parse an --encoding name (utf-8, utf-16le, utf-16be, cp932, sjis...). */

@@ -3,11 +3,13 @@
  * encoding, compression, delimiter, header row, the meaning of every
  * column, and the first records exactly as parsed, as JSON lines
  * {"line":L,"fields":[...]} so that any CSV conformance suite can be run
- * through it.
+ * through it.  A workbook's records are its sheet's rows, with the sheet
+ * named; an archive's members are described one after the other.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "err.h"
 #include "header.h"
@@ -15,6 +17,8 @@
 #include "input.h"
 #include "layout.h"
 #include "reader.h"
+#include "xlsx.h"
+#include "zipin.h"
 
 static void
 json_string(const char *s, size_t len)
@@ -51,6 +55,27 @@ json_string(const char *s, size_t len)
 	putchar('"');
 }
 
+/* Print a record as a JSON line; sheet: the sheet's name, or NULL. */
+static void
+print_record(const struct record *rec, const char *sheet)
+{
+	size_t i;
+
+	if (sheet) {
+		fputs("{\"sheet\":", stdout);
+		json_string(sheet, strlen(sheet));
+		printf(",\"line\":%ld,\"fields\":[", rec->line);
+	} else {
+		printf("{\"line\":%ld,\"fields\":[", rec->line);
+	}
+	for (i = 0; i < rec->nfields; i++) {
+		if (i)
+			putchar(',');
+		json_string(rec->fields[i], rec->lens[i]);
+	}
+	fputs("]}\n", stdout);
+}
+
 /* Print the first n records as JSON lines; -1 when reading fails. */
 static int
 print_rows(struct input *in, int delim, long n, const char *path)
@@ -58,18 +83,10 @@ print_rows(struct input *in, int delim, long n, const char *path)
 	struct reader *rd = reader_new(input_read_fn, in, delim);
 	struct record *rec;
 	long k;
-	size_t i;
 	int rc = 0;
 
-	for (k = 0; k < n && (rc = reader_next(rd, &rec)) == 1; k++) {
-		printf("{\"line\":%ld,\"fields\":[", rec->line);
-		for (i = 0; i < rec->nfields; i++) {
-			if (i)
-				putchar(',');
-			json_string(rec->fields[i], rec->lens[i]);
-		}
-		fputs("]}\n", stdout);
-	}
+	for (k = 0; k < n && (rc = reader_next(rd, &rec)) == 1; k++)
+		print_record(rec, NULL);
 	if (rc < 0) {
 		if (reader_source_failed(rd))
 			error("%s:%ld: %s", path, reader_line(rd),
@@ -81,32 +98,34 @@ print_rows(struct input *in, int delim, long n, const char *path)
 	return rc < 0 ? -1 : 0;
 }
 
-int
-inspect_run(const struct ingest_opts *o)
+static void
+print_columns(const struct layout *lo)
 {
-	struct colmap map = { 0 };
+	size_t i;
+
+	printf("descriptor rows: %d\n", lo->skip - lo->header_rec - 1);
+	for (i = 0; i < lo->ncols; i++)
+		printf("column %zu: %s '%.80s'\n", i + 1, lo->field[i] ?
+		       header_field_name(lo->field[i]) : "ignored",
+		       lo->names[i]);
+}
+
+/* Describe the text of in (a file or an archive member); an exit status. */
+static int
+inspect_text(const struct ingest_opts *o, const struct colmap *map,
+	     struct input *in, const char *path)
+{
 	struct layout lo;
-	struct input *in;
 	const char *text;
-	char why[256];
-	size_t i, len;
+	size_t len;
 	int found, status = EXIT_OK;
 
-	if (o->map_path && colmap_load(&map, o->map_path))
-		return EXIT_USAGE;
-	in = input_open(o->inspect, o->encoding, why);
-	if (!in) {
-		error("%s: %s", o->inspect, why);
-		colmap_release(&map);
+	if (!(text = input_peek(in, &len))) {
+		error("%s: %s", path, input_why(in));
 		return EXIT_FAIL;
 	}
-	if (!(text = input_peek(in, &len))) {
-		error("%s: %s", o->inspect, input_why(in));
-		status = EXIT_FAIL;
-		goto out;
-	}
-	found = layout_sniff(&lo, text, len, &map) == 0;
-	printf("file: %s\n", o->inspect);
+	found = layout_sniff(&lo, text, len, map) == 0;
+	printf("file: %s\n", path);
 	printf("bytes: %llu\n", (unsigned long long)input_raw_size(in));
 	printf("compression: %s\n", input_gzipped(in) ? "gzip" : "none");
 	printf("encoding: %s (%s)\n", input_encoding_name(in),
@@ -115,19 +134,145 @@ inspect_run(const struct ingest_opts *o)
 	printf("delimiter: %s\n", layout_delim_name(lo.delim));
 	if (found) {
 		printf("header: line %ld\n", lo.header_line);
-		printf("descriptor rows: %d\n", lo.skip - lo.header_rec - 1);
-		for (i = 0; i < lo.ncols; i++)
-			printf("column %zu: %s '%.80s'\n", i + 1,
-			       lo.field[i] ? header_field_name(lo.field[i]) :
-			       "ignored", lo.names[i]);
+		print_columns(&lo);
 	} else {
 		printf("header: not found: %s\n", lo.why);
 		status = EXIT_REJECTED;
 	}
 	layout_release(&lo);
-	if (o->rows > 0 && print_rows(in, lo.delim, o->rows, o->inspect))
+	if (o->rows > 0 && print_rows(in, lo.delim, o->rows, path))
 		status = EXIT_FAIL;
-out:
+	return status;
+}
+
+static const char *
+zip_why(const void *z)
+{
+	return zipin_why(z);
+}
+
+/* Describe a workbook: its sheets, the one read, its header, its rows. */
+static int
+inspect_workbook(const struct ingest_opts *o, const struct colmap *map,
+		 struct zipin *z, uint64_t bytes)
+{
+	struct xlsx *x;
+	struct layout lo;
+	struct record *rec;
+	char why[1200];
+	size_t i, sheet;
+	long k;
+	int rc = 0, status = EXIT_OK;
+
+	if (!(x = xlsx_open(z, why))) {
+		error("%s: %s", o->inspect, why);
+		return EXIT_FAIL;
+	}
+	printf("file: %s\n", o->inspect);
+	printf("bytes: %llu\n", (unsigned long long)bytes);
+	printf("format: xlsx workbook (%s date system)\n",
+	       xlsx_date1904(x) ? "1904" : "1900");
+	for (i = 0; i < xlsx_sheets(x); i++)
+		printf("sheet %zu: %s\n", i + 1, xlsx_sheet_name(x, i));
+	if (import_sheet_pick(x, o->sheet, map, &lo, &sheet, why,
+			      sizeof why)) {
+		printf("header: not found: %s\n", why);
+		xlsx_free(x);
+		return EXIT_REJECTED;
+	}
+	printf("reading: sheet '%s'\n", xlsx_sheet_name(x, sheet));
+	printf("header: row %ld\n", lo.header_line);
+	print_columns(&lo);
+	if (o->rows > 0 && xlsx_start(x, sheet, 0) == 0) {
+		xlsx_pad(x, lo.ncols);
+		for (k = 0; k < o->rows && (rc = xlsx_next(x, &rec)) == 1; k++)
+			print_record(rec, xlsx_sheet_name(x, sheet));
+	}
+	if (o->rows > 0 && (rc < 0 || xlsx_why(x)[0])) {
+		error("%s: %s", o->inspect, xlsx_why(x));
+		status = EXIT_FAIL;
+	}
+	layout_release(&lo);
+	xlsx_free(x);
+	return status;
+}
+
+/* Describe each CSV member of an archive in turn. */
+static int
+inspect_archive(const struct ingest_opts *o, const struct colmap *map,
+		struct zipin *z)
+{
+	size_t i;
+	int status = EXIT_OK, st;
+
+	printf("archive: %s, %zu members\n", o->inspect, zipin_count(z));
+	for (i = 0; i < zipin_count(z); i++) {
+		char *label = xasprintf("%s:%s", o->inspect, zipin_name(z, i));
+		struct input *in;
+		char why[256];
+
+		if (zipin_member(z, i)) {
+			error("%s: %s", o->inspect, zipin_why(z));
+			free(label);
+			return EXIT_FAIL;
+		}
+		if (!(in = input_open_fn(zipin_read, zip_why, z,
+					 zipin_size(z, i), o->encoding, why))) {
+			error("%s: %s", label, why);
+			free(label);
+			return EXIT_FAIL;
+		}
+		putchar('\n');
+		st = inspect_text(o, map, in, label);
+		if (st > status)
+			status = st;
+		input_close(in);
+		free(label);
+	}
+	return status;
+}
+
+int
+inspect_run(const struct ingest_opts *o)
+{
+	struct colmap map = { 0 };
+	struct input *in;
+	struct zipin *z;
+	unsigned char magic[4];
+	char why[256];
+	size_t n = 0;
+	FILE *f;
+	int status;
+
+	if (o->map_path && colmap_load(&map, o->map_path))
+		return EXIT_USAGE;
+	if ((f = fopen(o->inspect, "rb"))) {
+		n = fread(magic, 1, sizeof magic, f);
+		fclose(f);
+	}
+	if (zipin_magic(magic, n)) {
+		struct stat st;
+
+		if (!(z = zipin_open(o->inspect, why))) {
+			error("%s: %s", o->inspect, why);
+			status = EXIT_FAIL;
+		} else {
+			status = xlsx_is_workbook(z) ?
+				 inspect_workbook(o, &map, z, stat(o->inspect,
+				 &st) == 0 ? (uint64_t)st.st_size : 0) :
+				 inspect_archive(o, &map, z);
+			zipin_close(z);
+		}
+		colmap_release(&map);
+		return status;
+	}
+	in = input_open(o->inspect, o->encoding, why);
+	if (!in) {
+		error("%s: %s", o->inspect, why);
+		colmap_release(&map);
+		return EXIT_FAIL;
+	}
+	status = inspect_text(o, &map, in, o->inspect);
 	input_close(in);
 	colmap_release(&map);
 	return status;

@@ -104,6 +104,22 @@ peeked_load(struct peeked *pk, const char *text, size_t len, int delim)
 }
 
 void
+peeked_add(struct peeked *pk, const struct record *rec)
+{
+	size_t i;
+
+	if (pk->n == LAYOUT_PEEK)
+		return;
+	pk->rec[pk->n].line = rec->line;
+	pk->rec[pk->n].nfields = rec->nfields;
+	pk->rec[pk->n].fields = xcalloc(rec->nfields ? rec->nfields : 1,
+					sizeof(char *));
+	for (i = 0; i < rec->nfields; i++)
+		pk->rec[pk->n].fields[i] = xstrdup(rec->fields[i]);
+	pk->n++;
+}
+
+void
 peeked_release(struct peeked *pk)
 {
 	int i;

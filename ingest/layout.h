@@ -63,6 +63,8 @@ void colmap_release(struct colmap *m);
 
 /* Copy up to LAYOUT_PEEK records of text with delimiter delim. */
 void peeked_load(struct peeked *pk, const char *text, size_t len, int delim);
+/* Copy rec as the next of pk's records (up to LAYOUT_PEEK; pk zeroed first). */
+void peeked_add(struct peeked *pk, const struct record *rec);
 void peeked_release(struct peeked *pk);
 
 /*

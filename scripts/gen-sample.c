@@ -26,12 +26,15 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include <zip.h>
+
 #include "answer.h"
 #include "catalogue.h"
 #include "when.h"
 #include "embedded.h"
 #include "err.h"
 #include "num.h"
+#include "xlsxw.h"
 
 #define NDIV 20
 #define NSIZE 7			/* six classes and unknown */
@@ -41,7 +44,16 @@
 #define CALIB_N 8192		/* companies in the calibration population */
 
 enum star { STAR_NONE, STAR_ONE, STAR_TWO, STAR_UNKNOWN, NSTAR };
-enum shape { SHAPE_FORMS, SHAPE_EXCEL, SHAPE_MONKEY, SHAPE_SHEET, NSHAPE };
+/*
+ * The first NSHAPE_DRAWN shapes are drawn at random; the two after them
+ * take some companies of Google Forms and of the Excel sheet by their
+ * number, without a draw, so that adding them left every other draw of
+ * a seed as it was.
+ */
+enum shape {
+	SHAPE_FORMS, SHAPE_EXCEL, SHAPE_MONKEY, SHAPE_SHEET, NSHAPE_DRAWN,
+	SHAPE_MSFORMS = NSHAPE_DRAWN, SHAPE_FORMS_ZIP, NSHAPE
+};
 enum bad { BAD_NONE, BAD_ANSWER, BAD_CORPNO, BAD_TIME };
 enum form {
 	FORM_KK, FORM_KK_POST, FORM_KK_ABBR, FORM_KK_MARK, FORM_YK,
@@ -94,12 +106,18 @@ struct buf {
 	size_t len, cap;
 };
 
-/* A CSV row being written: cells separated, quoted as the shape does. */
+/*
+ * A CSV row being written: cells separated, quoted as the shape does; or,
+ * when x is set, a workbook's row, its cells collected until row_end().
+ */
 struct row {
 	struct buf *b;
 	int quote_all;
 	int ncells;
 	const char *eol;
+	struct xlsxw *x;
+	char **cells;
+	size_t cap;
 };
 
 /*
@@ -219,8 +237,9 @@ static const char *const dept_names[] = {
 
 static const char *const shape_name[NSHAPE] = {
 	"Google Forms", "Excel CP932", "SurveyMonkey", "sheet .csv.gz",
+	"Microsoft Forms .xlsx", "Google Forms .zip",
 };
-static const double shape_weight[NSHAPE] = { 40.0, 25.0, 20.0, 15.0 };
+static const double shape_weight[NSHAPE_DRAWN] = { 40.0, 25.0, 20.0, 15.0 };
 
 static struct division divisions[NDIV];
 /* the parsed copies of the TSV files the division strings point into */
@@ -341,6 +360,14 @@ row_cell(struct row *w, const char *s)
 {
 	const char *p;
 
+	if (w->x) {
+		if ((size_t)w->ncells == w->cap) {
+			w->cap = w->cap ? 2 * w->cap : 64;
+			w->cells = xrealloc(w->cells, w->cap * sizeof *w->cells);
+		}
+		w->cells[w->ncells++] = xstrdup(s);
+		return;
+	}
 	if (w->ncells++ > 0)
 		buf_add(w->b, ",", 1);
 	if (!w->quote_all && !s[strcspn(s, ",\"\r\n")]) {
@@ -359,6 +386,16 @@ row_cell(struct row *w, const char *s)
 static void
 row_end(struct row *w)
 {
+	if (w->x) {
+		int i;
+
+		if (xlsxw_row(w->x, w->cells, (size_t)w->ncells))
+			die("cannot write a workbook row");
+		for (i = 0; i < w->ncells; i++)
+			free(w->cells[i]);
+		w->ncells = 0;
+		return;
+	}
 	buf_puts(w->b, w->eol);
 	w->ncells = 0;
 }
@@ -892,6 +929,53 @@ row_forms(struct row *w, const struct company *c, const struct response *rs)
 	company_cells(w, SHAPE_FORMS, c, rs);
 }
 
+/*
+ * Microsoft Forms' 「Excelで開く」 workbook: ID, 開始時刻, 完了時刻,
+ * メール, 名前, then a column per question headed by its text.
+ */
+static void
+header_msforms(struct row *w)
+{
+	static const char *const meta[] = {
+		"ID", "開始時刻", "完了時刻", "メール", "名前", "会社名",
+		"法人番号", "業種", "従業員数", "SECURITY ACTION", "部署",
+	};
+	size_t i;
+	int q;
+
+	for (i = 0; i < sizeof meta / sizeof *meta; i++)
+		row_cell(w, meta[i]);
+	for (q = 1; q <= NQUESTIONS; q++)
+		row_cell(w, catalogue_question(q)->text);
+	row_end(w);
+}
+
+/* Its times are date cells (xlsxw writes "YYYY/M/D H:MM:SS" as serials). */
+static void
+row_msforms(struct row *w, const struct company *c, long id,
+	    const struct response *rs)
+{
+	int took = 120 + 60 * (c->style % 6);
+	struct stamp t = stamp_of(rs->day, rs->secs), t0;
+	char cell[256];
+
+	t0 = stamp_of(rs->day, rs->secs >= took ? rs->secs - took : 0);
+	snprintf(cell, sizeof cell, "%ld", id);
+	row_cell(w, cell);
+	snprintf(cell, sizeof cell, "%d/%d/%d %d:%02d:%02d", t0.y, t0.mo,
+		 t0.d, t0.h, t0.mi, t0.s);
+	row_cell(w, cell);
+	snprintf(cell, sizeof cell, "%d/%d/%d %d:%02d:%02d", t.y, t.mo, t.d,
+		 t.h, t.mi, t.s);
+	row_cell(w, cell);
+	row_cell(w, "anonymous");
+	row_cell(w, "");
+	row_cell(w, rs->second ? c->name2 : c->name);
+	corpno_cell(cell, sizeof cell, c);
+	row_cell(w, cell);
+	company_cells(w, SHAPE_FORMS, c, rs);
+}
+
 static void
 header_excel(struct row *w)
 {
@@ -1081,6 +1165,28 @@ write_cp932(const char *path, const struct buf *b)
 	free(out.p);
 }
 
+/*
+ * Write b as the one member called name of a zip at path, as Google
+ * Forms' "Download responses" does (a fixed time stamp: reproducible).
+ */
+static void
+write_zip(const char *path, const char *name, const struct buf *b)
+{
+	zipFile zf = zipOpen64(path, APPEND_STATUS_CREATE);
+	zip_fileinfo zi;
+
+	if (!zf)
+		die("'%s': cannot create:", path);
+	memset(&zi, 0, sizeof zi);
+	zi.tmz_date.tm_year = 2024;
+	zi.tmz_date.tm_mday = 1;
+	if (zipOpenNewFileInZip(zf, name, &zi, NULL, 0, NULL, 0, NULL,
+				Z_DEFLATED, 6) != ZIP_OK ||
+	    zipWriteInFileInZip(zf, b->p, (unsigned)b->len) != ZIP_OK ||
+	    zipCloseFileInZip(zf) != ZIP_OK || zipClose(zf, NULL) != ZIP_OK)
+		die("'%s': cannot write", path);
+}
+
 /* Write b gzip-compressed (zlib writes a fixed header: reproducible). */
 static void
 write_gzip(const char *path, const struct buf *b)
@@ -1110,7 +1216,7 @@ static void
 write_legacy(const char *dir, struct rng *r, int export_day)
 {
 	struct buf b = { 0 };
-	struct row w = { &b, 0, 0, "\r\n" };
+	struct row w = { &b, 0, 0, "\r\n", NULL, NULL, 0 };
 	char cell[64], *path;
 	struct stamp t = stamp_of(export_day, 0);
 	int q, i;
@@ -1178,7 +1284,11 @@ company_draw(struct rng *r, struct company *c, long i, uint64_t cn_offset)
 		c->division = (int)i;
 	}
 	c->style = rng_range(r, 0, 99);
-	c->shape = rng_weighted(r, shape_weight, NSHAPE);
+	c->shape = rng_weighted(r, shape_weight, NSHAPE_DRAWN);
+	if (c->shape == SHAPE_FORMS && i % 4 == 1)
+		c->shape = SHAPE_FORMS_ZIP;
+	else if (c->shape == SHAPE_EXCEL && i % 3 == 1)
+		c->shape = SHAPE_MSFORMS;
 	c->form = form_draw(r, c->division);
 	c->employees = c->size == SIZE_UNKNOWN ? 0 :
 		rng_range(r, size_lo[c->size], size_hi[c->size]);
@@ -1306,14 +1416,30 @@ write_day(const struct gen_opts *o, const struct sample *s, int k,
 	mkdir_or_die(dir);
 	for (sh = 0; sh < NSHAPE; sh++) {
 		struct buf b = { 0 };
-		struct row w = { &b, 0, 0, "\n" };
+		struct row w = { &b, 0, 0, "\n", NULL, NULL, 0 };
 		char *path;
 		long i;
+		long id = 0;
 
 		switch (sh) {
 		case SHAPE_FORMS:
+		case SHAPE_FORMS_ZIP:
 			w.quote_all = 1;
 			header_forms(&w);
+			break;
+		case SHAPE_MSFORMS:
+			/* named as Forms names it: responses 1 to n */
+			for (i = 0; i < s->nrs; i++)
+				id += s->co[s->rs[i].company].shape == sh &&
+				      s->rs[i].day < eday;
+			path = xasprintf("%s/自社診断(1-%ld).xlsx", dir, id);
+			id = 0;
+			w.x = xlsxw_open(path, "Sheet1", XLSXW_SHARED |
+					 XLSXW_NUMBERS | XLSXW_DATES);
+			if (!w.x)
+				exit(1);
+			free(path);
+			header_msforms(&w);
 			break;
 		case SHAPE_EXCEL:
 			w.eol = "\r\n";
@@ -1334,8 +1460,10 @@ write_day(const struct gen_opts *o, const struct sample *s, int k,
 
 			if (c->shape != sh || rs->day >= eday)
 				continue;
-			if (sh == SHAPE_FORMS)
+			if (sh == SHAPE_FORMS || sh == SHAPE_FORMS_ZIP)
 				row_forms(&w, c, rs);
+			else if (sh == SHAPE_MSFORMS)
+				row_msforms(&w, c, ++id, rs);
 			else if (sh == SHAPE_EXCEL)
 				row_excel(&w, c, rs->company, rs);
 			else if (sh == SHAPE_MONKEY)
@@ -1343,7 +1471,16 @@ write_day(const struct gen_opts *o, const struct sample *s, int k,
 			else
 				row_sheet(&w, c, rs);
 		}
-		if (sh == SHAPE_FORMS) {
+		if (sh == SHAPE_MSFORMS) {
+			if (xlsxw_close(w.x))
+				exit(1);
+			free(w.cells);
+			path = NULL;
+		} else if (sh == SHAPE_FORMS_ZIP) {
+			path = xasprintf("%s/セキュリティ診断 %04d-%02d-%02d"
+					 ".csv.zip", dir, t.y, t.mo, t.d);
+			write_zip(path, "セキュリティ診断.csv", &b);
+		} else 		if (sh == SHAPE_FORMS) {
 			path = xasprintf("%s/自社診断 (回答) %04d-%02d-%02d"
 					 ".csv", dir, t.y, t.mo, t.d);
 			write_plain(path, &b);
@@ -1408,8 +1545,8 @@ gen_sample(const struct gen_opts *o)
 	printf("gen-sample: %d files in %s/day1", files, o->outdir);
 	if (o->days > 1)
 		printf(" .. %s/day%ld", o->outdir, o->days);
-	printf(" (%s, %s, %s, %s)\n", shape_name[0], shape_name[1],
-	       shape_name[2], shape_name[3]);
+	printf(" (%s, %s, %s, %s, %s, %s)\n", shape_name[0], shape_name[1],
+	       shape_name[2], shape_name[3], shape_name[4], shape_name[5]);
 
 	for (i = 0; i < (long)used.cap; i++)
 		free(used.slot[i]);
@@ -1429,7 +1566,7 @@ gen_bench(const struct gen_opts *o)
 {
 	struct rng r;
 	struct buf b = { 0 };
-	struct row w = { &b, 0, 0, "\n" };
+	struct row w = { &b, 0, 0, "\n", NULL, NULL, 0 };
 	uint64_t cn_offset;
 	long i;
 

@@ -148,3 +148,91 @@ dump() {
 	   rows_rejected FROM files WHERE status <> 'skipped' ORDER BY 1, 2;" \
 	   "${1:-shindan.db}"
 }
+
+# --- workbooks and archives ----------------------------------------------
+
+MKZIP=$TOP/scripts/mkzip
+CSV2XLSX=$TOP/scripts/csv2xlsx
+
+# mkbook OUT.xlsx DIR: a workbook of the parts the test wrote under DIR
+# (xl/workbook.xml, xl/worksheets/..., ...), with the package parts Excel
+# adds; members in name order
+mkbook() {
+	mkdir -p "$2/_rels"
+	[ -f "$2/[Content_Types].xml" ] ||
+		printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+		'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>' \
+		>"$2/[Content_Types].xml"
+	[ -f "$2/_rels/.rels" ] ||
+		printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+		'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' \
+		>"$2/_rels/.rels"
+	(cd "$2" && find . -type f | sed 's|^\./||' | LC_ALL=C sort) |
+	    awk -v d="$2" '{ printf "%s=%s/%s\n", $0, d, $0 }' >"$2.members"
+	set -f
+	# shellcheck disable=SC2046 # one member a line, names without spaces
+	"$MKZIP" "$1" $(cat "$2.members")
+	set +f
+}
+
+# sheet_xml ROWS: a worksheet part around the given <row> elements
+sheet_xml() {
+	printf '%s\n%s%s%s\n' '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' \
+	    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' \
+	    "$1" '</sheetData></worksheet>'
+}
+
+# workbook_xml [WORKBOOKPR] NAME...: a workbook part naming its sheets,
+# sheet N at xl/worksheets/sheetN.xml through relationship rIdN (the
+# relationships part is written too, under directory $BOOK)
+workbook_xml() {
+	pr=$1
+	shift
+	mkdir -p "$BOOK/xl/_rels"
+	{
+		echo '<?xml version="1.0" encoding="UTF-8"?>'
+		printf '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">%s<sheets>' "$pr"
+		n=0
+		for s in "$@"; do
+			n=$((n + 1))
+			printf '<sheet name="%s" sheetId="%d" r:id="rId%d"/>' "$s" $n $n
+		done
+		echo '</sheets></workbook>'
+	} >"$BOOK/xl/workbook.xml"
+	{
+		echo '<?xml version="1.0" encoding="UTF-8"?>'
+		printf '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+		n=0
+		for s in "$@"; do
+			n=$((n + 1))
+			printf '<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>' $n $n
+		done
+		printf '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/>'
+		printf '<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+		echo '</Relationships>'
+	} >"$BOOK/xl/_rels/workbook.xml.rels"
+}
+
+# qcells ROW FIRSTCOL: inline-string cells Q1..Q25 from column FIRSTCOL
+# (a number) of row ROW
+qcells() {
+	awk -v row="$1" -v first="$2" 'function col(n, s) {
+		s = ""; while (n > 0) { s = sprintf("%c", 65 + (n - 1) % 26) s
+		n = int((n - 1) / 26) } return s }
+	BEGIN { for (i = 1; i <= 25; i++)
+		printf "<c r=\"%s%d\" t=\"inlineStr\"><is><t>Q%d</t></is></c>",
+		    col(first + i - 1), row, i }'
+}
+
+# acells ROW FIRSTCOL CODES: answer cells from 25 codes I P N U A (shared
+# strings 0-4 of the fixtures' sharedStrings.xml) and - (no cell)
+acells() {
+	awk -v row="$1" -v first="$2" -v codes="$3" 'function col(n, s) {
+		s = ""; while (n > 0) { s = sprintf("%c", 65 + (n - 1) % 26) s
+		n = int((n - 1) / 26) } return s }
+	BEGIN { for (i = 1; i <= 25; i++) {
+		c = substr(codes, i, 1)
+		c = c == "" ? 0 : index("IPNUA", c)
+		if (c) printf "<c r=\"%s%d\" t=\"s\"><v>%d</v></c>",
+		    col(first + i - 1), row, c - 1 } }'
+}

@@ -12,8 +12,8 @@ like "$(cat "$T/out")" '^gen-sample: 300 companies' "summary names the companies
 "$GEN" --companies 300 --seed 43 c >/dev/null
 
 is "$(cd a && find . -type f | LC_ALL=C sort | tr '\n' ' ')" \
-	"./day1/sheet-export-2024-06-07.csv.gz ./day1/surveymonkey_20240607.csv ./day1/旧様式_20240607.csv ./day1/自社診断 (回答) 2024-06-07.csv ./day1/診断結果_20240607.csv ./day2/sheet-export-2024-11-04.csv.gz ./day2/surveymonkey_20241104.csv ./day2/自社診断 (回答) 2024-11-04.csv ./day2/診断結果_20241104.csv " \
-	"two days: four shapes each, the bad file on day 1"
+	"./day1/sheet-export-2024-06-07.csv.gz ./day1/surveymonkey_20240607.csv ./day1/セキュリティ診断 2024-06-07.csv.zip ./day1/旧様式_20240607.csv ./day1/自社診断 (回答) 2024-06-07.csv ./day1/自社診断(1-15).xlsx ./day1/診断結果_20240607.csv ./day2/sheet-export-2024-11-04.csv.gz ./day2/surveymonkey_20241104.csv ./day2/セキュリティ診断 2024-11-04.csv.zip ./day2/自社診断 (回答) 2024-11-04.csv ./day2/自社診断(1-31).xlsx ./day2/診断結果_20241104.csv " \
+	"two days: six shapes each, the bad file on day 1"
 
 same=0
 differ=0
@@ -23,8 +23,8 @@ for f in a/day1/* a/day2/*; do
 	if cmp -s "$f" "$g"; then same=$((same + 1)); fi
 	if ! cmp -s "$f" "$h"; then differ=$((differ + 1)); fi
 done
-is "$same" 9 "seed 42 twice: all 9 files identical"
-is "$differ" 9 "seed 43: all 9 files differ from seed 42's"
+is "$same" 13 "seed 42 twice: all 13 files identical"
+is "$differ" 13 "seed 43: all 13 files differ from seed 42's"
 
 "$GEN" --companies 300 --seed 42 --days 3 d >/dev/null
 is "$(find d -mindepth 1 -type d | LC_ALL=C sort | tr '\n' ' ')" \

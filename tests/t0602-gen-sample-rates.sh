@@ -2,7 +2,7 @@
 # gen-sample's answers follow IPA's 2024 survey: the share answering 実施 or
 # 一部実施 is highest for Q1 (73.0 %) and Q2 (71.4 %), lowest for Q5
 # (37.9 %), Q25 (39.2 %) and Q24 (39.8 %); ★★ companies score higher.
-# Counted here from the files themselves, all four shapes, day 2 (which
+# Counted here from the files themselves, all six shapes, day 2 (which
 # holds every response).
 #
 # Tolerance: about 2,400 answers per question give a sampling SD near one
@@ -16,6 +16,13 @@ GEN=$TOP/scripts/gen-sample
 "$GEN" --companies 2000 --seed 1 s >/dev/null
 iconv -f CP932 -t UTF-8 s/day2/診断結果_*.csv >excel.csv
 gzip -dc s/day2/sheet-export-*.csv.gz >sheet.csv
+# the workbook and the zip as CSV, through ingest --inspect's JSON rows
+n=0
+for f in s/day2/*.xlsx s/day2/*.zip; do
+	n=$((n + 1))
+	"$TOP/ingest/ingest" --inspect "$f" --rows 1000000 |
+	    sed -n 's/^{.*"fields":\[\(.*\)\]}$/\1/p' >"json$n.csv"
+done
 
 cat >rates.awk <<'AWK'
 # per question: share of 実施/一部実施 among the five labels.  Headers are
@@ -56,7 +63,7 @@ END {
 }
 AWK
 awk -f rates.awk "$TOP/data/questions.tsv" s/day2/自社診断*.csv excel.csv \
-	s/day2/surveymonkey_*.csv sheet.csv >rates
+	s/day2/surveymonkey_*.csv sheet.csv json1.csv json2.csv >rates
 is "$(awk '$3 < 2300' rates)" "" "every question has at least 2,300 answers"
 
 by_rate=$(sort -k2,2n rates | awk '{ print $1 }' | tr '\n' ' ')
