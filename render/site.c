@@ -36,7 +36,7 @@
 #include "when.h"
 
 #define LIST_ROWS 2000		/* rows of a plain-HTML list page */
-#define SHARD_ROWS 5000		/* rows of a data/rows-NNNN.js file */
+#define SHARD_ROWS 2000		/* rows of a data/rows-NNNN.js file */
 #define NO_SCORE (-1000)	/* incomplete: no total */
 
 /* ---- a set of 64-bit hashes with a value ------------------------------ */

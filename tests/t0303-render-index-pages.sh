@@ -5,7 +5,7 @@
 # ... of 2,000 rows each, in the same order and with the same escaping,
 # each page linking to its neighbours, each industry's first row carrying
 # an anchor that index.html links to.  4,500 companies make three pages
-# (2,000, 2,000 and 500 rows) and one data file; every third name carries
+# (2,000, 2,000 and 500 rows) and three data files; every third name carries
 # markup.
 # $RENDER may carry a valgrind prefix; run_status sets $status
 # shellcheck disable=SC2086,SC2154
@@ -26,8 +26,10 @@ is "$status" 0 "render of 4500 companies exits 0"
 is "$(cat "$T/err")" "" "and says nothing"
 is "$(cd rep/list && ls)" "$(printf 'list-0001.html\nlist-0002.html\nlist-0003.html')" \
 	"three list pages, nothing else in list/"
-is "$(cd rep/data && ls)" "$(printf 'meta.js\nrows-0001.js')" \
-	"the worklist's data: meta.js and one file of rows"
+is "$(cd rep/data && ls)" \
+	"$(printf 'meta.js\nrows-0001.js\nrows-0002.js\nrows-0003.js')" \
+	"the worklist's data: meta.js and three files of 2,000 rows"
+is "$(grep -c '^\[' rep/data/rows-0003.js)" 500 "500 in the last"
 is "$(stat -c %a rep/list rep/list/list-0002.html rep/data/rows-0001.js)" \
 	"$(printf '700\n600\n600')" "list/ is 0700, a page and a data file 0600"
 is "$(find rep -name '.*' | wc -l)" 0 "no temporary file left behind"
@@ -54,7 +56,7 @@ like "$(cat rep/list/list-0001.html)" \
 	'&lt;b&gt;有限会社&quot;長い名前&amp;の会社&quot;&lt;/b&gt;' \
 	"names with markup are shown as text"
 unlike "$(cat rep/list/*.html)" '<b>|<script' "and never as markup"
-is "$(grep -c '<b>' rep/data/rows-0001.js)" 0 "nor as markup in the data file"
+is "$(cat rep/data/rows-*.js | grep -c '<b>')" 0 "nor as markup in the data files"
 check "where it is a JSON string" grep -q \
 	'"\\u003cb\\u003e有限会社\\u0022長い名前\\u0026の会社\\u0022' \
 	rep/data/rows-0001.js
