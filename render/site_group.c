@@ -11,9 +11,12 @@
  * rows too, so that no suppressed group can be recomputed from its
  * parent's figures and its siblings' (secondary suppression).
  */
+#include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalogue.h"
 #include "db.h"
@@ -424,9 +427,41 @@ index_row(const struct site *s, struct out_file *f, const struct gstat *g,
 	out_puts(f, "</tr>\n");
 }
 
+/*
+ * Remove the pages in groups/ that this render did not write (an
+ * industry no longer in the run); written holds the n names written.
+ */
+static void
+remove_other_pages(const struct site *s, char (*written)[32], int n)
+{
+	int fd = openat(s->d.fd, "groups", O_RDONLY | O_DIRECTORY |
+			O_NOFOLLOW | O_CLOEXEC);
+	struct dirent *e;
+	DIR *dp;
+	int i;
+
+	if (fd < 0)
+		return;
+	if (!(dp = fdopendir(fd))) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		for (i = 0; i < n && strcmp(written[i], e->d_name); i++)
+			;
+		if (i == n)
+			unlinkat(dirfd(dp), e->d_name, 0);
+	}
+	closedir(dp);
+}
+
 int
 site_group_pages(const struct site *s, struct out_file *f)
 {
+	char written[2 * MAXROWS][32];
+	int nwritten = 0;
 	static const char head[] = "<table class=\"cmp\"><thead><tr><th>%s</th>"
 		"<th class=\"num\">回答社数</th><th class=\"num\">平均点</th>"
 		"</tr></thead>\n<tbody>\n";
@@ -456,6 +491,8 @@ site_group_pages(const struct site *s, struct out_file *f)
 		index_row(s, f, rows[i], hide[i], "ind", rows[i]->ind, buf);
 		rc = group_page(s, &gs, rows[i], hide[i], "ind", rows[i]->ind,
 				buf);
+		snprintf(written[nwritten++], sizeof written[0], "ind-%s.html",
+			 rows[i]->ind);
 	}
 	out_puts(f, "</tbody></table>\n</div><div>\n");
 	out_printf(f, head, "宣言段階");
@@ -469,8 +506,12 @@ site_group_pages(const struct site *s, struct out_file *f)
 		index_row(s, f, rows[i], hide[i], "star", rows[i]->star, label);
 		rc = group_page(s, &gs, rows[i], hide[i], "star",
 				rows[i]->star, label);
+		snprintf(written[nwritten++], sizeof written[0],
+			 "star-%s.html", rows[i]->star);
 	}
 	out_puts(f, "</tbody></table>\n</div></div>\n");
+	if (rc == 0)
+		remove_other_pages(s, written, nwritten);
 	groups_free(&gs);
 	return rc;
 }

@@ -108,4 +108,8 @@ is "$status" 0 "a smaller render into the same folder exits 0"
 is "$(grep -c "$ROW" rep/index.html)" 300 "index.html holds the table again"
 is "$(find rep/list -name 'list-*' | wc -l)" 0 \
 	"and the earlier list pages are gone"
+is "$(find rep/data -name 'rows-*' | wc -l)" 1 "and its data files"
+check "so are the pages of the industries no longer there" \
+	test ! -e rep/groups/ind-C.html -a -e rep/groups/ind-B.html
+is "$(links_ok rep)" "" "nothing links to what was removed"
 done_testing
