@@ -669,7 +669,6 @@ write_rows(struct site *s, const struct keymap *prev,
 			struct seg *g = ls->nseg ? &ls->seg[ls->nseg - 1] :
 					NULL;
 
-			html_buf_puts(&b, "");
 			if (!g || g->page != page || strcmp(g->ind, r.ind)) {
 				if (ls->nseg == ls->cap) {
 					ls->cap = ls->cap ? 2 * ls->cap : 64;
