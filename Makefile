@@ -28,7 +28,9 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz-*.c)
 
 ingest_OBJ = $(patsubst %.c,%.o,$(wildcard ingest/*.c))
 aggregate_OBJ = $(patsubst %.c,%.o,$(wildcard aggregate/*.c))
-render_OBJ = $(patsubst %.c,%.o,$(wildcard render/*.c))
+render_OBJ = $(patsubst %.c,%.o,$(filter-out render/site_assets.c,\
+	$(wildcard render/*.c)) render/site_assets.c)
+SITE_ASSETS = render/site/site.css render/site/site.js
 
 OBJ = $(LIB_OBJ) $(ingest_OBJ) $(aggregate_OBJ) $(render_OBJ) \
 	$(UNIT_SRC:.c=.o) $(SCRIPTS_BIN:=.o) scripts/xlsxw.o
@@ -51,6 +53,10 @@ all: $(TOOLS) $(SCRIPTS_BIN)
 lib/embedded.c: $(DATA) scripts/embed-data
 	$(qecho) GEN $@
 	$(Q)sh scripts/embed-data $(DATA) > $@.tmp && mv $@.tmp $@
+
+render/site_assets.c: $(SITE_ASSETS) scripts/embed-site
+	$(qecho) GEN $@
+	$(Q)sh scripts/embed-site $(SITE_ASSETS) > $@.tmp && mv $@.tmp $@
 
 lib/libshindan.a: $(LIB_OBJ)
 	$(qecho) AR $@
@@ -138,7 +144,7 @@ uninstall:
 
 clean:
 	rm -f $(OBJ) $(DEPS) $(TOOLS) $(SCRIPTS_BIN) $(UNIT_BIN) \
-		lib/libshindan.a lib/embedded.c .build-flags
+		lib/libshindan.a lib/embedded.c render/site_assets.c .build-flags
 	rm -rf tests/fuzz/bin
 
 help:

@@ -124,6 +124,8 @@ html_href(struct out_file *f, const char *rel)
 void
 html_buf_put(struct html_buf *b, const void *buf, size_t len)
 {
+	if (len == 0)
+		return;		/* b->p may still be NULL */
 	if (b->len + len > b->cap) {
 		b->cap = 2 * (b->len + len) + 256;
 		b->p = xrealloc(b->p, b->cap);

@@ -1,8 +1,8 @@
 /*
- * render: draw charts, portfolio.pdf, index.html and the company reports
- * from a run of the database (SPEC §2.3).  This file is main only: it
- * reads the options into struct render_opts, finds the run and hands
- * over to portfolio.c and report.c.
+ * render: draw charts, portfolio.pdf, the company reports and the site
+ * (index.html and its pages) from a run of the database (SPEC §2.3).
+ * This file is main only: it reads the options into struct render_opts,
+ * finds the run and hands over to portfolio.c, report.c and site.c.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #include "num.h"
 #include "out.h"
 #include "render.h"
+#include "site.h"
 
 static const struct option longopts[] = {
 	{ "db", required_argument, NULL, 'd' },
@@ -25,6 +26,7 @@ static const struct option longopts[] = {
 	{ "company", required_argument, NULL, 'c' },
 	{ "companies-from", required_argument, NULL, 'C' },
 	{ "portfolio", no_argument, NULL, 'P' },
+	{ "share", no_argument, NULL, 'S' },
 	{ "font", required_argument, NULL, 'F' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -39,8 +41,9 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: render --out DIR [options]\n"
-"Draw the portfolio charts, portfolio.pdf, index.html and one report per\n"
-"company from the latest run of the database (or the run of --as-of).\n"
+"Draw the portfolio charts, portfolio.pdf, one report per company and\n"
+"the site (index.html: the worklist, a page per company, industry and\n"
+"star level) from the latest run of the database (or the run of --as-of).\n"
 "\n"
 "  -o, --out DIR        output folder (created 0700)\n"
 "      --db PATH        database (default $SHINDAN_DB, else ./shindan.db)\n"
@@ -53,6 +56,8 @@ usage(FILE *fp)
 "                       as --company for each line of FILE ('-': stdin)\n"
 "      --portfolio      draw the portfolio; without --company or\n"
 "                       --companies-from, the portfolio only (no reports)\n"
+"      --share          a site for outside the firm: group figures only,\n"
+"                       no company names, pages, reports or search data\n"
 "      --font FAMILY    fontconfig family (default IPAexGothic)\n"
 "  -j, --jobs N         reports drawn in parallel (default: CPUs)\n"
 "  -q, --quiet          errors only\n"
@@ -243,7 +248,8 @@ render_run(struct render_opts *o)
 {
 	/* alone, --portfolio draws no reports; --company alone, no portfolio */
 	int portfolio = o->portfolio || !o->listed;
-	int reports = o->listed ? o->ncompanies > 0 : !o->portfolio;
+	int reports = o->listed ? o->ncompanies > 0 :
+		      !o->portfolio && !o->share;
 	struct reports *rep = NULL;
 	struct render_run run;
 	struct out_dir d;
@@ -276,6 +282,9 @@ render_run(struct render_opts *o)
 out:
 	write_unlock(&lock);
 	if (reports_finish(rep))
+		rc = 1;
+	/* the site last: it links to the reports that exist */
+	if (rc == 0 && portfolio && site_render(o, db, &run))
 		rc = 1;
 	db_close(db);
 	return rc;
@@ -336,6 +345,9 @@ main(int argc, char **argv)
 		case 'P':
 			o.portfolio = 1;
 			break;
+		case 'S':
+			o.share = 1;
+			break;
 		case 'F':
 			o.font = optarg;
 			break;
@@ -364,6 +376,13 @@ main(int argc, char **argv)
 	}
 	if (optind < argc) {
 		error("unexpected argument '%s'", argv[optind]);
+		usage(stderr);
+		rc = 2;
+		goto out;
+	}
+	if (o.share && o.listed) {
+		error("--share draws no company report: drop --company and "
+		      "--companies-from");
 		usage(stderr);
 		rc = 2;
 		goto out;

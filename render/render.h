@@ -1,9 +1,10 @@
 #ifndef SHINDAN_RENDER_H
 #define SHINDAN_RENDER_H
 /*
- * What render's main (render.c) hands to the two halves of the tool:
- * the portfolio (portfolio.c: charts, portfolio.pdf, index.html) and the
- * company reports (report.c: companies/<safe name>.pdf).
+ * What render's main (render.c) hands to the parts of the tool: the
+ * portfolio (portfolio.c: charts, portfolio.pdf), the company reports
+ * (report.c: companies/<safe key>.pdf) and the site (site.c: index.html
+ * and the pages it links to).
  */
 #include <sqlite3.h>
 
@@ -24,6 +25,7 @@ struct render_opts {
 	int listed;			/* --company or --companies-from given:
 					   only those, none if empty */
 	int portfolio;			/* --portfolio */
+	int share;			/* --share: group figures only */
 	int jobs;			/* -j N for the reports */
 };
 
@@ -37,8 +39,9 @@ struct render_run {
 };
 
 /*
- * Draw the portfolio charts into out_dir (each in every format asked),
- * portfolio.pdf and index.html.  Returns 0 or -1 after printing why.
+ * Draw the portfolio charts into out_dir (each in every format asked)
+ * and portfolio.pdf (without the names of the imported files when
+ * o->share).  Returns 0 or -1 after printing why.
  */
 int portfolio_render(const struct render_opts *o, sqlite3 *db,
 		     const struct render_run *run);
@@ -59,10 +62,13 @@ int reports_start(const struct render_opts *o, sqlite3 *db,
  */
 int reports_finish(struct reports *r);
 /*
- * The report's file name relative to out_dir, "companies/<safe>.pdf":
- * derived from the company name but safe for any value (no '/', no
+ * The base of a company's file names relative to out_dir,
+ * "companies/<safe key>-<hash>": derived from the company key (so stable
+ * whatever the company's name is spelled), safe for any value (no '/', no
  * leading '.', no control characters, bounded length) and unique per
- * company_key.  Returns a malloc'ed string.
+ * company_key.  The malloc'ed string has room for 5 more bytes (".html").
  */
-char *report_file_name(const char *company_key, const char *company_name);
+char *report_file_base(const char *company_key);
+/* report_file_base + ".pdf": the company's PDF report.  Malloc'ed. */
+char *report_file_name(const char *company_key);
 #endif

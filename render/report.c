@@ -94,15 +94,17 @@ name_char_ok(int32_t c)
 }
 
 /*
- * Readable Japanese stays; every run of anything else becomes one '_'.
- * A '.' is kept only after a letter or digit, so that no "." or ".."
- * component and no hidden file can result, and a combining mark only
- * after a character it can combine with.
+ * The name is made from the company key, never from the name as last
+ * spelled, so that a company keeps its files when its name is written
+ * differently (issue 14).  Readable Japanese stays; every run of anything
+ * else becomes one '_'.  A '.' is kept only after a letter or digit, so
+ * that no "." or ".." component and no hidden file can result, and a
+ * combining mark only after a character it can combine with.
  */
 char *
-report_file_name(const char *company_key, const char *company_name)
+report_file_base(const char *company_key)
 {
-	const char *p = company_name ? company_name : "";
+	const char *p = company_key ? company_key : "";
 	const char *end = p + strlen(p);
 	static EVP_MD *sha256;
 	char name[NAME_MAX_BYTES + 8], hash[2 * EVP_MAX_MD_SIZE + 1], *out;
@@ -144,20 +146,32 @@ report_file_name(const char *company_key, const char *company_name)
 	/* fetched once: an implicit fetch per name costs more than the hash */
 	if (!sha256 && !(sha256 = EVP_MD_fetch(NULL, "SHA256", NULL)))
 		sha256 = (EVP_MD *)EVP_sha256();
-	EVP_Digest(company_key, strlen(company_key), md, &mdlen, sha256, NULL);
+	EVP_Digest(company_key ? company_key : "",
+		   company_key ? strlen(company_key) : 0, md, &mdlen, sha256,
+		   NULL);
 	/* no printf: index.html's list names every company's report */
 	for (i = 0; i < mdlen && 2 * i < HASH_HEX; i++) {
 		hash[2 * i] = "0123456789abcdef"[md[i] >> 4];
 		hash[2 * i + 1] = "0123456789abcdef"[md[i] & 15];
 	}
 	hash[HASH_HEX] = '\0';
-	out = xmalloc(sizeof "companies/" + n + 1 + HASH_HEX + sizeof ".pdf");
+	out = xmalloc(sizeof "companies/" + n + 1 + HASH_HEX + sizeof ".html");
 	memcpy(out, "companies/", 10);
 	memcpy(out + 10, name, n);
 	out[10 + n] = '-';
 	memcpy(out + 11 + n, hash, HASH_HEX);
-	memcpy(out + 11 + n + HASH_HEX, ".pdf", sizeof ".pdf");
+	out[11 + n + HASH_HEX] = '\0';
 	return out;
+}
+
+char *
+report_file_name(const char *company_key)
+{
+	char *base = report_file_base(company_key);
+
+	/* report_file_base leaves room for ".html" */
+	strcat(base, ".pdf");
+	return base;
 }
 
 /* ---- the run's groups ------------------------------------------------ */
@@ -416,18 +430,23 @@ history(struct report *r, sqlite3 *db, int64_t end_utc)
 	return 0;
 }
 
+/*
+ * Everything a report shows about c, compared with the groups gs of run;
+ * the history is read from db as of end_utc.  Returns 0 or -1.
+ */
 static int
-report_build(struct report *r, struct work *w, const struct company_state *c)
+report_build(struct report *r, const struct groups *gs,
+	     const struct render_run *run, sqlite3 *db, int64_t end_utc,
+	     const struct company_state *c)
 {
-	const struct groups *gs = w->groups;
 	int ind = strlen(c->industry_code) == 1 ? c->industry_code[0] : 0;
 	const char *iname = ind ? jsic_short_name(ind) : "";
 	int i;
 
 	memset(r, 0, sizeof *r);
-	r->run = w->run;
+	r->run = run;
 	r->c = c;
-	r->na_points = w->run->na_points;
+	r->na_points = run->na_points;
 	r->band = c->complete ? score_band(c->total) : -1;
 	for (i = 0; i < NQUESTIONS; i++)
 		r->n_unknown += c->answers[i] == ANS_UNKNOWN;
@@ -459,7 +478,7 @@ report_build(struct report *r, struct work *w, const struct company_state *c)
 	if (r->two && (r->two->suppressed || r->two->n == 0))
 		r->two = NULL;
 	priorities(r);
-	return history(r, w->db, w->end_utc);
+	return history(r, db, end_utc);
 }
 
 /* ---- writing --------------------------------------------------------- */
@@ -485,7 +504,7 @@ static int
 report_write(struct work *w, const struct report *r)
 {
 	const struct company_state *c = r->c;
-	char *rel = report_file_name(c->company_key, c->company_name);
+	char *rel = report_file_name(c->company_key);
 	struct out_file f;
 	cairo_surface_t *s;
 	cairo_t *cr;
@@ -528,7 +547,7 @@ one_company(const struct company_state *c, void *arg)
 	w->found++;
 	if (w->index++ % w->nworkers != w->worker)
 		return 0;
-	if (report_build(&r, w, c) != 0)
+	if (report_build(&r, w->groups, w->run, w->db, w->end_utc, c) != 0)
 		return -1;
 	if (report_write(w, &r) != 0)
 		w->failed = 1;
@@ -605,6 +624,58 @@ worker_begin(struct work *w, int ready_fd)
 			     w->worker + 1);
 	close(ready_fd);
 	return 0;
+}
+
+/* ---- reports for the HTML site --------------------------------------- */
+
+struct report_src {
+	struct groups gs;
+	const struct render_run *run;
+	sqlite3 *db;
+	int64_t end_utc;
+};
+
+struct report_src *
+report_src_open(sqlite3 *db, const struct render_run *run)
+{
+	struct report_src *s = xcalloc(1, sizeof *s);
+
+	s->run = run;
+	s->db = db;
+	if (when_as_of(run->as_of, &s->end_utc) != 0) {
+		error("run %lld: bad as-of date '%s'", run->run_id,
+		      run->as_of);
+		free(s);
+		return NULL;
+	}
+	if (groups_load(&s->gs, db, run->run_id) != 0) {
+		free(s->gs.g);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+int64_t
+report_src_end(const struct report_src *s)
+{
+	return s->end_utc;
+}
+
+int
+report_src_build(struct report_src *s, const struct company_state *c,
+		 struct report *r)
+{
+	return report_build(r, &s->gs, s->run, s->db, s->end_utc, c);
+}
+
+void
+report_src_free(struct report_src *s)
+{
+	if (s) {
+		free(s->gs.g);
+		free(s);
+	}
 }
 
 struct reports {

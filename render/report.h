@@ -75,6 +75,24 @@ int report_is_weak(const struct report *r, int no);
 /* Lay out the two pages of r on cr (an A4 PDF surface). */
 void report_draw(cairo_t *cr, struct rtext *t, const struct report *r);
 
+/*
+ * The figures of reports for another writer than the PDF (the HTML
+ * company pages of site.c): the run's benchmark groups, read once.
+ * report_src_open returns NULL after saying why; db must stay open and in
+ * the read transaction of run until report_src_free.
+ */
+struct report_src;
+struct report_src *report_src_open(sqlite3 *db, const struct render_run *run);
+/* The end of the run's as-of day, UTC seconds (for state_scan). */
+int64_t report_src_end(const struct report_src *s);
+/*
+ * Fill r for company c as the PDF report would show it.  r points into c
+ * and s: valid while both are.  Returns 0 or -1 after saying why.
+ */
+int report_src_build(struct report_src *s, const struct company_state *c,
+		     struct report *r);
+void report_src_free(struct report_src *s);
+
 /* A4 in PDF points. */
 #define REPORT_PAGE_W 595.276
 #define REPORT_PAGE_H 841.890

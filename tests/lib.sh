@@ -236,3 +236,54 @@ acells() {
 		if (c) printf "<c r=\"%s%d\" t=\"s\"><v>%d</v></c>",
 		    col(first + i - 1), row, c - 1 } }'
 }
+
+# html_messages FILE...: how many messages xmllint's HTML parser has for
+# the files, leaving out its complaints about HTML5 elements (libxml2
+# parses HTML 4)
+html_messages() {
+	xmllint --html --noout "$@" 2>&1 |
+		grep -Ev 'Tag (header|nav|main|footer|section|figure|figcaption) invalid' |
+		grep -c 'error :' || true
+}
+
+# links_ok DIR: every href and src of every HTML file in DIR is
+# relative, stays inside DIR and names a file that exists; prints the bad
+# ones as FILE:LINK
+links_ok() {
+	dir=$1
+	find "$dir" -name '*.html' | while IFS= read -r f; do
+		base=$(dirname "$f")
+		for l in $(grep -o -E '(href|src)="[^"]*"' "$f" |
+		    sed -E 's/^[a-z]+="//; s/"$//; s/#.*//'); do
+			p=$(printf '%s\n' "$l" | awk '
+			function hex(h,    i, n) {
+				n = 0
+				for (i = 1; i <= 2; i++)
+					n = n * 16 + index("0123456789ABCDEF",
+					    toupper(substr(h, i, 1))) - 1
+				return n
+			}
+			{
+				s = $0; out = ""
+				while (match(s, /%[0-9A-Fa-f][0-9A-Fa-f]/)) {
+					out = out substr(s, 1, RSTART - 1) \
+					    sprintf("%c", hex(substr(s, RSTART + 1, 2)))
+					s = substr(s, RSTART + 3)
+				}
+				print out s
+			}')
+			case $p in
+			'') ;;
+			/*|*:*) echo "$f:$l" ;;
+			*)
+				r=$(cd "$base" 2>/dev/null &&
+					realpath -m -- "$p")
+				case $r in
+				"$(realpath "$dir")"/*) [ -f "$r" ] ||
+					echo "$f:$l" ;;
+				*) echo "$f:$l" ;;
+				esac ;;
+			esac
+		done
+	done
+}

@@ -102,8 +102,8 @@ if have xmllint; then
 	is "$bad" "" "every SVG is well-formed XML"
 	check "index.html parses as HTML" sh -c \
 		'xmllint --html --noout rep/index.html 2>/dev/null'
-	n=$(xmllint --html --noout rep/index.html 2>&1 | wc -l)
-	is "$n" 0 "without a single parser message"
+	is "$(html_messages rep/index.html rep/groups/*.html)" 0 \
+		"index.html and the group pages parse without a message"
 fi
 
 if have pdftotext; then
@@ -131,29 +131,31 @@ fi
 # cairo draws text as glyph outlines; no element may carry it as text
 unlike "$(cat rep/*.svg)" ">[^<]*48\\.5" "no SVG carries the suppressed mean"
 unlike "$(cat rep/index.html)" "48\\.5" "nor does index.html"
+unlike "$(cat rep/groups/*.html)" "48\\.5" "nor does any group page"
+like "$(cat rep/groups/ind-D.html)" "n&lt;5: 回答社数が5社未満" \
+	"the suppressed industry's page says n<5 only"
+unlike "$(cat rep/groups/ind-D.html)" "<table" "and shows no table"
+like "$(cat rep/groups/ind-G.html)" "70\\.2点" "a shown industry's page has its mean"
+like "$(cat rep/groups/ind-D.html rep/groups/star-two.html)" "n&lt;5" \
+	"and so does the suppressed star level's"
 
 html=$(cat rep/index.html)
-unlike "$html" "<script" "company names are escaped"
+unlike "$html" "<script>alert" "company names are escaped"
 like "$html" "&lt;script&gt;alert\\(1\\)&lt;/script&gt;&amp;Co" \
 	"and shown as text"
 like "$html" '<img src="mean-by-industry\.svg"' "the page shows the SVG"
-# every link and image stays inside rep/ (reports may not be drawn yet)
-bad=
-for l in $(grep -o -E '(href|src)="[^"]*"' rep/index.html |
-    sed -E 's/^[a-z]+="//; s/"$//'); do
-	p=$(printf '%b' "$(echo "$l" | sed 's/%/\\x/g')")
-	case $p in
-	/*|*:*|..|../*|*/../*|*/..) bad="$bad $l" ;;
-	*.svg|*.png|*.pdf) [ -f "rep/$p" ] || case $p in
-		companies/*) ;;
-		*) bad="$bad $l" ;;
-		esac ;;
-	*) bad="$bad $l" ;;
-	esac
-done
+# every link and image stays inside rep/ and names a file there: the
+# reports are drawn, and a row links to them
+bad=$(links_ok rep)
 is "$bad" "" "every link in index.html resolves inside the folder"
-is "$(grep -c '<tr><td>' rep/index.html)" 7 "one table row a company"
-like "$html" "<td class=\"num\">90</td><td>70-99" "rows give score and band"
+is "$(grep -c '<tr><td data-label="会社名">' rep/index.html)" 7 \
+	"one table row a company"
+like "$html" '"合計点">90</td><td data-label="点数帯">70〜99点<' \
+	"rows give score and band, the band as the charts label it"
+like "$html" '<meta name="viewport" content="width=device-width' \
+	"the page has a viewport"
+like "$html" "SECURITY ACTIONは自己宣言の制度です" "and the notices"
+like "$html" "集計処理 2024-07-01 06:00 JST" "and when the data was processed"
 
 # the same database draws the same bytes
 $RENDER --db shindan.db --out again --format png,svg

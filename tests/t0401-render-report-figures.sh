@@ -44,7 +44,7 @@ is "$(cat "$T/err")" "" "nothing on stderr"
 ls rep/companies >list
 is "$(wc -l <list | tr -d ' ')" 2 "one PDF per company asked for"
 
-pdf=rep/companies/$(grep テスト建設 list)
+pdf=rep/companies/$(grep corp_1234567890123 list)
 pdftotext -layout "$pdf" a.txt
 a=$(cat a.txt)
 like "$a" "株式会社テスト建設" "the company name"
@@ -75,7 +75,7 @@ like "$a" "短く推測しやすいパスワード" "each priority says why"
 like "$a" "□ 設問9 無線LANの安全な利用" "わからない answers to check"
 unlike "$a" "認定" "never says 認定"
 
-pdf=rep/companies/$(grep みなと食堂 list)
+pdf=rep/companies/$(grep id_M1 list)
 pdftotext -layout "$pdf" m.txt
 m=$(cat m.txt)
 like "$m" "有限会社みなと食堂" "suppressed: the name"

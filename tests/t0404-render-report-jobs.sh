@@ -22,7 +22,8 @@ run_status "$RENDER" --db shindan.db --out one -j 1 --company id:J1 \
 is "$status" 0 "-j 1 exits 0"
 run_status "$RENDER" --db shindan.db --out three -j 3
 is "$status" 0 "-j 3 exits 0"
-is "$(ls three/companies | wc -l | tr -d ' ')" 30 "-j 3 renders all 30"
+is "$(find three/companies -name '*.pdf' | wc -l | tr -d ' ')" 30 "-j 3 renders all 30"
+is "$(find three/companies -name '*.html' | wc -l | tr -d ' ')" 30 "and their 30 pages"
 for f in one/companies/*; do
 	check "same bytes from 1 and 3 workers: ${f##*/}" \
 		cmp -s "$f" "three/companies/${f##*/}"
@@ -30,7 +31,7 @@ done
 run_status "$RENDER" --db shindan.db --out again -j 2
 check "a second run gives the same bytes" diff -r three/companies \
 	again/companies
-like "$(pdfinfo three/companies/"$(ls three/companies | head -1)")" \
+like "$(pdfinfo "$(find three/companies -name '*.pdf' | sort | head -1)")" \
 	"CreationDate: +Mon Apr  1 01:02:03 2024" "PDF date is the run's"
 is "$(stat -c %a three/companies)" 700 "companies/ is 0700"
 is "$(stat -c %a three/companies/* | sort -u)" 600 "reports are 0600"
