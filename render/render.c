@@ -242,6 +242,31 @@ write_unlock(sqlite3 **lock)
 	}
 }
 
+/*
+ * Every --company KEY names a company of the database; say which does
+ * not before anything is written, so a typo leaves no empty folder.
+ * Returns 0 or -1.
+ */
+static int
+companies_known(sqlite3 *db, const struct render_opts *o)
+{
+	sqlite3_stmt *st;
+	int i, rc = 0;
+
+	if (db_prepare(db, &st, "SELECT 1 FROM responses WHERE company_key = ?"
+		       " LIMIT 1"))
+		return -1;
+	for (i = 0; i < o->ncompanies; i++) {
+		sqlite3_bind_text(st, 1, o->companies[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			rc = error("company '%s': not in the database",
+				   o->companies[i]);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Everything after option parsing; returns the exit status. */
 static int
 render_run(struct render_opts *o)
@@ -267,6 +292,8 @@ render_run(struct render_opts *o)
 		goto out;
 	info("drawing the run of %s (%lld companies)", run.as_of,
 	     run.n_companies);
+	if (o->listed && companies_known(db, o))
+		goto out;
 	if (out_dir_open(&d, o->out_dir))
 		goto out;
 	out_dir_release(&d);

@@ -108,6 +108,12 @@ is "$status" 2 "a path that does not exist: exit 2"
 like "$(cat "$T/err")" "'nosuch.csv': cannot read: No such file" "named"
 check "and no database or file record is made" test ! -e none.db
 
+$AGGREGATE -q --db k.db --as-of 2025-07-01
+run_status $RENDER --db k.db --out typo --company name:nosuch
+is "$status" 1 "render --company with an unknown key: exit 1"
+like "$(cat "$T/err")" "company 'name:nosuch': not in the database" "named"
+check "and no empty output folder is left" test ! -e typo
+
 sqlite3 other.db "CREATE TABLE mine (x); INSERT INTO mine VALUES (1)"
 for tool in "$INGEST kana.csv" "$AGGREGATE" "$RENDER --out rep"; do
 	name=$(echo "$tool" | sed 's|.*/\([a-z]*\) .*|\1|; s|.*/||')
