@@ -243,28 +243,29 @@ write_unlock(sqlite3 **lock)
 }
 
 /*
- * Every --company KEY names a company of the database; say which does
- * not before anything is written, so a typo leaves no empty folder.
- * Returns 0 or -1.
+ * When no --company KEY names a company of the database, say so before
+ * anything is written, so that a typo leaves no empty folder behind.
+ * (With some known, those are drawn and the workers name the others.)
+ * Returns 0, or -1 when none is known.
  */
 static int
 companies_known(sqlite3 *db, const struct render_opts *o)
 {
 	sqlite3_stmt *st;
-	int i, rc = 0;
+	int i, known = 0;
 
 	if (db_prepare(db, &st, "SELECT 1 FROM responses WHERE company_key = ?"
 		       " LIMIT 1"))
 		return -1;
-	for (i = 0; i < o->ncompanies; i++) {
+	for (i = 0; i < o->ncompanies && !known; i++) {
 		sqlite3_bind_text(st, 1, o->companies[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_ROW)
-			rc = error("company '%s': not in the database",
-				   o->companies[i]);
+		known = sqlite3_step(st) == SQLITE_ROW;
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	return rc;
+	for (i = 0; i < o->ncompanies && !known; i++)
+		error("company '%s': not in the database", o->companies[i]);
+	return known ? 0 : -1;
 }
 
 /* Everything after option parsing; returns the exit status. */
