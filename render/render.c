@@ -254,6 +254,8 @@ companies_known(sqlite3 *db, const struct render_opts *o)
 	sqlite3_stmt *st;
 	int i, known = 0;
 
+	if (o->ncompanies == 0)
+		return 0;	/* an empty list draws nothing, and is fine */
 	if (db_prepare(db, &st, "SELECT 1 FROM responses WHERE company_key = ?"
 		       " LIMIT 1"))
 		return -1;
