@@ -29,6 +29,7 @@
 
 #include "err.h"
 #include "prefetch.h"
+#include "when.h"
 #include "xlsx.h"
 
 #define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
@@ -692,23 +693,6 @@ field_add(struct xlsx *x, const char *s, size_t n)
 	x->cells.len++;		/* keep the NUL */
 }
 
-/* Days since 1970-01-01 to y, m, d (Howard Hinnant's civil_from_days). */
-static void
-civil(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /*
  * A serial under a date format as text: the 1900 system counts from
  * 1899-12-31 with a 1900-02-29 at 60; the 1904 system from 1904-01-01.
@@ -734,11 +718,12 @@ serial_text(struct xlsx *x, const char *v, struct buf *out)
 		secs -= 86400;
 	}
 	if (x->date1904) {
-		civil(days - 24107, &y, &m, &d);	/* 1904-01-01 */
+		when_civil_from_days(days - 24107, &y, &m, &d);	/* 1904-01-01 */
 	} else if (days == 60) {
 		y = 1900, m = 2, d = 29;
 	} else {
-		civil(days - (days < 60 ? 25568 : 25569), &y, &m, &d);
+		when_civil_from_days(days - (days < 60 ? 25568 : 25569),
+				     &y, &m, &d);
 	}
 	if (days == 0 && !x->date1904)
 		snprintf(s, sizeof s, "%02ld:%02ld:%02ld", secs / 3600,

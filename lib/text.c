@@ -294,6 +294,27 @@ same_run(const char *s, const char *end, int flags)
 	return (size_t)(u - (const unsigned char *)s);
 }
 
+/*
+ * Append the len bytes at s to dst (n used of cap), after the space
+ * pending in *space unless at the start.  Returns 0, or -1 when they do
+ * not fit (the text is cut there, at a character).
+ */
+static int
+put(char *dst, size_t cap, size_t *n, int *space, const char *s, size_t len)
+{
+	if (*space && *n > 0) {
+		if (*n + 1 >= cap)
+			return -1;
+		dst[(*n)++] = ' ';
+	}
+	*space = 0;
+	if (*n + len >= cap)
+		return -1;
+	memcpy(dst + *n, s, len);
+	*n += len;
+	return 0;
+}
+
 size_t
 text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 {
@@ -348,16 +369,8 @@ text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 			char sub[64];
 
 			r = text_fold(sub, sizeof sub, to, tl, flags);
-			if (space && n > 0 && r > 0) {
-				if (n + 1 >= cap)
-					break;
-				dst[n++] = ' ';
-			}
-			space = 0;
-			if (n + r >= cap)
+			if (r > 0 && put(dst, cap, &n, &space, sub, r))
 				break;
-			memcpy(dst + n, sub, r);
-			n += r;
 			keep = n;
 			continue;
 		}
@@ -379,16 +392,8 @@ text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 		} else {
 			blen = utf8_put(buf, (uint32_t)cp);
 		}
-		if (space && n > 0) {
-			if (n + 1 >= cap)
-				break;
-			dst[n++] = ' ';
-		}
-		space = 0;
-		if (n + blen >= cap)
+		if (put(dst, cap, &n, &space, buf, blen))
 			break;
-		memcpy(dst + n, buf, blen);
-		n += blen;
 		keep = n;
 	}
 	n = keep;
