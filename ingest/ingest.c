@@ -67,7 +67,7 @@ int
 main(int argc, char **argv)
 {
 	struct ingest_opts o = { 0 };
-	int c, status;
+	int c, status, rows_given = 0;
 
 	err_setprog("ingest");
 	o.db_path = db_default_path();
@@ -102,6 +102,7 @@ main(int argc, char **argv)
 			break;
 		case 'r':
 			o.rows = num_opt("--rows", optarg, 0, 1000000000L);
+			rows_given = 1;
 			break;
 		case 'x':
 			o.export_rejects = optarg;
@@ -135,6 +136,11 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		return inspect_run(&o);
+	}
+	if (rows_given) {
+		error("--rows goes with --inspect");
+		usage(stderr);
+		return EXIT_USAGE;
 	}
 	if (o.npaths == 0 && !o.export_rejects) {
 		error("no files given");

@@ -17,6 +17,7 @@
 #include "out.h"
 #include "render.h"
 #include "site.h"
+#include "when.h"
 
 static const struct option longopts[] = {
 	{ "db", required_argument, NULL, 'd' },
@@ -135,16 +136,13 @@ read_companies(struct render_opts *o, int *cap, const char *path)
 	return rc;
 }
 
+/* A date YYYY-MM-DD that exists, as aggregate --as-of takes it. */
 static int
 valid_date(const char *s)
 {
-	int y, m, d;
-	char extra;
+	int64_t end;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
-		return 0;
-	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	return strlen(s) == 10 && when_as_of(s, &end) == 0;
 }
 
 /*
