@@ -1,6 +1,7 @@
 #ifndef SHINDAN_IMPORT_H
 #define SHINDAN_IMPORT_H
 #include <stddef.h>
+#include <stdint.h>
 /*
  * ingest's work: every file given, in order, each in one transaction.
  */
@@ -39,6 +40,16 @@ struct layout;
 int import_sheet_pick(struct xlsx *x, const char *want,
 		      const struct colmap *map, struct layout *lo,
 		      size_t *sheet, char *why, size_t cap);
+
+/*
+ * Where the answer times of a file with layout lo come from: "column"
+ * when it has a time column; else "filename" with the date that name
+ * (then outer, an archive's path, when not NULL) carries; else "mtime".
+ * Sets *t to the time every row takes and date to its JST date.
+ */
+const char *import_time_source(const struct layout *lo, const char *name,
+			       const char *outer, int64_t mtime, int64_t *t,
+			       char date[11]);
 
 /* Import o->paths; returns an exit status and prints the summary line. */
 int import_run(const struct ingest_opts *o);
