@@ -16,6 +16,7 @@ struct ingest_opts {
 	long rows;			/* --rows N for --inspect */
 	const char *export_rejects;	/* --export-rejects FILE */
 	const char *sheet;		/* --sheet NAME|N of a workbook */
+	long moved;			/* --moved ID: the file's new path */
 	char **paths;
 	int npaths;
 };
@@ -55,6 +56,9 @@ const char *import_time_source(const struct layout *lo, const char *name,
 int import_run(const struct ingest_opts *o);
 /* --inspect: describe one file and its first rows; writes nothing. */
 int inspect_run(const struct ingest_opts *o);
+/* --moved ID PATH: the file recorded as ID (and its archive members)
+ * now named PATH; an exit status. */
+int moved_run(const struct ingest_opts *o);
 /* --export-rejects: the rejects view as CSV for Excel; an exit status. */
 int export_rejects(const struct ingest_opts *o);
 #endif

@@ -3,6 +3,7 @@
  * main() only parses options; the work is in import.c and inspect.c.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -23,6 +24,7 @@ static const struct option longopts[] = {
 	{ "rows", required_argument, NULL, 'r' },
 	{ "export-rejects", required_argument, NULL, 'x' },
 	{ "sheet", required_argument, NULL, 's' },
+	{ "moved", required_argument, NULL, 'M' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -38,6 +40,7 @@ usage(FILE *f)
 "       ingest --inspect FILE [--rows N] [--encoding ENC] [--map FILE]\n"
 "                        [--sheet NAME|N]\n"
 "       ingest --export-rejects FILE\n"
+"       ingest --moved ID PATH\n"
 "Import survey exports (CSV, TSV, gzip, .xlsx, .zip) into the shindan\n"
 "database.\n"
 "\n"
@@ -54,6 +57,8 @@ usage(FILE *f)
 "      --export-rejects FILE  write the rejected rows as CSV for Excel\n"
 "      --sheet NAME|N     the sheet of a workbook to read (default: the first\n"
 "                         whose header holds the 25 questions)\n"
+"      --moved ID PATH    the file recorded as ID now lies at PATH (after\n"
+"                         moving it; the files and rejects views name it)\n"
 "  -q, --quiet            only errors\n"
 "  -v, --verbose          say more about each file\n"
 "  -h, --help             this help\n"
@@ -109,6 +114,9 @@ main(int argc, char **argv)
 		case 's':
 			o.sheet = optarg;
 			break;
+		case 'M':
+			o.moved = num_opt("--moved", optarg, 1, LONG_MAX);
+			break;
 		case 'q':
 			err_verbosity = -1;
 			break;
@@ -135,6 +143,14 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		return inspect_run(&o);
+	}
+	if (o.moved) {
+		if (o.npaths != 1 || o.export_rejects || o.dry_run) {
+			error("--moved takes one path, alone");
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		return moved_run(&o);
 	}
 	if (o.npaths == 0 && !o.export_rejects) {
 		error("no files given");
