@@ -966,7 +966,16 @@ raw_done(const void *in)
 	return input_raw_done(in);
 }
 
-enum { FILE_DONE, FILE_REJECTED, FILE_RETRY, FILE_FAILED };
+enum { FILE_DONE, FILE_REJECTED, FILE_RETRY, FILE_FAILED, FILE_NOT_SURVEY };
+
+/* Does name end in ext (".txt"), in any case? */
+static int
+has_ext(const char *name, const char *ext)
+{
+	size_t n = strlen(name), e = strlen(ext);
+
+	return n > e && strcasecmp(name + n - e, ext) == 0;
+}
 
 /*
  * Open a job's transaction: BEGIN for a file of its own, a savepoint
@@ -1092,10 +1101,14 @@ rows_next(struct job *j, struct reader *rd, struct record **rec)
 	return reader_next(rd, rec);
 }
 
-/* -v: the columns of the header that nothing reads, by their text. */
+/* -v: the map used, and the columns of the header that nothing reads,
+ * by their text. */
 static void
 info_ignored(const struct job *j)
 {
+	if (j->lo.map_name)
+		info("%s: columns read with the map '%s'", j->path,
+		     j->lo.map_name);
 	for (size_t c = 0; c < j->lo.ncols; c++)
 		if (!j->lo.field[c] && j->lo.names && *j->lo.names[c])
 			info("%s: column %zu '%.80s' ignored", j->path, c + 1,
@@ -1199,6 +1212,10 @@ job_open(struct importer *im, struct job *j, int enc)
 	}
 	if (layout_sniff(&j->lo, text, len, &im->map)) {
 		snprintf(j->reason, sizeof j->reason, "%s", j->lo.why);
+		/* a README.txt beside the exports is no export gone wrong */
+		if (j->src == SRC_FILE && j->lo.questions == 0 &&
+		    has_ext(j->path, ".txt"))
+			return FILE_NOT_SURVEY;
 		return FILE_REJECTED;
 	}
 	info("%s: %s, %s-separated, header at line %ld",
@@ -1609,6 +1626,20 @@ zip_run(struct importer *im, struct job *j, const char *sha,
 	return result;
 }
 
+/*
+ * The reason a file that is no survey export is skipped with: never a
+ * rejected export.  The nightly run looks for these words.
+ */
+#define NOT_SURVEY "not a survey file"
+
+/* Say that path is not a survey file (why: how we know it). */
+static void
+not_survey(struct importer *im, const char *path, const char *why)
+{
+	im->t.files_skipped++;
+	warn("%s: " NOT_SURVEY " (%s); skipped", path, why);
+}
+
 /* Import one file.  Returns 0, or -1 when the run must stop. */
 static int
 import_file(struct importer *im, const char *path)
@@ -1642,6 +1673,16 @@ import_file(struct importer *im, const char *path)
 			totals_add(&im->t, j);
 			job_report(j, im->o->dry_run);
 		}
+	}
+	if (result == FILE_NOT_SURVEY) {
+		/* recorded, so that the nightly run knows what it was */
+		not_survey(im, path, "no question column");
+		result = FILE_DONE;
+		if (input_hash_file(path, sha, &bytes, why))
+			sha[0] = '\0';
+		if (file_note(im, path, sha, bytes, NULL, "skipped",
+			      NOT_SURVEY ": no question column"))
+			result = FILE_FAILED;
 	}
 	if (result == FILE_REJECTED) {
 		im->t.files_rejected++;
@@ -1722,6 +1763,11 @@ import_dir(struct importer *im, const char *dir)
 				     "followed", path);
 			else if (wanted(names[i]))
 				rc = import_file(im, path);
+			else if (names[i][0] != '.') {
+				im->t.files++;
+				not_survey(im, path, "not .csv, .tsv, .txt, "
+					   ".gz, .xlsx or .zip");
+			}
 		}
 		free(path);
 		free(names[i]);

@@ -120,6 +120,8 @@ print_columns(const struct layout *lo, const char *name, const char *outer,
 	int64_t t;
 	size_t i;
 
+	if (lo->map_name)
+		printf("map: %s\n", lo->map_name);
 	printf("descriptor rows: %d\n", lo->skip - lo->header_rec - 1);
 	for (i = 0; i < lo->ncols; i++)
 		printf("column %zu: %s '%.80s'\n", i + 1, lo->field[i] ?
