@@ -6,7 +6,6 @@
  * started.  A file already imported (same SHA-256) is skipped.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +21,7 @@
 #include "company.h"
 #include "corpno.h"
 #include "db.h"
+#include "dirlist.h"
 #include "err.h"
 #include "extsort.h"
 #include "header.h"
@@ -1705,56 +1705,39 @@ wanted(const char *name)
 	static const char *const exts[] = {
 		".csv", ".tsv", ".txt", ".gz", ".xlsx", ".zip"
 	};
-	size_t n = strlen(name), i;
+	size_t i;
 
 	if (name[0] == '.')
 		return 0;
-	for (i = 0; i < sizeof exts / sizeof *exts; i++) {
-		size_t e = strlen(exts[i]);
-
-		if (n > e && strcasecmp(name + n - e, exts[i]) == 0)
+	for (i = 0; i < sizeof exts / sizeof *exts; i++)
+		if (has_ext(name, exts[i]))
 			return 1;
-	}
 	return 0;
 }
 
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
- * Import a directory's files in bytewise name order, recursively.
+ * Import a directory's files in bytewise name order, recursively; any
+ * file that is no survey export by its name is skipped and named.
  * Symbolic links to directories are not followed (no loops).
  */
 static int
 import_dir(struct importer *im, const char *dir)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, i;
+	size_t n, i;
+	char **names = dirlist(dir, &n);
 	int rc = 0;
 
-	if (!d) {
+	if (!names) {
 		im->t.files_rejected++;
 		error("%s: cannot open directory: %s", dir, strerror(errno));
 		return 0;
 	}
-	while ((de = readdir(d)))
-		if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
-			names = xrealloc(names, (n + 1) * sizeof *names);
-			names[n++] = xstrdup(de->d_name);
-		}
-	closedir(d);
-	if (n > 1)	/* names is NULL when the folder is empty */
-		qsort(names, n, sizeof *names, cmp_names);
 	for (i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;
 
-		if (rc == 0 && lstat(path, &st) == 0) {
+		/* names starting with '.' are left alone, folders too */
+		if (rc == 0 && names[i][0] != '.' && lstat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
 				rc = import_dir(im, path);
 			else if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
@@ -1763,16 +1746,15 @@ import_dir(struct importer *im, const char *dir)
 				     "followed", path);
 			else if (wanted(names[i]))
 				rc = import_file(im, path);
-			else if (names[i][0] != '.') {
+			else {
 				im->t.files++;
 				not_survey(im, path, "not .csv, .tsv, .txt, "
 					   ".gz, .xlsx or .zip");
 			}
 		}
 		free(path);
-		free(names[i]);
 	}
-	free(names);
+	dirlist_free(names, n);
 	return rc;
 }
 

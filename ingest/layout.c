@@ -6,13 +6,13 @@
  * that hold no answers but descriptors ("Response", {"ImportId":...}, the
  * question texts again) are skipped.
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "answer.h"
+#include "dirlist.h"
 #include "err.h"
 #include "header.h"
 #include "layout.h"
@@ -73,40 +73,25 @@ colmap_load_file(struct colmap *m, const char *path)
 	return rc;
 }
 
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Every map of the folder dir, the first in m, the others after it. */
 static int
 colmap_load_dir(struct colmap *m, const char *dir)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
 	struct colmap *tail = m, *c;
-	char **names = NULL;
-	size_t n = 0, i;
+	size_t n, i;
+	char **names = dirlist(dir, &n);
 	int rc = 0;
 
 	memset(m, 0, sizeof *m);
 	m->by_header = 1;
-	if (!d)
+	if (!names)
 		return error("'%s': cannot open:", dir);
-	while ((de = readdir(d)))
-		if (de->d_name[0] != '.') {
-			names = xrealloc(names, (n + 1) * sizeof *names);
-			names[n++] = xstrdup(de->d_name);
-		}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof *names, cmp_names);
 	for (i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;
 
-		if (rc == 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		if (rc == 0 && names[i][0] != '.' && stat(path, &st) == 0 &&
+		    S_ISREG(st.st_mode)) {
 			c = tail == m && !m->name ? m : xcalloc(1, sizeof *c);
 			if ((rc = colmap_load_file(c, path)) == 0) {
 				c->by_header = 1;
@@ -117,9 +102,8 @@ colmap_load_dir(struct colmap *m, const char *dir)
 			}
 		}
 		free(path);
-		free(names[i]);
 	}
-	free(names);
+	dirlist_free(names, n);
 	if (rc)
 		colmap_release(m);
 	return rc;

@@ -27,6 +27,8 @@ client() {
 }
 
 client dir
+mkdir dir/.hidden
+printf '%s\n' "$H" "2025/06/02 10:00,デルタ,$A" >dir/.hidden/回答.csv
 run_status $INGEST dir
 is "$status" 3 "ingest DIR: exit 3 for the one broken export"
 is "$(q "SELECT path, status, coalesce(reason, '') FROM files
@@ -46,6 +48,7 @@ like "$(cat "$T/err")" \
 like "$(cat "$T/err")" "5 files, .* 1 rejected files, 2 skipped" \
 	"the summary counts them as skipped"
 unlike "$(cat "$T/err")" "README.txt: rejected" "the README is not rejected"
+unlike "$(cat "$T/err")" "hidden" "a folder whose name starts with '.' is left alone"
 
 client home/inbox
 run_status env SHINDAN_HOME=home sh "$NIGHTLY" -q
