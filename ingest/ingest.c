@@ -37,7 +37,7 @@ usage(FILE *f)
 {
 	fprintf(f,
 "usage: ingest [options] FILE|DIR ...\n"
-"       ingest --inspect FILE [--rows N] [--encoding ENC] [--map FILE]\n"
+"       ingest --inspect FILE [--rows N] [--encoding ENC] [--map FILE|DIR]\n"
 "                        [--sheet NAME|N]\n"
 "       ingest --export-rejects FILE\n"
 "       ingest --moved ID PATH\n"
@@ -49,7 +49,8 @@ usage(FILE *f)
 "  -n, --dry-run          read and validate everything, write nothing\n"
 "  -e, --encoding ENC     utf-8, utf-16le, utf-16be or cp932 (default: "
 "detect)\n"
-"  -m, --map FILE         explicit 'header<TAB>field' column map\n"
+"  -m, --map FILE|DIR     explicit 'header<TAB>field' column map; a folder's\n"
+"                         maps each serve the headers holding all of theirs\n"
 "      --aliases FILE     more industry aliases ('alias<TAB>A-T')\n"
 "      --inspect FILE     show what ingest detects in FILE; write nothing\n"
 "      --rows N           with --inspect: print the first N records as "
