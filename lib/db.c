@@ -214,9 +214,25 @@ static const char schema_v2[] =
 	"ALTER TABLE response_v2 RENAME TO response;"
 	"PRAGMA legacy_alter_table = OFF;";
 
+/*
+ * v3: file.time_source says where the answer times of a file came from:
+ * 'column' (its time column), 'filename' (a date in the name of a file
+ * without one) or 'mtime' (neither: the file's modification time).  NULL
+ * for a file not read (rejected, skipped) and for files recorded before
+ * v3, whose source nobody noted.  The files view shows it last.
+ */
+static const char schema_v3[] =
+	"ALTER TABLE file ADD COLUMN time_source TEXT CHECK (time_source IN"
+	" ('column', 'filename', 'mtime'));"
+	"DROP VIEW files;"
+	"CREATE VIEW files AS SELECT file_id, path, sha256, bytes, encoding,"
+	" status, rows_read, rows_new, rows_duplicate, rows_rejected, reason,"
+	" imported_at, dialect, header_line, time_source FROM file;";
+
 static const char *const migrations[DB_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 const char *
