@@ -160,9 +160,11 @@ find_run(sqlite3 *db, const struct render_opts *o, struct render_run *run)
 
 	if (db_prepare(db, &st, o->as_of ?
 	    "SELECT run_id, as_of, created_at, n_companies, n_incomplete,"
-	    " min_group, na_points FROM runs WHERE as_of = ?" :
+	    " min_group, na_points FROM runs WHERE as_of = ?"
+	    " AND kind = 'local'" :
 	    "SELECT run_id, as_of, created_at, n_companies, n_incomplete,"
-	    " min_group, na_points FROM runs ORDER BY as_of DESC LIMIT 1"))
+	    " min_group, na_points FROM runs WHERE kind = 'local'"
+	    " ORDER BY as_of DESC LIMIT 1"))
 		return -1;
 	if (o->as_of)
 		sqlite3_bind_text(st, 1, o->as_of, -1, SQLITE_STATIC);
