@@ -804,7 +804,7 @@ check_shape(struct input *in)
 		if (sqlite3_errcode(in->db) == SQLITE_NOTADB)
 			return error("'%s': not a pool file (not an SQLite "
 				     "database)", in->path);
-		return error("'%s': not a pool file (%s)", in->path,
+		return error("'%s': damaged or truncated (%s)", in->path,
 			     sqlite3_errmsg(in->db));
 	}
 	if (sqlite3_step(st) == SQLITE_ROW &&
@@ -1088,7 +1088,8 @@ pool_run(const struct aggregate_opts *o)
 			(long long)c->n_incomplete, c->ngroups);
 	rc = AGGREGATE_OK;
 out:
-	db_rollback(db);
+	if (db)
+		db_rollback(db);
 	db_close(db);
 	orgs_release(&os);
 	free(h);
