@@ -1071,6 +1071,11 @@ pool_run(const struct aggregate_opts *o)
 	for (k = 0; k < CUBE_NGROUPS; k++)
 		if (!cube_group_empty(&h->g[k]))
 			cube_add_cell(c, &h->g[k]);
+	if (c->n_companies > POOL_MAX_COMPANIES) {
+		error("the pool would hold %lld companies, more than %d",
+		      (long long)c->n_companies, POOL_MAX_COMPANIES);
+		goto out;
+	}
 	cube_finish(c, o->min_group);
 	st.db = db;
 	st.as_of = want.as_of;
