@@ -256,6 +256,24 @@ withhold(struct cube *h, int min)
 	return merged;
 }
 
+/*
+ * Add the full cells of c, a cube filled by cube_add, to the pool h; its
+ * margins (filled by cube_finish, if it ran) are left out.
+ */
+static void
+add_full_cells(struct cube *h, const struct cube *c)
+{
+	int k;
+
+	for (k = 0; k < CUBE_NGROUPS; k++) {
+		const struct cube_group *g = &c->g[k];
+
+		if (rung(g->industry, g->size, g->star) == 0 &&
+		    !cube_group_empty(g))
+			cube_group_add(&h->g[k], g);
+	}
+}
+
 /* ---- writing ---- */
 
 static int
@@ -452,17 +470,11 @@ pool_export_run(const struct aggregate_opts *o, const struct cube *c)
 	struct orgs os = { 0 };
 	struct meta m = { .na_points = o->na_points,
 			  .min_group = o->min_group };
-	int i, s, t, rc = -1;
+	int rc;
 
 	memcpy(m.as_of, o->as_of, sizeof m.as_of);
 	snprintf(m.org, sizeof m.org, "%s", o->org ? o->org : "local");
-	/* the full cells only: the margins are filled by cube_finish */
-	for (i = 0; i < IND_ALL; i++)
-		for (s = 0; s < SIZE_ALL; s++)
-			for (t = 0; t < STAR_ALL; t++)
-				cube_group_add(cube_group_at(h, i, s, t),
-					       cube_group_at((struct cube *)c,
-							     i, s, t));
+	add_full_cells(h, c);
 	orgs_add(&os, m.org, c->n_companies, c->n_incomplete);
 	rc = export_pool(o->pool_out, h, &m, &os);
 	orgs_release(&os);
@@ -997,7 +1009,7 @@ add_local(sqlite3 *db, const struct aggregate_opts *o, const struct meta *w,
 	struct cube *c = cube_new();
 	const char *label = o->org ? o->org : "local";
 	int64_t end;
-	int i, s, t, rc = -1;
+	int rc = -1;
 
 	when_as_of(w->as_of, &end);
 	if (state_scan(db, end, w->na_points, NULL, count_local, c))
@@ -1007,11 +1019,7 @@ add_local(sqlite3 *db, const struct aggregate_opts *o, const struct meta *w,
 		      "already; name this one with --org", label);
 		goto out;
 	}
-	for (i = 0; i < IND_ALL; i++)
-		for (s = 0; s < SIZE_ALL; s++)
-			for (t = 0; t < STAR_ALL; t++)
-				cube_group_add(cube_group_at(h, i, s, t),
-					       cube_group_at(c, i, s, t));
+	add_full_cells(h, c);
 	rc = 0;
 out:
 	free(c);
