@@ -41,8 +41,8 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: %s [--db PATH] [--as-of YYYY-MM-DD] [--min-group N]\n"
-		"       [--na-points P] [--export-csv DIR] [--export-pool FILE]\n"
-		"       [--org LABEL] [-qvhV]\n"
+		"       [--na-points P] [--export-csv DIR]\n"
+		"       [--export-pool FILE] [--org LABEL] [-qvhV]\n"
 		"       %s --pool [--with-local] [options] FILE...\n"
 		"\n"
 		"Compute the benchmark (industry x size x star level) of all\n"

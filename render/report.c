@@ -44,7 +44,7 @@
 struct groups {
 	struct report_group *g;
 	int n;
-	struct report_group *pool;	/* the pooled run's (--peers pooled) */
+	struct report_group *pool;	/* the pooled run's (--peers) */
 	int npool;
 };
 
