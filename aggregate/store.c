@@ -35,7 +35,8 @@ store_open(struct store *s, sqlite3 *db, const char *as_of)
 	s->as_of = as_of;
 	s->latest = 0;
 	s->company = NULL;
-	if (db_prepare(db, &st, "SELECT count(*) FROM run WHERE as_of > ?"))
+	if (db_prepare(db, &st, "SELECT count(*) FROM run WHERE as_of > ?"
+		       " AND kind = 'local'"))
 		return -1;
 	sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -182,19 +183,23 @@ static int
 insert_run(struct store *s, const struct cube *c, const char *created_at,
 	   int min_group, int na_points)
 {
+	const char *kind = s->kind ? s->kind : "local";
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(s->db, &st, "DELETE FROM run WHERE as_of = ?"))
+	if (db_prepare(s->db, &st, "DELETE FROM run WHERE as_of = ?"
+		       " AND kind = ?"))
 		return -1;
 	sqlite3_bind_text(st, 1, s->as_of, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	rc = step_done(s->db, st);
 	sqlite3_finalize(st);
 	if (rc || db_prepare(s->db, &st, "INSERT INTO run (as_of,"
 			     " created_at, n_companies, n_incomplete,"
-			     " min_group, na_points)"
-			     " VALUES (?, ?, ?, ?, ?, ?)"))
+			     " min_group, na_points, kind)"
+			     " VALUES (?, ?, ?, ?, ?, ?, ?)"))
 		return -1;
+	sqlite3_bind_text(st, 7, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 1, s->as_of, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, created_at, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, c->n_companies);

@@ -14,6 +14,7 @@
 struct store {
 	sqlite3 *db;
 	const char *as_of;		/* "YYYY-MM-DD" */
+	const char *kind;		/* run.kind; NULL is "local" */
 	int latest;			/* as_of >= every other run's */
 	sqlite3_stmt *company;		/* INSERT INTO company, if latest */
 	sqlite3_int64 run_id;		/* set by store_run */

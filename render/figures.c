@@ -199,7 +199,8 @@ load_all(sqlite3 *db, struct fig_data *d)
 	    &h, &d->nh, sizeof *d->h, fill_hist) ||
 	    load_rows(db, d, "SELECT r.as_of, g.star_level, g.mean, g.n,"
 	    " g.suppressed FROM group_stat g JOIN run r USING (run_id)"
-	    " WHERE r.as_of <= ?2 AND g.industry_code = '*'"
+	    " WHERE r.as_of <= ?2 AND r.kind = 'local'"
+	    " AND g.industry_code = '*'"
 	    " AND g.size_class = '*' ORDER BY r.as_of, g.star_level",
 	    &t, &d->nt, sizeof *d->t, fill_trend);
 	/* handed over whatever happened, so fig_free releases them */

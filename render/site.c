@@ -295,6 +295,7 @@ load_prev(struct site *s, struct keymap *prev, char prev_as_of[11])
 
 	prev_as_of[0] = '\0';
 	if (db_prepare(s->db, &st, "SELECT as_of FROM runs WHERE as_of < ?1"
+		       " AND kind = 'local'"
 		       " ORDER BY as_of DESC LIMIT 1"))
 		return -1;
 	sqlite3_bind_text(st, 1, s->run->as_of, -1, SQLITE_STATIC);

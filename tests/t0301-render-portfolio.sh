@@ -13,7 +13,7 @@ need "$DBINIT"
 "$DBINIT" shindan.db
 {
 	echo "BEGIN;"
-	echo "INSERT INTO run VALUES (1, '2024-06-30', '2024-06-30T21:00:00Z',"
+	echo "INSERT INTO run (run_id, as_of, created_at, n_companies, n_incomplete, min_group, na_points) VALUES (1, '2024-06-30', '2024-06-30T21:00:00Z',"
 	echo " 7, 1, 5, 4);"
 	# run, industry, size, star, n, n_incomplete, mean, sd, median, p25,
 	# p75, min, max, bands 100/70-99/50-69/<=49, part means, suppressed

@@ -80,7 +80,8 @@ BEGIN {
 					for (l = 1; l <= 2; l++)
 						add(I1[i] SUBSEP Z1[j] SUBSEP T1[l], c)
 		}
-		printf "INSERT INTO run VALUES (%d, '%s', '%sT21:00:00Z', %d, " \
+		printf "INSERT INTO run (run_id, as_of, created_at, n_companies, " \
+		    "n_incomplete, min_group, na_points) VALUES (%d, '%s', '%sT21:00:00Z', %d, " \
 		    "%d, %d, 4);\n", r, R[r], R[r], n, r - 1, min
 		all = "*" SUBSEP "*" SUBSEP "*"
 		for (key in keys) {
