@@ -15,8 +15,19 @@
 #include "err.h"
 #include "strtab.h"
 
-#define DEFAULT_MEM (16UL << 20)
+#define DEFAULT_MEM (4UL << 20)
 #define WBUF (64 * 1024)
+
+/*
+ * A window of one spill file, read WBUF at a time: the rows of a sheet
+ * mostly ask for the spilled strings in the order they were added, so
+ * most lookups are a copy from the window, not a system call.
+ */
+struct window {
+	char *buf;
+	uint64_t start;
+	size_t len;
+};
 
 struct strtab {
 	size_t limit;
@@ -30,6 +41,7 @@ struct strtab {
 	size_t nspill;
 	char *wbuf, *ibuf;	/* pending writes to data and index */
 	size_t wlen, ilen;
+	struct window wdata, windex;
 	char *val;		/* strtab_get's result when spilled */
 	size_t valcap;
 };
@@ -179,6 +191,36 @@ read_at(int fd, void *p, size_t n, uint64_t at)
 	return 0;
 }
 
+/*
+ * Copy n bytes at offset at of fd into p, through w when they fit in a
+ * window.  0, or -1 with errno.
+ */
+static int
+read_through(int fd, struct window *w, void *p, size_t n, uint64_t at)
+{
+	if (n > WBUF)
+		return read_at(fd, p, n, at);
+	if (at < w->start || at + n > w->start + w->len) {
+		ssize_t r;
+
+		if (!w->buf)
+			w->buf = xmalloc(WBUF);
+		do
+			r = pread(fd, w->buf, WBUF, (off_t)at);
+		while (r < 0 && errno == EINTR);
+		if (r < 0)
+			return -1;
+		w->start = at;
+		w->len = (size_t)r;
+		if (w->len < n) {
+			errno = EIO;	/* the file is shorter */
+			return -1;
+		}
+	}
+	memcpy(p, w->buf + (at - w->start), n);
+	return 0;
+}
+
 const char *
 strtab_get(struct strtab *t, size_t i, size_t *len)
 {
@@ -193,14 +235,16 @@ strtab_get(struct strtab *t, size_t i, size_t *len)
 		return s;
 	}
 	i -= t->nmem;
-	if (flush(t) || read_at(t->index, &at, sizeof at, (uint64_t)i * 8) ||
-	    read_at(t->data, &n, sizeof n, at))
+	if (flush(t) ||
+	    read_through(t->index, &t->windex, &at, sizeof at,
+			 (uint64_t)i * sizeof at) ||
+	    read_through(t->data, &t->wdata, &n, sizeof n, at))
 		return NULL;
 	if ((size_t)n + 1 > t->valcap) {
 		t->valcap = (size_t)n + 1;
 		t->val = xrealloc(t->val, t->valcap);
 	}
-	if (read_at(t->data, t->val, n, at + sizeof n))
+	if (read_through(t->data, &t->wdata, t->val, n, at + sizeof n))
 		return NULL;
 	t->val[n] = '\0';
 	*len = n;
@@ -220,6 +264,8 @@ strtab_free(struct strtab *t)
 	free(t->off);
 	free(t->wbuf);
 	free(t->ibuf);
+	free(t->wdata.buf);
+	free(t->windex.buf);
 	free(t->val);
 	free(t);
 }

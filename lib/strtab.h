@@ -13,7 +13,7 @@ struct strtab;
 
 /*
  * A new empty table holding up to mem_bytes of strings in memory
- * (0: a default of 16 MiB).  Dies when out of memory.
+ * (0: a default of 4 MiB).  Dies when out of memory.
  */
 struct strtab *strtab_new(size_t mem_bytes);
 /* Add s (n bytes, no NUL inside).  0, or -1 with errno on a write error. */
