@@ -23,6 +23,7 @@ static const struct option longopts[] = {
 	{ "min-group", required_argument, NULL, 'm' },
 	{ "na-points", required_argument, NULL, 'n' },
 	{ "export-csv", required_argument, NULL, 'e' },
+	{ "full", no_argument, NULL, 'f' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -35,7 +36,7 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: %s [--db PATH] [--as-of YYYY-MM-DD] [--min-group N]\n"
-		"       [--na-points P] [--export-csv DIR] [-qvhV]\n"
+		"       [--na-points P] [--export-csv DIR] [--full] [-qvhV]\n"
 		"\n"
 		"Compute the benchmark (industry x size x star level) of all\n"
 		"companies as of a date and store it as that date's run.\n"
@@ -49,6 +50,8 @@ usage(FILE *fp)
 		"  --na-points P      points of 該当しない, -1 to 4 (default"
 		" 4)\n"
 		"  --export-csv DIR   also write the run as CSV for Excel\n"
+		"  --full             scan every response, not only what"
+		" changed\n"
 		"  -q, --quiet        no summary line, no warnings\n"
 		"  -v, --verbose      say more\n"
 		"  -h, --help         this help\n"
@@ -90,6 +93,9 @@ main(int argc, char **argv)
 			break;
 		case 'e':
 			o.export_dir = optarg;
+			break;
+		case 'f':
+			o.full = 1;
 			break;
 		case 'q':
 			o.quiet = 1;

@@ -19,6 +19,7 @@ struct aggregate_opts {
 	int na_points;			/* points of 該当しない */
 	const char *export_dir;		/* --export-csv, or NULL */
 	int quiet;			/* no summary line */
+	int full;			/* --full: scan everything */
 };
 
 /*

@@ -20,7 +20,7 @@
  */
 #include <sqlite3.h>
 
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 enum db_mode {
 	DB_READ,	/* must exist and be current; never written */

@@ -38,4 +38,18 @@ struct company_state {
 int state_scan(sqlite3 *db, int64_t end_utc, int na_points,
 	       const char *company_key,
 	       int (*fn)(const struct company_state *, void *), void *arg);
+/*
+ * state_scan of every company, which also notes in later the earliest
+ * submitted_at of the responses not counted because they are at or after
+ * end_utc ("" when there are none): the first response a later as-of
+ * date would take in.
+ */
+int state_scan_all(sqlite3 *db, int64_t end_utc, int na_points,
+		   char later[21],
+		   int (*fn)(const struct company_state *, void *), void *arg);
+/*
+ * Complete c from c->answers: complete, total and part_points, as the
+ * scan does (na_points for 該当しない).
+ */
+void state_score(struct company_state *c, int na_points);
 #endif
