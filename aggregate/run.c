@@ -277,6 +277,7 @@ static int
 apply_changes(struct run *r, struct store *st, sqlite3 *db,
 	      const struct keys *k, const char **why)
 {
+	struct state_one one = { 0 };
 	sqlite3_stmt *later;
 	char end[21];
 	size_t i;
@@ -286,6 +287,8 @@ apply_changes(struct run *r, struct store *st, sqlite3 *db,
 		       " WHERE company_key = ?1 AND superseded = 0"
 		       " AND submitted_at >= ?2"))
 		return -1;
+	if (state_one_open(&one, db, r->end, r->o->na_points))
+		goto out;
 	when_format(r->end, end);
 	sqlite3_bind_text(later, 2, end, -1, SQLITE_STATIC);
 	for (i = 0; i < k->n; i++) {
@@ -307,8 +310,7 @@ apply_changes(struct run *r, struct store *st, sqlite3 *db,
 		default:
 			goto out;
 		}
-		if (state_scan(db, r->end, r->o->na_points, k->v[i], on_again,
-			       &a) ||
+		if (state_one(&one, k->v[i], on_again, &a) ||
 		    (a.had && !a.found && store_company_drop(st, k->v[i])) ||
 		    note_later(later, k->v[i], r->later))
 			goto out;
@@ -320,6 +322,7 @@ apply_changes(struct run *r, struct store *st, sqlite3 *db,
 	}
 	rc = 0;
 out:
+	state_one_close(&one);
 	sqlite3_finalize(later);
 	return rc;
 }

@@ -249,15 +249,18 @@ bind_real(sqlite3_stmt *st, int i, int exists, double v)
 		sqlite3_bind_null(st, i);
 }
 
-/* The key of a group's rows: run_id, industry, size, star. */
+/* The key of a group's row at parameter base + 1: run_id .. star. */
 static void
-bind_group(struct store *s, sqlite3_stmt *st, const struct cube_group *g)
+bind_key(struct store *s, sqlite3_stmt *st, int base,
+	 const struct cube_group *g)
 {
-	sqlite3_bind_int64(st, 1, s->run_id);
-	sqlite3_bind_text(st, 2, cube_industry_code(g->industry), -1,
+	sqlite3_bind_int64(st, base + 1, s->run_id);
+	sqlite3_bind_text(st, base + 2, cube_industry_code(g->industry), -1,
 			  SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, cube_size_code(g->size), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, cube_star_code(g->star), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 3, cube_size_code(g->size), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 4, cube_star_code(g->star), -1,
+			  SQLITE_STATIC);
 }
 
 static int
@@ -265,7 +268,7 @@ insert_group(struct store *s, sqlite3_stmt *st, const struct cube_group *g)
 {
 	int has = g->n > 0, i;
 
-	bind_group(s, st, g);
+	bind_key(s, st, 0, g);
 	sqlite3_bind_int64(st, 5, g->n);
 	sqlite3_bind_int64(st, 6, g->n_incomplete);
 	bind_real(st, 7, has, g->mean);
@@ -288,6 +291,37 @@ insert_group(struct store *s, sqlite3_stmt *st, const struct cube_group *g)
 	return step_done(s->db, st);
 }
 
+/*
+ * "INSERT INTO table VALUES (...), ..." for rows rows of cols columns,
+ * prepared: one statement runs many rows, so SQLite opens the table's
+ * cursor once for them instead of once a row.
+ */
+static int
+prepare_rows(sqlite3 *db, sqlite3_stmt **st, const char *table, int rows,
+	     int cols)
+{
+	size_t cap = 64 + (size_t)rows * ((size_t)cols * 2 + 4), n;
+	char *sql = xmalloc(cap);
+	int i, c, rc;
+
+	n = (size_t)snprintf(sql, cap, "INSERT INTO %s VALUES ", table);
+	for (i = 0; i < rows; i++) {
+		n += (size_t)snprintf(sql + n, cap - n, "%s(", i ? "," : "");
+		for (c = 0; c < cols; c++)
+			n += (size_t)snprintf(sql + n, cap - n, "%s?",
+					      c ? "," : "");
+		n += (size_t)snprintf(sql + n, cap - n, ")");
+	}
+	rc = db_prepare(db, st, sql);
+	free(sql);
+	return rc;
+}
+
+#define QUESTION_COLS 15
+#define HIST_COLS 6
+#define HIST_BATCH 16	/* score rows a statement; fewer go one by one */
+
+/* The group's 25 question rows, in one statement. */
 static int
 insert_questions(struct store *s, sqlite3_stmt *st,
 		 const struct cube_group *g)
@@ -296,33 +330,42 @@ insert_questions(struct store *s, sqlite3_stmt *st,
 
 	for (i = 0; i < NQUESTIONS; i++) {
 		const struct cube_question *q = &g->q[i];
+		int b = i * QUESTION_COLS;
 
-		bind_group(s, st, g);
-		sqlite3_bind_int(st, 5, i + 1);
-		sqlite3_bind_int64(st, 6, g->n);
+		bind_key(s, st, b, g);
+		sqlite3_bind_int(st, b + 5, i + 1);
+		sqlite3_bind_int64(st, b + 6, g->n);
 		for (k = 0; k < CUBE_NCODES; k++)
-			sqlite3_bind_int64(st, 7 + k, q->count[k]);
-		bind_real(st, 12, q->has_rate, q->implemented_rate);
-		bind_real(st, 13, q->has_mean, q->mean_points);
-		sqlite3_bind_int(st, 14, q->rank);
-		sqlite3_bind_int(st, 15, q->below_overall);
-		if (step_done(s->db, st))
-			return -1;
+			sqlite3_bind_int64(st, b + 7 + k, q->count[k]);
+		bind_real(st, b + 12, q->has_rate, q->implemented_rate);
+		bind_real(st, b + 13, q->has_mean, q->mean_points);
+		sqlite3_bind_int(st, b + 14, q->rank);
+		sqlite3_bind_int(st, b + 15, q->below_overall);
 	}
-	return 0;
+	return step_done(s->db, st);
 }
 
+/* The group's non-empty histogram bins, HIST_BATCH to a statement. */
 static int
-insert_hist(struct store *s, sqlite3_stmt *st, const struct cube_group *g)
+insert_hist(struct store *s, sqlite3_stmt *batch, sqlite3_stmt *one,
+	    const struct cube_group *g)
 {
-	int i;
+	int bins[CUBE_NSCORES], n = 0, i, j;
 
-	for (i = 0; i < CUBE_NSCORES; i++) {
-		if (g->hist[i] == 0)
-			continue;
-		bind_group(s, st, g);
-		sqlite3_bind_int(st, 5, i + SCORE_MIN);
-		sqlite3_bind_int64(st, 6, g->hist[i]);
+	for (i = 0; i < CUBE_NSCORES; i++)
+		if (g->hist[i] != 0)
+			bins[n++] = i;
+	for (i = 0; i < n; i += j) {
+		sqlite3_stmt *st = n - i >= HIST_BATCH ? batch : one;
+		int rows = st == batch ? HIST_BATCH : 1;
+
+		for (j = 0; j < rows; j++) {
+			int b = j * HIST_COLS;
+
+			bind_key(s, st, b, g);
+			sqlite3_bind_int(st, b + 5, bins[i + j] + SCORE_MIN);
+			sqlite3_bind_int64(st, b + 6, g->hist[bins[i + j]]);
+		}
 		if (step_done(s->db, st))
 			return -1;
 	}
@@ -363,7 +406,7 @@ int
 store_run(struct store *s, const struct cube *c, const char *created_at,
 	  int min_group, int na_points)
 {
-	sqlite3_stmt *gst = NULL, *qst = NULL, *hst = NULL;
+	sqlite3_stmt *gst = NULL, *qst = NULL, *hst = NULL, *h1 = NULL;
 	int i, rc = -1;
 
 	if (insert_run(s, c, created_at, min_group, na_points))
@@ -371,10 +414,10 @@ store_run(struct store *s, const struct cube *c, const char *created_at,
 	if (db_prepare(s->db, &gst, "INSERT INTO group_stat VALUES (?, ?, ?,"
 		       " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 		       " ?)") ||
-	    db_prepare(s->db, &qst, "INSERT INTO question_stat VALUES (?, ?,"
-		       " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") ||
-	    db_prepare(s->db, &hst, "INSERT INTO score_hist VALUES (?, ?, ?,"
-		       " ?, ?, ?)"))
+	    prepare_rows(s->db, &qst, "question_stat", NQUESTIONS,
+			 QUESTION_COLS) ||
+	    prepare_rows(s->db, &hst, "score_hist", HIST_BATCH, HIST_COLS) ||
+	    prepare_rows(s->db, &h1, "score_hist", 1, HIST_COLS))
 		goto out;
 	for (i = 0; i < CUBE_NGROUPS; i++) {
 		const struct cube_group *g = &c->g[i];
@@ -382,7 +425,7 @@ store_run(struct store *s, const struct cube *c, const char *created_at,
 		if (cube_group_empty(g))
 			continue;
 		if (insert_group(s, gst, g) || insert_questions(s, qst, g) ||
-		    insert_hist(s, hst, g))
+		    insert_hist(s, hst, h1, g))
 			goto out;
 	}
 	rc = 0;
@@ -390,6 +433,7 @@ out:
 	sqlite3_finalize(gst);
 	sqlite3_finalize(qst);
 	sqlite3_finalize(hst);
+	sqlite3_finalize(h1);
 	return rc;
 }
 

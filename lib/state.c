@@ -216,32 +216,20 @@ scan_release(struct scan *s)
 }
 
 /*
- * The scan behind state_scan and state_scan_all: with later set, every
- * row is read and those at or after end are only noted, the earliest in
- * later ("" when none).
+ * Run st (prepared from one of the scans above and bound) to its end,
+ * handing each company to fn: with later set, rows at or after end are
+ * only noted, the earliest in later.
  */
 static int
-scan(sqlite3 *db, int64_t end_utc, int na_points, const char *company_key,
-     char *later, int (*fn)(const struct company_state *, void *),
-     void *arg)
+scan_rows(sqlite3 *db, sqlite3_stmt *st, const char *end, int na_points,
+	  char *later, int (*fn)(const struct company_state *, void *),
+	  void *arg)
 {
 	struct scan s;
-	sqlite3_stmt *st;
-	char end[21];
 	int rc = 0, step;
 
 	memset(&s, 0, sizeof s);
 	s.na_points = na_points;
-	if (db_prepare(db, &st, later ? scan_every_sql : company_key ?
-		       scan_one_sql : scan_all_sql))
-		return -1;
-	when_format(end_utc, end);
-	if (later)
-		later[0] = '\0';
-	else
-		sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
-	if (company_key)
-		sqlite3_bind_text(st, 2, company_key, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *key = sqlite3_column_text(st, COL_KEY);
 		int klen = sqlite3_column_bytes(st, COL_KEY);
@@ -278,9 +266,62 @@ scan(sqlite3 *db, int64_t end_utc, int na_points, const char *company_key,
 	if (s.in_company)
 		rc = end_company(&s, fn, arg);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	scan_release(&s);
 	return rc;
+}
+
+/* The scan behind state_scan and state_scan_all. */
+static int
+scan(sqlite3 *db, int64_t end_utc, int na_points, const char *company_key,
+     char *later, int (*fn)(const struct company_state *, void *),
+     void *arg)
+{
+	sqlite3_stmt *st;
+	char end[21];
+	int rc;
+
+	if (db_prepare(db, &st, later ? scan_every_sql : company_key ?
+		       scan_one_sql : scan_all_sql))
+		return -1;
+	when_format(end_utc, end);
+	if (later)
+		later[0] = '\0';
+	else
+		sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
+	if (company_key)
+		sqlite3_bind_text(st, 2, company_key, -1, SQLITE_STATIC);
+	rc = scan_rows(db, st, end, na_points, later, fn, arg);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+state_one_open(struct state_one *o, sqlite3 *db, int64_t end_utc,
+	       int na_points)
+{
+	o->db = db;
+	o->na_points = na_points;
+	when_format(end_utc, o->end);
+	if (db_prepare(db, &o->st, scan_one_sql))
+		return -1;
+	sqlite3_bind_text(o->st, 1, o->end, -1, SQLITE_STATIC);
+	return 0;
+}
+
+int
+state_one(struct state_one *o, const char *company_key,
+	  int (*fn)(const struct company_state *, void *), void *arg)
+{
+	sqlite3_bind_text(o->st, 2, company_key, -1, SQLITE_STATIC);
+	return scan_rows(o->db, o->st, o->end, o->na_points, NULL, fn, arg);
+}
+
+void
+state_one_close(struct state_one *o)
+{
+	sqlite3_finalize(o->st);
+	o->st = NULL;
 }
 
 int
