@@ -261,8 +261,9 @@ note_later(sqlite3_stmt *st, const char *key, char later[21])
 
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	at = (const char *)sqlite3_column_text(st, 0);
-	if (rc == SQLITE_ROW && at && (!later[0] || strcmp(at, later) < 0))
+	at = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) :
+	     NULL;
+	if (at && (!later[0] || strcmp(at, later) < 0))
 		snprintf(later, 21, "%s", at);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : -1;

@@ -38,6 +38,7 @@ struct scan {
 	char dept_answers[NQUESTIONS + 1];	/* latest row of dept */
 	int in_company;
 	int na_points;
+	int part[NQUESTIONS];		/* part index of each question */
 };
 
 enum {
@@ -159,8 +160,9 @@ take_row(struct scan *s, sqlite3_stmt *st)
 	sbuf_set(&s->star, st, COL_STAR);
 }
 
-void
-state_score(struct company_state *c, int na_points)
+/* state_score with the part index of each question at hand. */
+static void
+score(struct company_state *c, int na_points, const int part[NQUESTIONS])
 {
 	int i;
 
@@ -175,12 +177,31 @@ state_score(struct company_state *c, int na_points)
 			continue;
 		}
 		c->total += p;
-		c->part_points[catalogue_question(i + 1)->part - 1] += p;
+		c->part_points[part[i]] += p;
 	}
 	if (!c->complete) {
 		c->total = 0;
 		memset(c->part_points, 0, sizeof c->part_points);
 	}
+}
+
+/* The part index (0-based) of each question. */
+static void
+parts(int part[NQUESTIONS])
+{
+	int i;
+
+	for (i = 0; i < NQUESTIONS; i++)
+		part[i] = catalogue_question(i + 1)->part - 1;
+}
+
+void
+state_score(struct company_state *c, int na_points)
+{
+	int part[NQUESTIONS];
+
+	parts(part);
+	score(c, na_points, part);
 }
 
 /* Complete the state of the company read and hand it to fn. */
@@ -198,7 +219,7 @@ end_company(struct scan *s, int (*fn)(const struct company_state *, void *),
 	c->size_class = s->size.null ? "unknown" : s->size.s;
 	c->star_level = s->star.null ? "unknown" : s->star.s;
 	memcpy(c->submitted_at, s->best_at, sizeof c->submitted_at);
-	state_score(c, s->na_points);
+	score(c, s->na_points, s->part);
 	s->in_company = 0;
 	return fn(c, arg);
 }
@@ -230,6 +251,7 @@ scan_rows(sqlite3 *db, sqlite3_stmt *st, const char *end, int na_points,
 
 	memset(&s, 0, sizeof s);
 	s.na_points = na_points;
+	parts(s.part);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *key = sqlite3_column_text(st, COL_KEY);
 		int klen = sqlite3_column_bytes(st, COL_KEY);
