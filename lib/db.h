@@ -16,7 +16,12 @@
  *   submitted_at, response_id); a new response takes its id from next_id
  *   (name 'response'), which the writer advances;
  * - response.base_score is the sum of points without 該当しない answers,
- *   so total = base_score + na_points * n_na when n_missing = 0.
+ *   so total = base_score + na_points * n_na when n_missing = 0;
+ * - response_id only grows (index response_seq): aggregate finds what was
+ *   stored since its last run by it, and what was changed in place
+ *   through cube_dirty, which triggers fill (schema 3);
+ * - company holds the state as of the latest run, each row written only
+ *   when it changed; the companies view dates it with that run.
  */
 #include <sqlite3.h>
 

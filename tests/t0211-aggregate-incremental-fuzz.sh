@@ -29,6 +29,7 @@ while [ $(($(date +%s) - start)) -lt "$budget" ] && [ -z "$differ" ]; do
 	while [ $n -le 8 ] && [ -z "$differ" ]; do
 		# draws of this night: companies, changes, date step, na points
 		# (the first draws after srand follow the seed: skip them)
+		# shellcheck disable=SC2046 # four numbers, split on purpose
 		set -- $(awk -v s="$seed" -v n="$n" 'BEGIN { srand(s * 77 + n)
 			for (i = 0; i < 8; i++) rand()
 			print int(rand() * 6), int(rand() * 3), int(rand() * 3),
