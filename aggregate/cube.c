@@ -246,7 +246,7 @@ cube_state_load(struct cube *c, const void *blob, size_t len)
 		const int64_t *q = w;
 		struct cube_group *g;
 
-		memcpy(w, p + at, sizeof w);	/* the blob may be unaligned */
+		memcpy(w, p + at, sizeof w);	/* may be unaligned */
 		if (w[0] < 0 || w[0] >= CUBE_NGROUPS)
 			return -1;
 		g = &c->g[*q++];

@@ -61,8 +61,8 @@ struct run {
 	const struct aggregate_opts *o;
 	int64_t end;			/* responses before this count */
 	sqlite3 *reader;		/* the scan thread's connection */
-	sqlite3 *old;			/* the old company rows, to merge */
-	char later[21];			/* first response after end, or "" */
+	sqlite3 *old;			/* old company rows, merged */
+	char later[21];			/* first one after end, or "" */
 	/* owned by the scan thread until it is joined */
 	struct cube *cube;
 	struct export export;

@@ -26,10 +26,10 @@ struct store {
 /* The state the latest run saved (store_state_read). */
 struct store_saved {
 	int found;			/* there is one */
-	int current;			/* it is the latest run's, unreplaced */
-	int loaded;			/* of this format, loaded into the cube */
+	int current;			/* of the latest run, unreplaced */
+	int loaded;			/* of this format, in the cube */
 	char as_of[11];
-	sqlite3_int64 high_id;		/* highest response_id it had seen */
+	sqlite3_int64 high_id;		/* highest response_id seen */
 	char pending[21];		/* earliest response after it, or "" */
 	int na_points, min_group;
 	int64_t format;
