@@ -1,7 +1,8 @@
 /*
  * aggregate: compute the benchmark of the population as of a date and
- * store it as a run (SPEC §2.2).  This file is main and its options only;
- * the work is in run.c, cube.c, store.c and export.c.
+ * store it as a run (SPEC §2.2), or pool the benchmarks of several
+ * organisations (--pool).  This file is main and its options only; the
+ * work is in run.c, cube.c, store.c, export.c and pool.c.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include "db.h"
 #include "err.h"
 #include "num.h"
+#include "pool.h"
 #include "when.h"
 
 static const struct option longopts[] = {
@@ -24,6 +26,10 @@ static const struct option longopts[] = {
 	{ "na-points", required_argument, NULL, 'n' },
 	{ "export-csv", required_argument, NULL, 'e' },
 	{ "full", no_argument, NULL, 'f' },
+	{ "export-pool", required_argument, NULL, 'x' },
+	{ "org", required_argument, NULL, 'o' },
+	{ "pool", no_argument, NULL, 'p' },
+	{ "with-local", no_argument, NULL, 'l' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -36,7 +42,9 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: %s [--db PATH] [--as-of YYYY-MM-DD] [--min-group N]\n"
-		"       [--na-points P] [--export-csv DIR] [--full] [-qvhV]\n"
+		"       [--na-points P] [--export-csv DIR] [--full]\n"
+		"       [--export-pool FILE] [--org LABEL] [-qvhV]\n"
+		"       %s --pool [--with-local] [options] FILE...\n"
 		"\n"
 		"Compute the benchmark (industry x size x star level) of all\n"
 		"companies as of a date and store it as that date's run.\n"
@@ -52,11 +60,43 @@ usage(FILE *fp)
 		"  --export-csv DIR   also write the run as CSV for Excel\n"
 		"  --full             scan every response, not only what"
 		" changed\n"
+		"  --export-pool FILE also write the run's counts as a pool"
+		" file\n"
+		"  --org LABEL        this organisation's name in pool files"
+		" (default local)\n"
+		"  --pool FILE...     merge pool files into a pooled run\n"
+		"  --with-local       with --pool: add this database's"
+		" companies\n"
 		"  -q, --quiet        no summary line, no warnings\n"
 		"  -v, --verbose      say more\n"
 		"  -h, --help         this help\n"
 		"  -V, --version      print the version\n",
-		err_prog());
+		err_prog(), err_prog());
+}
+
+/* The pool options make sense together only; 0 or -1 after saying why. */
+static int
+pool_usage(const struct aggregate_opts *o, int pool)
+{
+	if (pool && o->npool == 0) {
+		error("--pool: no pool file given");
+		usage(stderr);
+		return -1;
+	}
+	if (!pool && o->with_local) {
+		error("--with-local goes with --pool");
+		return -1;
+	}
+	if (pool && o->export_dir) {
+		error("--export-csv: not with --pool (it lists companies)");
+		return -1;
+	}
+	if (o->org && !pool_label_ok(o->org)) {
+		error("--org: '%s' is not 1 to %d printable bytes without ','",
+		      o->org, POOL_MAX_LABEL);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -68,7 +108,7 @@ main(int argc, char **argv)
 	};
 	const char *as_of = NULL;
 	int64_t end;
-	int ch;
+	int ch, pool = 0;
 
 	err_setprog(argv[0]);
 	/* each connection is used by one thread: spare SQLite its mutexes */
@@ -90,12 +130,25 @@ main(int argc, char **argv)
 		case 'n':
 			o.na_points = (int)num_opt("--na-points", optarg, -1,
 						   4);
+			o.na_points_set = 1;
 			break;
 		case 'e':
 			o.export_dir = optarg;
 			break;
 		case 'f':
 			o.full = 1;
+			break;
+		case 'x':
+			o.pool_out = optarg;
+			break;
+		case 'o':
+			o.org = optarg;
+			break;
+		case 'p':
+			pool = 1;
+			break;
+		case 'l':
+			o.with_local = 1;
 			break;
 		case 'q':
 			o.quiet = 1;
@@ -117,11 +170,17 @@ main(int argc, char **argv)
 			return AGGREGATE_USAGE;
 		}
 	}
-	if (optind < argc) {
+	if (pool) {
+		o.pool_files = argv + optind;
+		o.npool = argc - optind;
+	}
+	if (optind < argc && !pool) {
 		error("unexpected argument '%s'", argv[optind]);
 		usage(stderr);
 		return AGGREGATE_USAGE;
 	}
+	if (pool_usage(&o, pool))
+		return AGGREGATE_USAGE;
 	if (!*o.db_path) {
 		error("--db: empty path");
 		return AGGREGATE_USAGE;
@@ -132,8 +191,9 @@ main(int argc, char **argv)
 			return AGGREGATE_USAGE;
 		}
 		memcpy(o.as_of, as_of, sizeof o.as_of);
+		o.as_of_set = 1;
 	} else {
 		when_today_jst(o.as_of);
 	}
-	return aggregate_run(&o);
+	return pool ? pool_run(&o) : aggregate_run(&o);
 }

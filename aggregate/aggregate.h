@@ -18,6 +18,12 @@ struct aggregate_opts {
 	int min_group;			/* suppress groups with n below */
 	int na_points;			/* points of 該当しない */
 	const char *export_dir;		/* --export-csv, or NULL */
+	const char *pool_out;		/* --export-pool, or NULL */
+	const char *org;		/* --org, or NULL */
+	char *const *pool_files;	/* --pool: the files to merge */
+	int npool;			/* how many; 0 is a local run */
+	int with_local;			/* --with-local */
+	int as_of_set, na_points_set;	/* given, not defaults */
 	int quiet;			/* no summary line */
 	int full;			/* --full: scan everything */
 };

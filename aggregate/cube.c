@@ -312,6 +312,41 @@ group_sum(struct cube_group *to, const struct cube_group *from)
 			to->q[i].count[k] += from->q[i].count[k];
 }
 
+struct cube_group *
+cube_group_at(struct cube *c, int industry, int size, int star)
+{
+	return &c->g[group_index(industry, size, star)];
+}
+
+void
+cube_group_add(struct cube_group *to, const struct cube_group *from)
+{
+	group_sum(to, from);
+}
+
+void
+cube_add_cell(struct cube *c, const struct cube_group *cell)
+{
+	int full = cell->industry != IND_ALL && cell->size != SIZE_ALL &&
+		   cell->star != STAR_ALL;
+	int m;
+
+	c->n_companies += cell->n + cell->n_incomplete;
+	c->n_incomplete += cell->n_incomplete;
+	/* m's bits: 1 industry, 2 size, 4 star = *; roll_up does the
+	   margins of full cells */
+	for (m = 0; m < (full ? 1 : 8); m++) {
+		if (((m & 1) && cell->industry == IND_ALL) ||
+		    ((m & 2) && cell->size == SIZE_ALL) ||
+		    ((m & 4) && cell->star == STAR_ALL))
+			continue;	/* the same group as m without it */
+		group_sum(&c->g[group_index(
+			m & 1 ? IND_ALL : cell->industry,
+			m & 2 ? SIZE_ALL : cell->size,
+			m & 4 ? STAR_ALL : cell->star)], cell);
+	}
+}
+
 /* Add every cell into the seven margins it belongs to. */
 static void
 roll_up(struct cube *c)

@@ -86,6 +86,19 @@ int cube_state_sane(const struct cube *c);
  * cube_add.
  */
 void cube_finish(struct cube *c, int min_group);
+/*
+ * For pooling (pool.c), where cells come as counts rather than companies.
+ * cube_group_at is the group of three indexes (the last index of each is
+ * "*").  cube_group_add adds from's counts (n, n_incomplete, histogram,
+ * part sums, answer counts) to to's.  cube_add_cell counts a cell whose
+ * coordinates may be "*" where an organisation withheld them: a full cell
+ * waits for cube_finish like one filled by cube_add, a withheld one goes
+ * at once into every margin it belongs to, and to no finer group.
+ */
+struct cube_group *cube_group_at(struct cube *c, int industry, int size,
+				 int star);
+void cube_group_add(struct cube_group *to, const struct cube_group *from);
+void cube_add_cell(struct cube *c, const struct cube_group *cell);
 /* A group is empty when it has no company, complete or not. */
 int cube_group_empty(const struct cube_group *g);
 

@@ -39,6 +39,7 @@
 #include "err.h"
 #include "export.h"
 #include "feed.h"
+#include "pool.h"
 #include "state.h"
 #include "store.h"
 #include "when.h"
@@ -495,6 +496,8 @@ aggregate_run(const struct aggregate_opts *o)
 			goto out;
 		info("'%s': run %s exported", o->export_dir, o->as_of);
 	}
+	if (o->pool_out && pool_export_run(o, r.cube))
+		goto out;	/* the run stays: it is committed */
 	if (!o->quiet)
 		fprintf(stderr, "%s: run %s: %lld companies, %lld incomplete, "
 			"%d groups, %.2f s\n", err_prog(), o->as_of,

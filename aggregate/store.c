@@ -48,7 +48,8 @@ store_open(struct store *s, sqlite3 *db, const char *as_of)
 	s->latest = 0;
 	s->put = s->drop = s->get = s->old = NULL;
 	s->changed = 0;
-	if (db_prepare(db, &st, "SELECT count(*) FROM run WHERE as_of > ?"))
+	if (db_prepare(db, &st, "SELECT count(*) FROM run WHERE as_of > ?"
+		       " AND kind = 'local'"))
 		return -1;
 	sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -377,19 +378,23 @@ static int
 insert_run(struct store *s, const struct cube *c, const char *created_at,
 	   int min_group, int na_points)
 {
+	const char *kind = s->kind ? s->kind : "local";
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(s->db, &st, "DELETE FROM run WHERE as_of = ?"))
+	if (db_prepare(s->db, &st, "DELETE FROM run WHERE as_of = ?"
+		       " AND kind = ?"))
 		return -1;
 	sqlite3_bind_text(st, 1, s->as_of, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	rc = step_done(s->db, st);
 	sqlite3_finalize(st);
 	if (rc || db_prepare(s->db, &st, "INSERT INTO run (as_of,"
 			     " created_at, n_companies, n_incomplete,"
-			     " min_group, na_points)"
-			     " VALUES (?, ?, ?, ?, ?, ?)"))
+			     " min_group, na_points, kind)"
+			     " VALUES (?, ?, ?, ?, ?, ?, ?)"))
 		return -1;
+	sqlite3_bind_text(st, 7, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 1, s->as_of, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, created_at, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, c->n_companies);
@@ -448,8 +453,8 @@ store_state_read(struct store *s, struct store_saved *v, struct cube *c)
 	if (db_prepare(s->db, &st, "SELECT c.as_of, c.high_id,"
 		       " coalesce(c.pending, ''), c.na_points, c.min_group,"
 		       " c.format, c.cells, r.created_at = c.created_at AND"
-		       " r.as_of = c.as_of AND r.as_of ="
-		       " (SELECT max(as_of) FROM run)"
+		       " r.as_of = c.as_of AND r.kind = 'local' AND r.as_of ="
+		       " (SELECT max(as_of) FROM run WHERE kind = 'local')"
 		       " FROM cube_state c JOIN run r USING (run_id)"))
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {

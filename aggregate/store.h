@@ -14,6 +14,7 @@
 struct store {
 	sqlite3 *db;
 	const char *as_of;		/* "YYYY-MM-DD" */
+	const char *kind;		/* run.kind; NULL is "local" */
 	int latest;			/* as_of >= every other run's */
 	sqlite3_stmt *put, *drop, *get;	/* company rows, if latest */
 	sqlite3 *old_db;		/* store_merge_begin's connection */

@@ -17,6 +17,7 @@
 
 #include "err.h"
 #include "extsort.h"
+#include "strtab.h"
 #include "num.h"
 
 #define HDR 8			/* length, key length */
@@ -153,21 +154,13 @@ fail(struct extsort *s, const char *what)
 static int
 open_runs(struct extsort *s)
 {
-	const char *dir = getenv("TMPDIR");
-	char *path;
-
-	if (!dir || !*dir)
-		dir = "/tmp";
-	path = xasprintf("%s/shindan-sort-XXXXXX", dir);
-	s->fd = mkstemp(path);	/* 0600 */
+	s->fd = spill_open("sort");
 	if (s->fd < 0) {
 		fail(s, "cannot create a temporary file");
 	} else {
-		unlink(path);
 		s->bounds = xmalloc(sizeof *s->bounds);
 		s->bounds[0] = 0;
 	}
-	free(path);
 	return s->fd < 0 ? -1 : 0;
 }
 

@@ -6,7 +6,6 @@
  * started.  A file already imported (same SHA-256) is skipped.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +21,7 @@
 #include "company.h"
 #include "corpno.h"
 #include "db.h"
+#include "dirlist.h"
 #include "err.h"
 #include "extsort.h"
 #include "header.h"
@@ -44,6 +44,7 @@
 struct totals {
 	long files, rows_read, rows_new, rows_dup, rows_rejected;
 	long files_rejected, files_skipped;
+	long dated_by_name, dated_by_mtime;	/* files without a time column */
 };
 
 struct importer {
@@ -52,7 +53,7 @@ struct importer {
 	struct colmap map;
 	sqlite3_stmt *find, *insert, *supersede, *reject, *file_new;
 	sqlite3_stmt *file_done, *same_size, *same_hash, *last;
-	sqlite3_stmt *id_get, *id_set, *insert_batch;
+	sqlite3_stmt *id_get, *id_set, *insert_batch, *latest;
 	long long next_id;	/* of the next response stored */
 	struct totals t;
 	struct progress prog;
@@ -70,6 +71,7 @@ struct job {
 	size_t member;		/* and the member */
 	struct xlsx *xlsx;	/* SRC_SHEET: the workbook */
 	const char *sheet_name;
+	const char *outer;	/* SRC_MEMBER: the archive's path */
 	const char *sha;	/* SRC_SHEET: the workbook's SHA-256 */
 	uint64_t bytes;		/* and size */
 	int nested;		/* inside an archive's transaction */
@@ -77,7 +79,9 @@ struct job {
 	int archive_bad;	/* rejected for the archive's bytes */
 	struct input *in;
 	struct layout lo;
-	int64_t mtime;
+	int64_t mtime;		/* the file's; then the time of every row */
+	const char *time_source;	/* "column", "filename" or "mtime" */
+	char time_date[11];	/* the JST date the last two give */
 	int64_t latest_ok;	/* later times are typos: the import + 1 day */
 	long long file_id;
 	long rows_read, rows_new, rows_dup, rows_rejected;
@@ -146,6 +150,11 @@ prepare(struct importer *im)
 		" industry_raw, size_class, star_level FROM response"
 		" WHERE company_key = ?1 AND department = ?2"
 		" AND submitted_at = ?3") ||
+	    db_prepare(db, &im->latest, "SELECT response_id, superseded,"
+		" answers, company_name, corporate_number, industry_code,"
+		" industry_raw, size_class, star_level FROM response"
+		" WHERE company_key = ?1 AND department = ?2"
+		" AND superseded = 0 ORDER BY submitted_at DESC LIMIT 1") ||
 	    db_prepare(db, &im->insert, INSERT_COLUMNS "(?1, ?2, ?3, ?4, ?5,"
 		" ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)") ||
 	    db_prepare(db, &im->supersede, "UPDATE response SET superseded = 1"
@@ -162,7 +171,8 @@ prepare(struct importer *im)
 		" imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") ||
 	    db_prepare(db, &im->file_done, "UPDATE file SET sha256 = ?2,"
 		" bytes = ?3, status = ?4, rows_read = ?5, rows_new = ?6,"
-		" rows_duplicate = ?7, rows_rejected = ?8 WHERE file_id = ?1") ||
+		" rows_duplicate = ?7, rows_rejected = ?8, time_source = ?9"
+		" WHERE file_id = ?1") ||
 	    db_prepare(db, &im->same_size, "SELECT 1 FROM file WHERE"
 		" bytes = ?1 AND status IN ('imported', 'partial') LIMIT 1") ||
 	    db_prepare(db, &im->same_hash, "SELECT path FROM file WHERE"
@@ -176,6 +186,7 @@ static void
 finalize(struct importer *im)
 {
 	sqlite3_finalize(im->find);
+	sqlite3_finalize(im->latest);
 	sqlite3_finalize(im->insert);
 	sqlite3_finalize(im->supersede);
 	sqlite3_finalize(im->reject);
@@ -322,8 +333,15 @@ row_parse(struct job *j, const struct record *rec, struct row *r,
 	}
 	if (t > j->latest_ok) {
 		/* 2052 for 2025: aggregate would leave it out silently */
-		snprintf(why, wcap, "submission time '%.80s' (column %d) is "
-			 "in the future", cell(rec, lo->meta[META_TIME]), *col);
+		if (lo->meta[META_TIME] >= 0)
+			snprintf(why, wcap, "submission time '%.80s' (column "
+				 "%d) is in the future",
+				 cell(rec, lo->meta[META_TIME]), *col);
+		else
+			snprintf(why, wcap, "no time column, and the %s's "
+				 "date %s is in the future", j->time_source[0]
+				 == 'f' ? "file name" : "file's modification "
+				 "time", j->time_date);
 		return -1;
 	}
 	when_format(t, r->when);
@@ -638,11 +656,49 @@ bind_identity(sqlite3_stmt *st, const struct packed *w)
 	bind_value(st, 3, w, V_WHEN);
 }
 
+/* Does the stored response st has stepped to (answers in column 2, the
+ * attributes after them) say what w says? */
+static int
+same_response(sqlite3_stmt *st, const struct packed *w)
+{
+	return sqlite3_column_bytes(st, 2) == NQUESTIONS &&
+	       !memcmp(sqlite3_column_text(st, 2), w->answers, NQUESTIONS) &&
+	       col_equal(st, 3, w->v[V_NAME]) &&
+	       col_equal(st, 4, w->v[V_CORPNO]) &&
+	       col_equal(st, 5, w->v[V_INDUSTRY]) &&
+	       col_equal(st, 6, w->v[V_INDUSTRY_RAW]) &&
+	       col_equal(st, 7, w->v[V_SIZE]) &&
+	       col_equal(st, 8, w->v[V_STAR]);
+}
+
 /*
- * Store a row: a duplicate of a version already stored changes nothing;
- * otherwise it is inserted and supersedes the current version of the same
- * response.  unseen: the caller knows no version is stored yet.  Returns 1
- * new, 0 duplicate, -1 database error.
+ * In a file without a time column every row has the file's date, which
+ * changes with each re-export: a row that says what the company's latest
+ * response says is that response again, not a new one.  Returns 1 when
+ * it is, 0 when not, -1 on a database error.
+ */
+static int
+same_as_latest(struct importer *im, const struct packed *w)
+{
+	sqlite3_stmt *st = im->latest;
+	int rc, same = 0;
+
+	bind_value(st, 1, w, V_KEY);
+	bind_value(st, 2, w, V_DEPT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		same = same_response(st, w);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(im->db));
+	return same;
+}
+
+/*
+ * Store a row: a duplicate of a version already stored changes nothing
+ * (in a file without a time column, of the company's latest response at
+ * any time); otherwise it is inserted and supersedes the current version
+ * of the same response.  unseen: the caller knows no version is stored
+ * yet.  Returns 1 new, 0 duplicate, -1 database error.
  */
 static int
 row_store(struct importer *im, struct job *j, const struct packed *w,
@@ -654,17 +710,12 @@ row_store(struct importer *im, struct job *j, const struct packed *w,
 
 	if (unseen)
 		goto insert;
+	if (strcmp(j->time_source, "column") != 0 &&
+	    (rc = same_as_latest(im, w)) != 0)
+		return rc < 0 ? -1 : 0;
 	bind_identity(st, w);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_bytes(st, 2) == NQUESTIONS &&
-		    !memcmp(sqlite3_column_text(st, 2), w->answers,
-			    NQUESTIONS) &&
-		    col_equal(st, 3, w->v[V_NAME]) &&
-		    col_equal(st, 4, w->v[V_CORPNO]) &&
-		    col_equal(st, 5, w->v[V_INDUSTRY]) &&
-		    col_equal(st, 6, w->v[V_INDUSTRY_RAW]) &&
-		    col_equal(st, 7, w->v[V_SIZE]) &&
-		    col_equal(st, 8, w->v[V_STAR])) {
+		if (same_response(st, w)) {
 			sqlite3_reset(st);
 			return 0;
 		}
@@ -765,13 +816,15 @@ ident_column(struct ident *id, sqlite3_stmt *st)
 	id->set = 1;
 }
 
-/* Identity order, as the table's key sorts (BINARY). */
+/* Identity order, as the table's key sorts (BINARY), on the first
+ * nparts parts: 3 the whole identity, 2 the company and department. */
 static int
-ident_cmp(const struct ident *id, const struct packed *w)
+ident_cmp(const struct ident *id, const struct packed *w, int nparts)
 {
 	int c = strcmp(w->v[V_KEY], id->v[0]);
 
-	if (c == 0 && (c = strcmp(w->v[V_DEPT], id->v[1])) == 0)
+	if (c == 0 && (c = strcmp(w->v[V_DEPT], id->v[1])) == 0 &&
+	    nparts > 2)
 		c = strcmp(w->v[V_WHEN], id->v[2]);
 	return c;
 }
@@ -780,7 +833,9 @@ ident_cmp(const struct ident *id, const struct packed *w)
  * Store the sorted rows; -1 on a failure.  Rows whose identity sorts after
  * every stored one cannot be stored already, unless an earlier row of
  * this file had the same identity: those skip the look-up (all of them,
- * on a first import) and go in batches.
+ * on a first import) and go in batches.  Without a time column, a row is
+ * compared with its company's latest response whenever one may be
+ * stored: when its company and department do not sort after all.
  */
 static int
 store_sorted(struct importer *im, struct job *j, struct extsort *sort)
@@ -790,7 +845,7 @@ store_sorted(struct importer *im, struct job *j, struct extsort *sort)
 	const struct packed *w;
 	const char *rec;
 	size_t len;
-	int rc;
+	int rc, nparts = strcmp(j->time_source, "column") ? 2 : 3;
 
 	if (extsort_sort(sort)) {
 		rc = error("%s", extsort_why(sort));
@@ -810,8 +865,8 @@ store_sorted(struct importer *im, struct job *j, struct extsort *sort)
 		int unseen;
 
 		w = batch_add(b, rec, len);
-		unseen = (!last->set || ident_cmp(last, w) > 0) &&
-			 !(prev->set && ident_cmp(prev, w) == 0);
+		unseen = (!last->set || ident_cmp(last, w, nparts) > 0) &&
+			 !(prev->set && ident_cmp(prev, w, 3) == 0);
 		ident_keep(prev, w);
 		if (unseen) {
 			if (b->n == BATCH && batch_flush(im, j, b))
@@ -911,7 +966,16 @@ raw_done(const void *in)
 	return input_raw_done(in);
 }
 
-enum { FILE_DONE, FILE_REJECTED, FILE_RETRY, FILE_FAILED };
+enum { FILE_DONE, FILE_REJECTED, FILE_RETRY, FILE_FAILED, FILE_NOT_SURVEY };
+
+/* Does name end in ext (".txt"), in any case? */
+static int
+has_ext(const char *name, const char *ext)
+{
+	size_t n = strlen(name), e = strlen(ext);
+
+	return n > e && strcasecmp(name + n - e, ext) == 0;
+}
 
 /*
  * Open a job's transaction: BEGIN for a file of its own, a savepoint
@@ -1037,14 +1101,58 @@ rows_next(struct job *j, struct reader *rd, struct record **rec)
 	return reader_next(rd, rec);
 }
 
-/* -v: the columns of the header that nothing reads, by their text. */
+/* -v: the map used, and the columns of the header that nothing reads,
+ * by their text. */
 static void
 info_ignored(const struct job *j)
 {
+	if (j->lo.map_name)
+		info("%s: columns read with the map '%s'", j->path,
+		     j->lo.map_name);
 	for (size_t c = 0; c < j->lo.ncols; c++)
 		if (!j->lo.field[c] && j->lo.names && *j->lo.names[c])
 			info("%s: column %zu '%.80s' ignored", j->path, c + 1,
 			     j->lo.names[c]);
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+const char *
+import_time_source(const struct layout *lo, const char *name,
+		   const char *outer, int64_t mtime, int64_t *t,
+		   char date[11])
+{
+	if (lo->meta[META_TIME] >= 0)
+		return "column";
+	if (when_from_name(base_name(name), t, date) ||
+	    (outer && when_from_name(base_name(outer), t, date)))
+		return "filename";
+	*t = mtime;
+	when_jst_date(mtime, date);
+	return "mtime";
+}
+
+/* Where the job's answer times come from, said with -v. */
+static void
+job_time(struct job *j)
+{
+	j->time_source = import_time_source(&j->lo, j->src == SRC_MEMBER ?
+					    zipin_name(j->zip, j->member) :
+					    j->path, j->outer, j->mtime,
+					    &j->mtime, j->time_date);
+	if (j->time_source[0] == 'f')
+		info("%s: no time column; every answer dated %s, the date in "
+		     "the file name", j->path, j->time_date);
+	else if (j->time_source[0] == 'm')
+		info("%s: no time column and no date in the file name; every "
+		     "answer dated %s, the file's modification time", j->path,
+		     j->time_date);
 }
 
 /* Open the job's text and find its layout: FILE_DONE or as file_attempt. */
@@ -1104,6 +1212,10 @@ job_open(struct importer *im, struct job *j, int enc)
 	}
 	if (layout_sniff(&j->lo, text, len, &im->map)) {
 		snprintf(j->reason, sizeof j->reason, "%s", j->lo.why);
+		/* a README.txt beside the exports is no export gone wrong */
+		if (j->src == SRC_FILE && j->lo.questions == 0 &&
+		    has_ext(j->path, ".txt"))
+			return FILE_NOT_SURVEY;
 		return FILE_REJECTED;
 	}
 	info("%s: %s, %s-separated, header at line %ld",
@@ -1131,6 +1243,7 @@ file_attempt(struct importer *im, struct job *j, int enc)
 
 	if ((result = job_open(im, j, enc)) != FILE_DONE)
 		goto out;
+	job_time(j);
 	result = FILE_FAILED;
 	if (txn_begin(im, j))
 		goto out;
@@ -1233,6 +1346,7 @@ file_attempt(struct importer *im, struct job *j, int enc)
 	sqlite3_bind_int64(im->file_done, 6, j->rows_new);
 	sqlite3_bind_int64(im->file_done, 7, j->rows_dup);
 	sqlite3_bind_int64(im->file_done, 8, j->rows_rejected);
+	sqlite3_bind_text(im->file_done, 9, j->time_source, -1, SQLITE_STATIC);
 	if (step_done(im, im->file_done))
 		goto out;
 	if (txn_commit(im, j))
@@ -1315,6 +1429,7 @@ job_run(struct importer *im, struct job *j)
 		j->bytes = src.bytes;
 		j->nested = src.nested;
 		j->mtime = src.mtime;
+		j->outer = src.outer;
 		j->latest_ok = (int64_t)time(NULL) + 86400;
 		result = file_attempt(im, j, enc);
 		if (first[0] && result == FILE_REJECTED && j->bad_bytes)
@@ -1335,6 +1450,8 @@ totals_add(struct totals *t, const struct job *j)
 	t->rows_new += j->rows_new;
 	t->rows_dup += j->rows_dup;
 	t->rows_rejected += j->rows_rejected;
+	t->dated_by_name += j->time_source[0] == 'f';
+	t->dated_by_mtime += j->time_source[0] == 'm';
 }
 
 /* Say how a finished job went. */
@@ -1393,6 +1510,7 @@ archive_run(struct importer *im, struct job *j, struct zipin *z,
 		m->member = i;
 		m->nested = 1;
 		m->mtime = j->mtime;
+		m->outer = path;
 		result = job_run(im, m);
 		if (result == FILE_DONE) {
 			totals_add(sub, m);
@@ -1433,6 +1551,7 @@ archive_run(struct importer *im, struct job *j, struct zipin *z,
 	sqlite3_bind_int64(im->file_done, 6, sub->rows_new);
 	sqlite3_bind_int64(im->file_done, 7, sub->rows_dup);
 	sqlite3_bind_int64(im->file_done, 8, sub->rows_rejected);
+	sqlite3_bind_null(im->file_done, 9);
 	if (step_done(im, im->file_done) || txn_commit(im, j))
 		goto out;
 	result = FILE_DONE;
@@ -1501,8 +1620,24 @@ zip_run(struct importer *im, struct job *j, const char *sha,
 		im->t.rows_dup += sub.rows_dup;
 		im->t.rows_rejected += sub.rows_rejected;
 		im->t.files_rejected += sub.files_rejected;
+		im->t.dated_by_name += sub.dated_by_name;
+		im->t.dated_by_mtime += sub.dated_by_mtime;
 	}
 	return result;
+}
+
+/*
+ * The reason a file that is no survey export is skipped with: never a
+ * rejected export.  The nightly run looks for these words.
+ */
+#define NOT_SURVEY "not a survey file"
+
+/* Say that path is not a survey file (why: how we know it). */
+static void
+not_survey(struct importer *im, const char *path, const char *why)
+{
+	im->t.files_skipped++;
+	warn("%s: " NOT_SURVEY " (%s); skipped", path, why);
 }
 
 /* Import one file.  Returns 0, or -1 when the run must stop. */
@@ -1539,6 +1674,16 @@ import_file(struct importer *im, const char *path)
 			job_report(j, im->o->dry_run);
 		}
 	}
+	if (result == FILE_NOT_SURVEY) {
+		/* recorded, so that the nightly run knows what it was */
+		not_survey(im, path, "no question column");
+		result = FILE_DONE;
+		if (input_hash_file(path, sha, &bytes, why))
+			sha[0] = '\0';
+		if (file_note(im, path, sha, bytes, NULL, "skipped",
+			      NOT_SURVEY ": no question column"))
+			result = FILE_FAILED;
+	}
 	if (result == FILE_REJECTED) {
 		im->t.files_rejected++;
 		error("%s: rejected: %s", path, j->reason);
@@ -1560,56 +1705,39 @@ wanted(const char *name)
 	static const char *const exts[] = {
 		".csv", ".tsv", ".txt", ".gz", ".xlsx", ".zip"
 	};
-	size_t n = strlen(name), i;
+	size_t i;
 
 	if (name[0] == '.')
 		return 0;
-	for (i = 0; i < sizeof exts / sizeof *exts; i++) {
-		size_t e = strlen(exts[i]);
-
-		if (n > e && strcasecmp(name + n - e, exts[i]) == 0)
+	for (i = 0; i < sizeof exts / sizeof *exts; i++)
+		if (has_ext(name, exts[i]))
 			return 1;
-	}
 	return 0;
 }
 
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
- * Import a directory's files in bytewise name order, recursively.
+ * Import a directory's files in bytewise name order, recursively; any
+ * file that is no survey export by its name is skipped and named.
  * Symbolic links to directories are not followed (no loops).
  */
 static int
 import_dir(struct importer *im, const char *dir)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, i;
+	size_t n, i;
+	char **names = dirlist(dir, &n);
 	int rc = 0;
 
-	if (!d) {
+	if (!names) {
 		im->t.files_rejected++;
 		error("%s: cannot open directory: %s", dir, strerror(errno));
 		return 0;
 	}
-	while ((de = readdir(d)))
-		if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
-			names = xrealloc(names, (n + 1) * sizeof *names);
-			names[n++] = xstrdup(de->d_name);
-		}
-	closedir(d);
-	if (n > 1)	/* names is NULL when the folder is empty */
-		qsort(names, n, sizeof *names, cmp_names);
 	for (i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;
 
-		if (rc == 0 && lstat(path, &st) == 0) {
+		/* names starting with '.' are left alone, folders too */
+		if (rc == 0 && names[i][0] != '.' && lstat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
 				rc = import_dir(im, path);
 			else if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
@@ -1618,12 +1746,37 @@ import_dir(struct importer *im, const char *dir)
 				     "followed", path);
 			else if (wanted(names[i]))
 				rc = import_file(im, path);
+			else {
+				im->t.files++;
+				not_survey(im, path, "not .csv, .tsv, .txt, "
+					   ".gz, .xlsx or .zip");
+			}
 		}
 		free(path);
-		free(names[i]);
 	}
-	free(names);
+	dirlist_free(names, n);
 	return rc;
+}
+
+/*
+ * The end of the summary line: when some file had no time column, how
+ * its answers were dated, so that a guess is never silent.
+ */
+static void
+summary_dates(const struct totals *t)
+{
+	if (t->dated_by_name || t->dated_by_mtime)
+		fputs("; no time column in ", stderr);
+	if (t->dated_by_name)
+		fprintf(stderr, "%ld file%s dated by %s name%s", t->dated_by_name,
+			t->dated_by_name > 1 ? "s" : "",
+			t->dated_by_name > 1 ? "their" : "its",
+			t->dated_by_mtime ? ", " : "");
+	if (t->dated_by_mtime)
+		fprintf(stderr, "%ld file%s dated by %s modification time",
+			t->dated_by_mtime, t->dated_by_mtime > 1 ? "s" : "",
+			t->dated_by_mtime > 1 ? "their" : "its");
+	fputc('\n', stderr);
 }
 
 int
@@ -1684,11 +1837,13 @@ out:
 	if (err_verbosity >= 0)
 		fprintf(stderr, "%s: %s%ld files, %ld rows read, %ld new, "
 			"%ld duplicate, %ld rejected rows, %ld rejected files,"
-			" %ld skipped, %.2f s\n", err_prog(),
+			" %ld skipped, %.2f s", err_prog(),
 			o->dry_run ? "dry run: " : "", im.t.files,
 			im.t.rows_read, im.t.rows_new, im.t.rows_dup,
 			im.t.rows_rejected, im.t.files_rejected,
 			im.t.files_skipped, progress_now() - start);
+	if (err_verbosity >= 0)
+		summary_dates(&im.t);
 	if (im.busy)
 		status = EXIT_BUSY;
 	else if (rc)

@@ -1,6 +1,7 @@
 #ifndef SHINDAN_IMPORT_H
 #define SHINDAN_IMPORT_H
 #include <stddef.h>
+#include <stdint.h>
 /*
  * ingest's work: every file given, in order, each in one transaction.
  */
@@ -15,6 +16,7 @@ struct ingest_opts {
 	long rows;			/* --rows N for --inspect */
 	const char *export_rejects;	/* --export-rejects FILE */
 	const char *sheet;		/* --sheet NAME|N of a workbook */
+	long moved;			/* --moved ID: the file's new path */
 	char **paths;
 	int npaths;
 };
@@ -40,10 +42,23 @@ int import_sheet_pick(struct xlsx *x, const char *want,
 		      const struct colmap *map, struct layout *lo,
 		      size_t *sheet, char *why, size_t cap);
 
+/*
+ * Where the answer times of a file with layout lo come from: "column"
+ * when it has a time column; else "filename" with the date that name
+ * (then outer, an archive's path, when not NULL) carries; else "mtime".
+ * Sets *t to the time every row takes and date to its JST date.
+ */
+const char *import_time_source(const struct layout *lo, const char *name,
+			       const char *outer, int64_t mtime, int64_t *t,
+			       char date[11]);
+
 /* Import o->paths; returns an exit status and prints the summary line. */
 int import_run(const struct ingest_opts *o);
 /* --inspect: describe one file and its first rows; writes nothing. */
 int inspect_run(const struct ingest_opts *o);
+/* --moved ID PATH: the file recorded as ID (and its archive members)
+ * now named PATH; an exit status. */
+int moved_run(const struct ingest_opts *o);
 /* --export-rejects: the rejects view as CSV for Excel; an exit status. */
 int export_rejects(const struct ingest_opts *o);
 #endif

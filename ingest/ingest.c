@@ -3,6 +3,7 @@
  * main() only parses options; the work is in import.c and inspect.c.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -23,6 +24,7 @@ static const struct option longopts[] = {
 	{ "rows", required_argument, NULL, 'r' },
 	{ "export-rejects", required_argument, NULL, 'x' },
 	{ "sheet", required_argument, NULL, 's' },
+	{ "moved", required_argument, NULL, 'M' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -35,9 +37,10 @@ usage(FILE *f)
 {
 	fprintf(f,
 "usage: ingest [options] FILE|DIR ...\n"
-"       ingest --inspect FILE [--rows N] [--encoding ENC] [--map FILE]\n"
+"       ingest --inspect FILE [--rows N] [--encoding ENC] [--map FILE|DIR]\n"
 "                        [--sheet NAME|N]\n"
 "       ingest --export-rejects FILE\n"
+"       ingest --moved ID PATH\n"
 "Import survey exports (CSV, TSV, gzip, .xlsx, .zip) into the shindan\n"
 "database.\n"
 "\n"
@@ -46,7 +49,8 @@ usage(FILE *f)
 "  -n, --dry-run          read and validate everything, write nothing\n"
 "  -e, --encoding ENC     utf-8, utf-16le, utf-16be or cp932 (default: "
 "detect)\n"
-"  -m, --map FILE         explicit 'header<TAB>field' column map\n"
+"  -m, --map FILE|DIR     explicit 'header<TAB>field' column map; a folder's\n"
+"                         maps each serve the headers holding all of theirs\n"
 "      --aliases FILE     more industry aliases ('alias<TAB>A-T')\n"
 "      --inspect FILE     show what ingest detects in FILE; write nothing\n"
 "      --rows N           with --inspect: print the first N records as "
@@ -54,6 +58,8 @@ usage(FILE *f)
 "      --export-rejects FILE  write the rejected rows as CSV for Excel\n"
 "      --sheet NAME|N     the sheet of a workbook to read (default: the first\n"
 "                         whose header holds the 25 questions)\n"
+"      --moved ID PATH    the file recorded as ID now lies at PATH (after\n"
+"                         moving it; the files and rejects views name it)\n"
 "  -q, --quiet            only errors\n"
 "  -v, --verbose          say more about each file\n"
 "  -h, --help             this help\n"
@@ -67,7 +73,7 @@ int
 main(int argc, char **argv)
 {
 	struct ingest_opts o = { 0 };
-	int c, status;
+	int c, status, rows_given = 0;
 
 	err_setprog("ingest");
 	o.db_path = db_default_path();
@@ -102,12 +108,16 @@ main(int argc, char **argv)
 			break;
 		case 'r':
 			o.rows = num_opt("--rows", optarg, 0, 1000000000L);
+			rows_given = 1;
 			break;
 		case 'x':
 			o.export_rejects = optarg;
 			break;
 		case 's':
 			o.sheet = optarg;
+			break;
+		case 'M':
+			o.moved = num_opt("--moved", optarg, 1, LONG_MAX);
 			break;
 		case 'q':
 			err_verbosity = -1;
@@ -135,6 +145,19 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		return inspect_run(&o);
+	}
+	if (rows_given) {
+		error("--rows goes with --inspect");
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (o.moved) {
+		if (o.npaths != 1 || o.export_rejects || o.dry_run) {
+			error("--moved takes one path, alone");
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		return moved_run(&o);
 	}
 	if (o.npaths == 0 && !o.export_rejects) {
 		error("no files given");

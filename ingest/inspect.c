@@ -98,22 +98,51 @@ print_rows(struct input *in, int delim, long n, const char *path)
 	return rc < 0 ? -1 : 0;
 }
 
-static void
-print_columns(const struct layout *lo)
+/* The file's modification time, for a file without a time column. */
+static int64_t
+file_mtime(const char *path)
 {
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (int64_t)st.st_mtime : 0;
+}
+
+/*
+ * The columns, then where the answer times come from: name is the file's
+ * (or member's) name, outer the archive's path or NULL, mtime the file's.
+ */
+static void
+print_columns(const struct layout *lo, const char *name, const char *outer,
+	      int64_t mtime)
+{
+	const char *src;
+	char date[11];
+	int64_t t;
 	size_t i;
 
+	if (lo->map_name)
+		printf("map: %s\n", lo->map_name);
 	printf("descriptor rows: %d\n", lo->skip - lo->header_rec - 1);
 	for (i = 0; i < lo->ncols; i++)
 		printf("column %zu: %s '%.80s'\n", i + 1, lo->field[i] ?
 		       header_field_name(lo->field[i]) : "ignored",
 		       lo->names[i]);
+	src = import_time_source(lo, name, outer, mtime, &t, date);
+	if (src[0] == 'c')
+		printf("answer times: column %d\n", lo->meta[META_TIME] + 1);
+	else if (src[0] == 'f')
+		printf("answer times: no time column; %s from the file name\n",
+		       date);
+	else
+		printf("answer times: no time column, no date in the file "
+		       "name; %s from the file's modification time\n", date);
 }
 
 /* Describe the text of in (a file or an archive member); an exit status. */
 static int
 inspect_text(const struct ingest_opts *o, const struct colmap *map,
-	     struct input *in, const char *path)
+	     struct input *in, const char *path, const char *name,
+	     const char *outer)
 {
 	struct layout lo;
 	const char *text;
@@ -134,7 +163,7 @@ inspect_text(const struct ingest_opts *o, const struct colmap *map,
 	printf("delimiter: %s\n", layout_delim_name(lo.delim));
 	if (found) {
 		printf("header: line %ld\n", lo.header_line);
-		print_columns(&lo);
+		print_columns(&lo, name, outer, file_mtime(o->inspect));
 	} else {
 		printf("header: not found: %s\n", lo.why);
 		status = EXIT_REJECTED;
@@ -182,7 +211,7 @@ inspect_workbook(const struct ingest_opts *o, const struct colmap *map,
 	}
 	printf("reading: sheet '%s'\n", xlsx_sheet_name(x, sheet));
 	printf("header: row %ld\n", lo.header_line);
-	print_columns(&lo);
+	print_columns(&lo, o->inspect, NULL, file_mtime(o->inspect));
 	if (o->rows > 0 && xlsx_start(x, sheet, 0) == 0) {
 		xlsx_pad(x, lo.ncols);
 		for (k = 0; k < o->rows && (rc = xlsx_next(x, &rec)) == 1; k++)
@@ -223,7 +252,8 @@ inspect_archive(const struct ingest_opts *o, const struct colmap *map,
 			return EXIT_FAIL;
 		}
 		putchar('\n');
-		st = inspect_text(o, map, in, label);
+		st = inspect_text(o, map, in, label, zipin_name(z, i),
+				  o->inspect);
 		if (st > status)
 			status = st;
 		input_close(in);
@@ -272,7 +302,7 @@ inspect_run(const struct ingest_opts *o)
 		colmap_release(&map);
 		return EXIT_FAIL;
 	}
-	status = inspect_text(o, &map, in, o->inspect);
+	status = inspect_text(o, &map, in, o->inspect, o->inspect, NULL);
 	input_close(in);
 	colmap_release(&map);
 	return status;

@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "answer.h"
+#include "dirlist.h"
 #include "err.h"
 #include "header.h"
 #include "layout.h"
@@ -19,8 +21,8 @@
 #define HEADER_ROWS 10
 #define MAX_DESCRIPTORS 2
 
-int
-colmap_load(struct colmap *m, const char *path)
+static int
+colmap_load_file(struct colmap *m, const char *path)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL;
@@ -32,6 +34,7 @@ colmap_load(struct colmap *m, const char *path)
 	memset(m, 0, sizeof *m);
 	if (!f)
 		return error("'%s': cannot open:", path);
+	m->name = xstrdup(path);
 	while ((n = getline(&line, &cap, f)) > 0) {
 		char *tab, key[512];
 		int field;
@@ -70,8 +73,55 @@ colmap_load(struct colmap *m, const char *path)
 	return rc;
 }
 
-void
-colmap_release(struct colmap *m)
+/* Every map of the folder dir, the first in m, the others after it. */
+static int
+colmap_load_dir(struct colmap *m, const char *dir)
+{
+	struct colmap *tail = m, *c;
+	size_t n, i;
+	char **names = dirlist(dir, &n);
+	int rc = 0;
+
+	memset(m, 0, sizeof *m);
+	m->by_header = 1;
+	if (!names)
+		return error("'%s': cannot open:", dir);
+	for (i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		struct stat st;
+
+		if (rc == 0 && names[i][0] != '.' && stat(path, &st) == 0 &&
+		    S_ISREG(st.st_mode)) {
+			c = tail == m && !m->name ? m : xcalloc(1, sizeof *c);
+			if ((rc = colmap_load_file(c, path)) == 0) {
+				c->by_header = 1;
+				if (c != m)
+					tail = tail->next = c;
+			} else if (c != m) {
+				free(c);
+			}
+		}
+		free(path);
+	}
+	dirlist_free(names, n);
+	if (rc)
+		colmap_release(m);
+	return rc;
+}
+
+int
+colmap_load(struct colmap *m, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return colmap_load_dir(m, path);
+	return colmap_load_file(m, path);
+}
+
+/* One map's own memory, not the maps after it. */
+static void
+colmap_free_one(struct colmap *m)
 {
 	size_t i;
 
@@ -79,7 +129,61 @@ colmap_release(struct colmap *m)
 		free(m->headers[i]);
 	free(m->headers);
 	free(m->fields);
+	free(m->name);
+}
+
+void
+colmap_release(struct colmap *m)
+{
+	struct colmap *c = m->next, *next;
+
+	for (; c; c = next) {
+		next = c->next;
+		colmap_free_one(c);
+		free(c);
+	}
+	colmap_free_one(m);
 	memset(m, 0, sizeof *m);
+}
+
+/* Does record k of pk hold every header map m names? */
+static int
+covers(const struct colmap *m, const struct peeked *pk, int k)
+{
+	char key[512];
+	size_t i, c;
+
+	for (i = 0; i < m->n; i++) {
+		for (c = 0; c < pk->rec[k].nfields; c++) {
+			const char *cell = pk->rec[k].fields[c];
+
+			text_fold(key, sizeof key, cell, strlen(cell),
+				  TEXT_LOWER);
+			if (strcmp(key, m->headers[i]) == 0)
+				break;
+		}
+		if (c == pk->rec[k].nfields)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The map for record k as a header: a map given alone; of a folder's,
+ * the one whose headers the record holds all of (the one naming most
+ * when several do, the first by name at a tie), else none.
+ */
+static const struct colmap *
+pick(const struct colmap *map, const struct peeked *pk, int k)
+{
+	const struct colmap *m, *best = NULL;
+
+	if (!map || !map->by_header)
+		return map && map->n ? map : NULL;
+	for (m = map; m; m = m->next)
+		if (m->n && (!best || m->n > best->n) && covers(m, pk, k))
+			best = m;
+	return best;
 }
 
 void
@@ -157,6 +261,7 @@ classify_row(const struct peeked *pk, int k, const struct colmap *map,
 	int q, found = 0;
 
 	memset(count, 0, (NQUESTIONS + 1) * sizeof *count);
+	map = pick(map, pk, k);
 	for (i = 0; i < pk->rec[k].nfields; i++) {
 		field[i] = classify(pk->rec[k].fields[i], map);
 		if (field[i] >= 1 && field[i] <= NQUESTIONS)
@@ -274,6 +379,8 @@ layout_detect(struct layout *lo, const struct peeked *pk,
 			lo->ncols = pk->rec[k].nfields;
 			lo->header_rec = k;
 			lo->header_line = pk->rec[k].line;
+			map = pick(map, pk, k);
+			lo->map_name = map ? map->name : NULL;
 			lo->names = xcalloc(lo->ncols + 1, sizeof *lo->names);
 			for (i = 0; i < lo->ncols; i++)
 				lo->names[i] = xstrdup(pk->rec[k].fields[i]);
@@ -281,6 +388,7 @@ layout_detect(struct layout *lo, const struct peeked *pk,
 		}
 		free(field);
 	}
+	lo->questions = best_found > 0 ? best_found : 0;
 	if (!lo->field) {
 		explain(lo, pk, best, map);
 		return -1;

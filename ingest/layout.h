@@ -22,11 +22,19 @@ enum meta {
 	NMETA
 };
 
-/* An explicit header → field map (--map FILE). */
+/*
+ * An explicit header → field map (--map FILE), or a folder of them (--map
+ * DIR, the nightly run's SHINDAN_MAPS): a folder's map is used for a
+ * header row that holds every header it names (its fingerprint), the one
+ * naming most when several do; a map given alone is used for every file.
+ */
 struct colmap {
 	size_t n;
 	char **headers;		/* folded with text_fold(TEXT_LOWER) */
 	int *fields;
+	char *name;		/* the file it was read from */
+	int by_header;		/* one of a folder's: chosen by fingerprint */
+	struct colmap *next;	/* the folder's next map */
 };
 
 /* The first records of a file, copied, for detection. */
@@ -50,13 +58,16 @@ struct layout {
 	char **names;		/* per column: the header cell as written */
 	int q[NQUESTIONS + 1];	/* column of each question */
 	int meta[NMETA];	/* column of each metadata field or -1 */
+	int questions;		/* questions found once in the best row */
+	const char *map_name;	/* the --map file used, or NULL */
 	char why[1024];		/* why detection failed */
 };
 
 /*
  * Read a --map file: lines "header<TAB>field" (blank lines and lines
- * starting with '#' skipped).  Returns 0, or -1 after printing
- * "file:line: why".
+ * starting with '#' skipped); or a folder of them, every file in it whose
+ * name does not start with '.', in name order.  Returns 0, or -1 after
+ * printing "file:line: why".
  */
 int colmap_load(struct colmap *m, const char *path);
 void colmap_release(struct colmap *m);

@@ -19,6 +19,7 @@
  * "YYYY/MM/DD HH:MM:SS" in either date system (the 1900 system's
  * serial 60 becomes the 1900/02/29 that never was).
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,9 @@
 #include <libxml/xmlreader.h>
 
 #include "err.h"
+#include "num.h"
 #include "prefetch.h"
+#include "strtab.h"
 #include "when.h"
 #include "xlsx.h"
 
@@ -54,8 +57,8 @@ struct xlsx {
 	size_t nsh;
 	unsigned char *is_date;	/* per cell style (cellXfs index) */
 	size_t nxf;
-	struct buf sst;		/* shared strings, each NUL-terminated */
-	uint32_t *sst_off;	/* the arena is under 4 GiB (XLSX_MAX_SST_BYTES) */
+	struct strtab *sst;	/* shared strings, spilled to disk when many */
+	uint64_t sst_bytes;	/* under XLSX_MAX_SST_BYTES */
 	size_t nsst;
 
 	/* the sheet being read */
@@ -531,7 +534,6 @@ static int
 read_sst(struct xlsx *x, const char *part)
 {
 	int rc, in_si = 0, in_t = 0, in_rph = 0;
-	size_t cap = 0;
 
 	if ((rc = part_open(x, part, 0, 0)) != 0)
 		return rc < 0 ? -1 : 0;
@@ -564,25 +566,36 @@ read_sst(struct xlsx *x, const char *part)
 		if (in_si && si_end) {
 			in_si = 0;
 			unescape(&x->val);
-			if (x->sst.len + x->val.len + 1 > XLSX_MAX_SST_BYTES) {
+			if (x->sst_bytes + x->val.len + 1 > XLSX_MAX_SST_BYTES) {
 				set_why(x, "'%s': shared strings over %lu MiB:"
 					" too large to hold", part,
 					XLSX_MAX_SST_BYTES >> 20);
 				rc = -1;
 				break;
 			}
-			if (x->nsst == cap) {
-				cap = cap ? 2 * cap : 1024;
-				x->sst_off = xrealloc(x->sst_off,
-						      cap * sizeof *x->sst_off);
+			if (strtab_add(x->sst, x->val.p, x->val.len)) {
+				set_why(x, "'%s': shared strings: cannot keep"
+					" them in a temporary file: %s", part,
+					strerror(errno));
+				rc = -1;
+				break;
 			}
-			x->sst_off[x->nsst++] = (uint32_t)x->sst.len;
-			buf_add(&x->sst, x->val.p, x->val.len);
-			x->sst.len++;	/* keep the NUL */
+			x->sst_bytes += x->val.len + 1;
+			x->nsst++;
 		}
 	}
 	part_close(x);
 	return rc < 0 ? -1 : 0;
+}
+
+/* SHINDAN_STRINGS_MEMORY, else 0: strtab's default. */
+static size_t
+sst_memory(void)
+{
+	const char *env = getenv("SHINDAN_STRINGS_MEMORY");
+	long v;
+
+	return env && num_parse(env, 1024, 1L << 30, &v) == 0 ? (size_t)v : 0;
 }
 
 int
@@ -598,6 +611,7 @@ xlsx_open(struct zipin *z, char why[512])
 	char *sst = NULL, *styles = NULL;
 
 	x->z = z;
+	x->sst = strtab_new(sst_memory());
 	x->cur = -1;
 	if (read_workbook(x) || read_rels(x, &sst, &styles) ||
 	    read_styles(x, styles) || read_sst(x, sst)) {
@@ -769,6 +783,7 @@ cell_end(struct xlsx *x)
 	case 's': {
 		char *end;
 		unsigned long i = strtoul(v, &end, 10);
+		size_t n;
 
 		if (!*v) {
 			field_add(x, "", 0);
@@ -781,8 +796,12 @@ cell_end(struct xlsx *x)
 				name, v, x->nsst);
 			return -1;
 		}
-		v = x->sst.p + x->sst_off[i];
-		field_add(x, v, strlen(v));
+		if (!(v = strtab_get(x->sst, i, &n))) {
+			set_why(x, "shared strings: cannot read the temporary"
+				" file: %s", strerror(errno));
+			return -1;
+		}
+		field_add(x, v, n);
 		break;
 	}
 	case 'b':
@@ -1090,8 +1109,7 @@ xlsx_free(struct xlsx *x)
 	}
 	free(x->sh);
 	free(x->is_date);
-	free(x->sst.p);
-	free(x->sst_off);
+	strtab_free(x->sst);
 	free(x->val.p);
 	free(x->num.p);
 	free(x->cells.p);

@@ -174,25 +174,6 @@ answer_points(int code, int na_points)
 }
 
 const char *
-answer_name(int code)
-{
-	switch (code) {
-	case ANS_IMPLEMENTED:
-		return "implemented";
-	case ANS_PARTIAL:
-		return "partial";
-	case ANS_NOT:
-		return "not_implemented";
-	case ANS_UNKNOWN:
-		return "unknown";
-	case ANS_NA:
-		return "na";
-	default:
-		return NULL;
-	}
-}
-
-const char *
 answer_label(int code)
 {
 	switch (code) {

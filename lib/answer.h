@@ -29,8 +29,6 @@ int answer_parse_n(const char *cell, size_t len);
 /* Points of a code (na counts na_points); ANSWER_NONE for missing. */
 #define ANSWER_NONE (-100)
 int answer_points(int code, int na_points);
-/* "implemented", "partial", "not_implemented", "unknown", "na"; NULL. */
-const char *answer_name(int code);
 /* 実施している ... 該当しない; "未回答" for missing. */
 const char *answer_label(int code);
 /*

@@ -41,14 +41,6 @@ fail:
 	return -1;
 }
 
-void
-csvout_init_stream(struct csvout *c, FILE *fp)
-{
-	memset(c, 0, sizeof *c);
-	c->fp = fp;
-	fputs(bom, fp);
-}
-
 static int
 is_digit(int ch)
 {

@@ -25,8 +25,6 @@ struct csvout {
  * BOM.  Returns 0, or -1 after printing why.
  */
 int csvout_open(struct csvout *c, const char *path);
-/* Write to an open stream (e.g. stdout) instead; the BOM is written. */
-void csvout_init_stream(struct csvout *c, FILE *fp);
 
 /* A text cell (NULL: an empty cell), neutralised and quoted as needed. */
 void csvout_text(struct csvout *c, const char *s);

@@ -215,7 +215,103 @@ static const char schema_v2[] =
 	"PRAGMA legacy_alter_table = OFF;";
 
 /*
- * v3: what an incremental aggregate needs (aggregate/run.c).
+ * v3: file.time_source says where the answer times of a file came from:
+ * 'column' (its time column), 'filename' (a date in the name of a file
+ * without one) or 'mtime' (neither: the file's modification time).  NULL
+ * for a file not read (rejected, skipped) and for files recorded before
+ * v3, whose source nobody noted.  The files view shows it last.
+ */
+static const char schema_v3[] =
+	"ALTER TABLE file ADD COLUMN time_source TEXT CHECK (time_source IN"
+	" ('column', 'filename', 'mtime'));"
+	"DROP VIEW files;"
+	"CREATE VIEW files AS SELECT file_id, path, sha256, bytes, encoding,"
+	" status, rows_read, rows_new, rows_duplicate, rows_rejected, reason,"
+	" imported_at, dialect, header_line, time_source FROM file;";
+
+/*
+ * v4: pooled runs (aggregate --pool) beside local ones.  run gains kind
+ * ('local' or 'pooled') and is unique per (as_of, kind), so a date has at
+ * most one run of each kind; run_org lists the organisations behind a
+ * pooled run.  SQLite cannot change a UNIQUE constraint in place, so run
+ * is rebuilt, with foreign keys off (migrate turns them off) so that
+ * dropping the old table does not cascade into the rows that point at
+ * it.  The public views keep their meaning: group_stats, question_stats
+ * and the current_ views show local runs only, the pooled figures have
+ * views of their own, and runs shows every run with its kind.
+ */
+static const char schema_v4[] =
+	"DROP VIEW runs;"
+	"DROP VIEW current_group_stats;"
+	"DROP VIEW current_question_stats;"
+	"DROP VIEW group_stats;"
+	"DROP VIEW question_stats;"
+	"CREATE TABLE run_v3 ("
+	" run_id INTEGER PRIMARY KEY,"
+	" as_of TEXT NOT NULL,"
+	" created_at TEXT NOT NULL,"
+	" n_companies INTEGER NOT NULL, n_incomplete INTEGER NOT NULL,"
+	" min_group INTEGER NOT NULL, na_points INTEGER NOT NULL,"
+	" kind TEXT NOT NULL DEFAULT 'local'"
+	"  CHECK (kind IN ('local', 'pooled')),"
+	" UNIQUE (as_of, kind));"
+	"INSERT INTO run_v3 (run_id, as_of, created_at, n_companies,"
+	" n_incomplete, min_group, na_points) SELECT run_id, as_of,"
+	" created_at, n_companies, n_incomplete, min_group, na_points"
+	" FROM run;"
+	"DROP TABLE run;"
+	"PRAGMA legacy_alter_table = ON;"
+	"ALTER TABLE run_v3 RENAME TO run;"
+	"PRAGMA legacy_alter_table = OFF;"
+
+	"CREATE TABLE run_org ("
+	" run_id INTEGER NOT NULL REFERENCES run (run_id) ON DELETE CASCADE,"
+	" org TEXT NOT NULL,"
+	" n_companies INTEGER NOT NULL, n_incomplete INTEGER NOT NULL,"
+	" PRIMARY KEY (run_id, org)) WITHOUT ROWID;"
+
+	"CREATE VIEW runs AS SELECT r.run_id, r.as_of, r.created_at,"
+	" r.n_companies, r.n_incomplete, r.min_group, r.na_points, r.kind,"
+	" (SELECT count(*) FROM run_org o WHERE o.run_id = r.run_id)"
+	"  AS n_orgs,"
+	" (SELECT group_concat(o.org, ',') FROM run_org o"
+	"  WHERE o.run_id = r.run_id) AS orgs"
+	" FROM run r;"
+
+	"CREATE VIEW group_stats AS SELECT g.run_id, r.as_of,"
+	" g.industry_code, g.size_class, g.star_level, g.n, g.n_incomplete,"
+	" g.mean, g.sd, g.median, g.p25, g.p75, g.min, g.max,"
+	" g.band_100, g.band_70_99, g.band_50_69, g.band_le49,"
+	" g.part1_mean, g.part2_mean, g.part3_mean, g.suppressed"
+	" FROM group_stat g JOIN run r USING (run_id)"
+	" WHERE r.kind = 'local';"
+	"CREATE VIEW question_stats AS SELECT q.run_id, r.as_of,"
+	" q.industry_code, q.size_class, q.star_level, q.question_no, q.n,"
+	" q.implemented, q.partial, q.not_implemented, q.unknown, q.na,"
+	" q.implemented_rate, q.mean_points, q.rank, q.below_overall"
+	" FROM question_stat q JOIN run r USING (run_id)"
+	" WHERE r.kind = 'local';"
+	"CREATE VIEW current_group_stats AS SELECT * FROM group_stats"
+	" WHERE as_of = (SELECT max(as_of) FROM run WHERE kind = 'local');"
+	"CREATE VIEW current_question_stats AS SELECT * FROM question_stats"
+	" WHERE as_of = (SELECT max(as_of) FROM run WHERE kind = 'local');"
+
+	"CREATE VIEW pooled_group_stats AS SELECT g.run_id, r.as_of,"
+	" g.industry_code, g.size_class, g.star_level, g.n, g.n_incomplete,"
+	" g.mean, g.sd, g.median, g.p25, g.p75, g.min, g.max,"
+	" g.band_100, g.band_70_99, g.band_50_69, g.band_le49,"
+	" g.part1_mean, g.part2_mean, g.part3_mean, g.suppressed"
+	" FROM group_stat g JOIN run r USING (run_id)"
+	" WHERE r.kind = 'pooled';"
+	"CREATE VIEW pooled_question_stats AS SELECT q.run_id, r.as_of,"
+	" q.industry_code, q.size_class, q.star_level, q.question_no, q.n,"
+	" q.implemented, q.partial, q.not_implemented, q.unknown, q.na,"
+	" q.implemented_rate, q.mean_points, q.rank, q.below_overall"
+	" FROM question_stat q JOIN run r USING (run_id)"
+	" WHERE r.kind = 'pooled';";
+
+/*
+ * v5: what an incremental aggregate needs (aggregate/run.c).
  * - response_seq finds the responses stored since a run (response_id
  *   above its high-water mark) without a scan; ids only grow, so ingest
  *   appends to it.
@@ -227,11 +323,11 @@ static const char schema_v2[] =
  *   which the high-water mark cannot see.  The company table has no
  *   such trigger: one firing per row doubled the cost of a first run at
  *   1M companies; aggregate checks each row it reads back instead.
- * - the companies view takes as_of from the latest run, so that a run
- *   with a new date need not rewrite every company row to restamp it;
- *   company.as_of now says which run last wrote the row.
+ * - the companies view takes as_of from the latest local run, so that
+ *   a run with a new date need not rewrite every company row to restamp
+ *   it; company.as_of now says which run last wrote the row.
  */
-static const char schema_v3[] =
+static const char schema_v5[] =
 	"CREATE INDEX response_seq ON response (response_id);"
 	"CREATE TABLE cube_state ("
 	" run_id INTEGER PRIMARY KEY REFERENCES run (run_id)"
@@ -252,13 +348,15 @@ static const char schema_v3[] =
 	"CREATE VIEW companies AS SELECT company_key, company_name,"
 	" industry_code, size_class, star_level, submitted_at, complete,"
 	" total_score, band, corporate_number, n_departments,"
-	" (SELECT max(as_of) FROM run) AS as_of"
+	" (SELECT max(as_of) FROM run WHERE kind = 'local') AS as_of"
 	" FROM company;";
 
 static const char *const migrations[DB_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
+	schema_v5,
 };
 
 const char *
@@ -383,8 +481,13 @@ migrate(sqlite3 *db, const char *path, int *busy)
 {
 	int v, rc;
 
+	/* a table rebuilt in a migration must not cascade (v3); the
+	   pragma is a no-op inside a transaction, so it goes around them */
+	if (db_exec(db, "PRAGMA foreign_keys = OFF"))
+		return -1;
 	for (;;) {
 		if ((rc = db_begin(db)) != 0) {
+			db_exec(db, "PRAGMA foreign_keys = ON");
 			if (rc == DB_BUSY && busy)
 				*busy = 1;
 			return rc == DB_BUSY ?
@@ -414,9 +517,10 @@ migrate(sqlite3 *db, const char *path, int *busy)
 			goto fail;
 	}
 	db_rollback(db);
-	return 0;
+	return db_exec(db, "PRAGMA foreign_keys = ON");
 fail:
 	db_rollback(db);
+	db_exec(db, "PRAGMA foreign_keys = ON");
 	return -1;
 }
 

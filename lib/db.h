@@ -4,8 +4,9 @@
  * The database: one SQLite file in WAL mode, created 0600, with a
  * versioned schema migrated forward on open.  Tables are internal; the
  * views (responses, answers, companies, runs, group_stats, question_stats,
- * current_group_stats, current_question_stats, files, rejects) are the
- * public interface of SPEC §3.
+ * current_group_stats, current_question_stats, files, rejects, and since
+ * v3 pooled_group_stats, pooled_question_stats) are the public interface
+ * of SPEC §3.
  *
  * Storage notes every module relies on:
  * - response.answers is 25 characters, one answer code per question
@@ -15,6 +16,8 @@
  * - response is stored in the order of its key (company_key, department,
  *   submitted_at, response_id); a new response takes its id from next_id
  *   (name 'response'), which the writer advances;
+ * - run.kind is 'local' (computed from this database) or 'pooled'
+ *   (aggregate --pool); readers of a local run filter on it;
  * - response.base_score is the sum of points without 該当しない answers,
  *   so total = base_score + na_points * n_na when n_missing = 0;
  * - response_id only grows (index response_seq): aggregate finds what was
@@ -25,7 +28,7 @@
  */
 #include <sqlite3.h>
 
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 5
 
 enum db_mode {
 	DB_READ,	/* must exist and be current; never written */

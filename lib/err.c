@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "err.h"
 
@@ -32,26 +33,46 @@ err_prog(void)
  * (ESC sequences, a newline forging a second message) is shown as '?'.
  */
 static void
-put_safe(const char *s)
+make_safe(char *s)
 {
 	for (; *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s,
-		      stderr);
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = '?';
 }
 
+/*
+ * The whole line goes out in one write(2): render's workers share the
+ * log, and a line written piecemeal (prefix, message, strerror, newline)
+ * would interleave mid-line with another worker's.  A line longer than
+ * PIPE_BUF may still be split by the kernel; none of ours is near.
+ */
 void
 verr(const char *fmt, va_list ap)
 {
 	int saved = errno;
-	size_t len = strlen(fmt);
-	char buf[8192];
+	size_t len = strlen(fmt), n;
+	char buf[8192], *msg;
+	ssize_t w;
 
-	fprintf(stderr, "%s: ", prog);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	put_safe(buf);
-	if (len && fmt[len - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved));
-	fputc('\n', stderr);
+	n = (size_t)snprintf(buf, sizeof buf - 1, "%s: ", prog);
+	if (n >= sizeof buf - 1)
+		n = 0;
+	msg = buf + n;
+	vsnprintf(msg, sizeof buf - 1 - n, fmt, ap);
+	make_safe(msg);
+	n = strlen(buf);
+	if (len && fmt[len - 1] == ':' && n < sizeof buf - 1)
+		snprintf(buf + n, sizeof buf - 1 - n, " %s", strerror(saved));
+	n = strlen(buf);
+	buf[n++] = '\n';
+	fflush(stderr);
+	for (msg = buf; n > 0; msg += w, n -= (size_t)w)
+		if ((w = write(STDERR_FILENO, msg, n)) < 0) {
+			if (errno != EINTR)
+				break;
+			w = 0;
+		}
+	errno = saved;
 }
 
 void

@@ -55,19 +55,3 @@ score_band_advice(int band)
 
 	return band >= 0 && band < NBANDS ? advice[band] : "";
 }
-
-int
-score_total(const char *answers, int na_points, int *total)
-{
-	int i, sum = 0;
-
-	for (i = 0; i < NQUESTIONS; i++) {
-		int p = answer_points((unsigned char)answers[i], na_points);
-
-		if (p == ANSWER_NONE)
-			return -1;
-		sum += p;
-	}
-	*total = sum;
-	return 0;
-}

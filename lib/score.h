@@ -15,9 +15,4 @@ const char *score_band_code(int band);
 const char *score_band_label(int band);
 /* Our advice for the band, one or two sentences of Japanese. */
 const char *score_band_advice(int band);
-/*
- * Total score of a 25-character answer string; returns 0 and sets *total,
- * or -1 when any answer is missing (the response is incomplete).
- */
-int score_total(const char *answers, int na_points, int *total);
 #endif

@@ -626,3 +626,72 @@ when_today_jst(char buf[11])
 {
 	when_jst_date((int64_t)time(NULL), buf);
 }
+
+/*
+ * One date written in a file name at p: YYYY-MM-DD (or with '_', '.' or
+ * '/' throughout), YYYYMMDD alone in its run of digits, or YYYY年M月D日.
+ * Returns the day number and moves *p past it, or moves *p past the run
+ * of digits and returns -1 when that run is no such date.
+ */
+static int64_t
+name_date(const char **p)
+{
+	const char *s = *p;
+	int y, m = 0, d = 0, n;
+	char sep;
+
+	n = digits(&s, 1, 99, &y);
+	if (n == 8) {
+		d = y % 100;
+		m = y / 100 % 100;
+		y /= 10000;
+	} else if (n == 4 && strchr("-_./", *s) && *s) {
+		sep = *s++;
+		if (!digits(&s, 1, 2, &m) || *s++ != sep ||
+		    !digits(&s, 1, 2, &d))
+			m = 0;
+	} else if (n == 4 && !strncmp(s, "年", 3)) {
+		s += 3;
+		if (!digits(&s, 1, 2, &m) || strncmp(s, "月", 3) ||
+		    (s += 3, !digits(&s, 1, 2, &d)) || strncmp(s, "日", 3))
+			m = 0;
+		else
+			s += 3;
+	}
+	if (n == 0)
+		s++;
+	*p = s;
+	/* a digit right after the date makes it a longer, other number */
+	if (*s >= '0' && *s <= '9')
+		return -1;
+	if ((n != 8 && n != 4) || y < 1990 || y > 2099 || m < 1 || m > 12 ||
+	    d < 1 || d > days_in_month(y, m))
+		return -1;
+	return when_days_from_civil(y, m, d);
+}
+
+int
+when_from_name(const char *name, int64_t *utc, char date[11])
+{
+	char folded[1024];
+	const char *p = folded;
+	int64_t day, found = -1;
+
+	text_fold(folded, sizeof folded, name, strlen(name), 0);
+	while (*p) {
+		if (*p < '0' || *p > '9') {
+			p++;
+			continue;
+		}
+		if ((day = name_date(&p)) < 0)
+			continue;
+		if (found >= 0 && day != found)
+			return 0;	/* two dates: which one? */
+		found = day;
+	}
+	if (found < 0)
+		return 0;
+	*utc = found * DAY - JST_OFFSET;
+	*put_date(date, found) = '\0';
+	return 1;
+}

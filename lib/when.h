@@ -34,4 +34,14 @@ int when_as_of(const char *date, int64_t *end_utc);
 void when_today_jst(char buf[11]);
 /* The JST date of a UTC instant, "YYYY-MM-DD" into buf (11 bytes). */
 void when_jst_date(int64_t utc, char buf[11]);
+/*
+ * The date a file name carries, for a file without a time column:
+ * "回答_2025-06-02.csv" (also with '_', '.' or '/'), "20250602" as a run
+ * of exactly eight digits, "2025年6月2日".  Strict: an impossible date, a
+ * year outside 1990..2099, a longer or shorter run of digits ("202506",
+ * "202506021030") is no date, and a name with two different dates has
+ * none.  Returns 1 with JST midnight of that day in *utc and the date as
+ * "YYYY-MM-DD" in date, or 0.
+ */
+int when_from_name(const char *name, int64_t *utc, char date[11]);
 #endif

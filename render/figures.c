@@ -19,6 +19,7 @@
 #include "score.h"
 #include "size.h"
 #include "star.h"
+#include "suppress.h"
 
 #define NSTARS 4
 #define MAXSERIES (NSTARS + 1)
@@ -57,7 +58,7 @@ struct trend {
 
 struct fig_data {
 	const struct render_run *run;
-	char subtitle[200], footer[200], nlt[16];
+	char subtitle[200], footer[400], nlt[16];
 	struct grp *g;
 	int ng;
 	struct qst *q;
@@ -198,7 +199,8 @@ load_all(sqlite3 *db, struct fig_data *d)
 	    &h, &d->nh, sizeof *d->h, fill_hist) ||
 	    load_rows(db, d, "SELECT r.as_of, g.star_level, g.mean, g.n,"
 	    " g.suppressed FROM group_stat g JOIN run r USING (run_id)"
-	    " WHERE r.as_of <= ?2 AND g.industry_code = '*'"
+	    " WHERE r.as_of <= ?2 AND r.kind = 'local'"
+	    " AND g.industry_code = '*'"
 	    " AND g.size_class = '*' ORDER BY r.as_of, g.star_level",
 	    &t, &d->nt, sizeof *d->t, fill_trend);
 	/* handed over whatever happened, so fig_free releases them */
@@ -235,8 +237,69 @@ find_q(const struct fig_data *d, const char *ind, const char *star, int qno)
 	return NULL;
 }
 
+/* ---- secondary suppression (render --share) --------------------------- */
+
+/*
+ * The trend chart shows earlier runs' star levels beside their total:
+ * each earlier run's line is protected on its own.  The trend rows of
+ * one run are adjacent; t[0..k).
+ */
+static void
+protect_trend_run(struct trend *t, int k, int min_group)
+{
+	long long n[NSTARS + 1];
+	int hide[NSTARS + 1], i, parent = -1;
+
+	if (k > NSTARS + 1)
+		return;
+	for (i = 0; i < k; i++) {
+		n[i] = t[i].n;
+		hide[i] = t[i].suppressed ? SUPP_SMALL : SUPP_SHOWN;
+		if (strcmp(t[i].star, "*") == 0)
+			parent = i;
+	}
+	suppress_line(n, hide, k, parent, min_group);
+	for (i = 0; i < k; i++)
+		if (hide[i] == SUPP_PROTECT)
+			t[i].suppressed = SUPP_PROTECT;
+}
+
+/*
+ * With --share, hide what the charts would let anyone recompute: the
+ * run's groups as supp_load decides for every page, and each earlier
+ * run's star levels in the trend.
+ */
+static int
+protect_all(sqlite3 *db, struct fig_data *d)
+{
+	struct supp *sp = supp_load(db, d->run->run_id, d->run->min_group);
+	int i, j;
+
+	if (!sp)
+		return -1;
+	for (i = 0; i < d->ng; i++) {
+		struct grp *g = &d->g[i];
+
+		if (supp_hide(sp, g->ind, g->size, g->star) == SUPP_PROTECT)
+			g->suppressed = SUPP_PROTECT;
+	}
+	for (i = 0; i < d->nt; i = j) {
+		int current = strcmp(d->t[i].as_of, d->run->as_of) == 0;
+
+		for (j = i; j < d->nt && !strcmp(d->t[j].as_of,
+						 d->t[i].as_of); j++)
+			if (current && supp_hide(sp, "*", "*", d->t[j].star) ==
+			    SUPP_PROTECT)
+				d->t[j].suppressed = SUPP_PROTECT;
+		if (!current)
+			protect_trend_run(&d->t[i], j - i, d->run->min_group);
+	}
+	free(sp);
+	return 0;
+}
+
 struct fig_data *
-fig_load(sqlite3 *db, const struct render_run *run)
+fig_load(sqlite3 *db, const struct render_run *run, int share)
 {
 	struct fig_data *d = xcalloc(1, sizeof *d);
 	int i;
@@ -266,6 +329,15 @@ fig_load(sqlite3 *db, const struct render_run *run)
 	for (i = 0; i < NSTARS; i++)
 		if (find_grp(d, "*", "*", star_order[i]))
 			d->stars[d->nstars++] = star_order[i];
+	if (share) {
+		if (protect_all(db, d)) {
+			fig_free(d);
+			return NULL;
+		}
+		snprintf(d->footer + strlen(d->footer),
+			 sizeof d->footer - strlen(d->footer),
+			 "「秘匿」は逆算を防ぐため伏せた値。");
+	}
 	return d;
 }
 
@@ -349,14 +421,21 @@ static const char *const band_names[4] = {
 	"100点", "70〜99点", "50〜69点", "49点以下"
 };
 
-/* "n<5" for suppressed, else "n=12", into buf. */
+/* What stands for a hidden group's values: "n<5", or 秘匿 (--share). */
+static const char *
+hidden_text(const struct fig_data *d, const struct grp *g)
+{
+	return g && g->suppressed == SUPP_PROTECT ? "秘匿" : d->nlt;
+}
+
+/* "n<5" (or 秘匿) for a hidden group, else "n=12", into buf. */
 static const char *
 n_text(const struct fig_data *d, const struct grp *g, char *buf, size_t n)
 {
 	if (!g)
 		snprintf(buf, n, "–");
 	else if (g->suppressed)
-		snprintf(buf, n, "%s", d->nlt);
+		snprintf(buf, n, "%s", hidden_text(d, g));
 	else
 		snprintf(buf, n, "n=%lld", g->n);
 	return buf;
@@ -464,7 +543,8 @@ fig_mean_by_industry(struct chart *c, const void *data)
 			chart_hatch(c, xs.r0, yc - rh * 0.3, xs.r1 - xs.r0,
 				    rh * 0.6);
 			chart_colour(c, chart_ink);
-			chart_text(c, (xs.r0 + xs.r1) / 2, yc, d->nlt, 9,
+			chart_text(c, (xs.r0 + xs.r1) / 2, yc,
+				   hidden_text(d, row), 9,
 				   T_CENTER | T_MIDDLE, 0);
 		}
 		for (k = 0; k < d->nstars; k++) {
@@ -554,7 +634,8 @@ fig_bands_by_industry(struct chart *c, const void *data)
 				chart_hatch(c, xs.r0, y, xs.r1 - xs.r0, h);
 				chart_colour(c, chart_ink);
 				chart_text(c, (xs.r0 + xs.r1) / 2, y + h / 2,
-					   d->nlt, 9, T_CENTER | T_MIDDLE, 0);
+					   hidden_text(d, g), 9,
+					   T_CENTER | T_MIDDLE, 0);
 			}
 			continue;
 		}
@@ -672,8 +753,9 @@ fig_heatmap(struct chart *c, const void *data)
 		if (!shown(g)) {
 			chart_hatch(c, x0, y + 1, x1 - x0, rh - 2);
 			chart_colour(c, chart_ink);
-			chart_text(c, (x0 + x1) / 2, y + rh / 2, g ? d->nlt :
-				   "–", 9, T_CENTER | T_MIDDLE, 0);
+			chart_text(c, (x0 + x1) / 2, y + rh / 2,
+				   g ? hidden_text(d, g) : "–", 9,
+				   T_CENTER | T_MIDDLE, 0);
 			continue;
 		}
 		for (qn = 1; qn <= NQUESTIONS; qn++) {
@@ -744,14 +826,18 @@ star_legend(struct chart *c, const struct fig_data *d, double top,
 {
 	int k;
 
-	for (k = 0; k < d->nstars; k++)
-		if (!shown(find_grp(d, "*", "*", d->stars[k]))) {
+	for (k = 0; k < d->nstars; k++) {
+		const struct grp *g = find_grp(d, "*", "*", d->stars[k]);
+
+		if (!shown(g)) {
 			leg[nleg].label = xasprintf("%s (%s)",
-				fig_star_label(d->stars[k]), d->nlt);
+				fig_star_label(d->stars[k]),
+				hidden_text(d, g));
 			leg[nleg].rgb = chart_suppressed_rgb;
 			leg[nleg].mark = MARK_HATCH;
 			leg[nleg++].dash = 0;
 		}
+	}
 	top += chart_legend(c, 24, top, c->w - 48, leg, nleg) + gap;
 	for (k = 0; k < nleg; k++)
 		free((char *)leg[k].label);
@@ -1221,7 +1307,8 @@ fig_by_size(struct chart *c, const void *data)
 			if (g && g->suppressed) {
 				chart_hatch(c, xc - bw / 2, base - 30, bw, 30);
 				chart_colour(c, chart_ink);
-				chart_text(c, xc, base - 34, d->nlt, 9,
+				chart_text(c, xc, base - 34,
+					   hidden_text(d, g), 9,
 					   T_CENTER | T_BOTTOM, 0);
 			}
 			continue;

@@ -23,10 +23,13 @@ extern const struct figure figures[];
 extern const int nfigures;
 
 /*
- * Read everything the charts need for run from db.  Returns a new
- * struct fig_data (free with fig_free), or NULL after printing why.
+ * Read everything the charts need for run from db.  With share, groups
+ * that the charts would let anyone recompute from their parent and
+ * siblings are hidden too (render --share).  Returns a new struct
+ * fig_data (free with fig_free), or NULL after printing why.
  */
-struct fig_data *fig_load(sqlite3 *db, const struct render_run *run);
+struct fig_data *fig_load(sqlite3 *db, const struct render_run *run,
+			  int share);
 void fig_free(struct fig_data *d);
 
 /*

@@ -237,7 +237,7 @@ portfolio_render(const struct render_opts *o, sqlite3 *db,
 
 	if (out_dir_open(&d, o->out_dir))
 		return -1;
-	if (!(fd = fig_load(db, run)))
+	if (!(fd = fig_load(db, run, o->share)))
 		goto out;
 	/* SVG first: cairo numbers its surfaces process-wide and writes
 	 * the number into the SVG, so drawing the SVGs before anything else

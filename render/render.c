@@ -15,8 +15,10 @@
 #include "err.h"
 #include "num.h"
 #include "out.h"
+#include "peers.h"
 #include "render.h"
 #include "site.h"
+#include "when.h"
 
 static const struct option longopts[] = {
 	{ "db", required_argument, NULL, 'd' },
@@ -29,6 +31,7 @@ static const struct option longopts[] = {
 	{ "share", no_argument, NULL, 'S' },
 	{ "font", required_argument, NULL, 'F' },
 	{ "jobs", required_argument, NULL, 'j' },
+	{ "peers", required_argument, NULL, 'p' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -60,6 +63,8 @@ usage(FILE *fp)
 "                       no company names, pages, reports or search data\n"
 "      --font FAMILY    fontconfig family (default IPAexGothic)\n"
 "  -j, --jobs N         reports drawn in parallel (default: CPUs)\n"
+"      --peers WHICH    local (default) or pooled: compare a company whose\n"
+"                       industry is too small locally with the pooled run\n"
 "  -q, --quiet          errors only\n"
 "  -v, --verbose        say more\n"
 "  -h, --help           this help\n"
@@ -135,16 +140,13 @@ read_companies(struct render_opts *o, int *cap, const char *path)
 	return rc;
 }
 
+/* A date YYYY-MM-DD that exists, as aggregate --as-of takes it. */
 static int
 valid_date(const char *s)
 {
-	int y, m, d;
-	char extra;
+	int64_t end;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
-		return 0;
-	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	return strlen(s) == 10 && when_as_of(s, &end) == 0;
 }
 
 /*
@@ -160,9 +162,11 @@ find_run(sqlite3 *db, const struct render_opts *o, struct render_run *run)
 
 	if (db_prepare(db, &st, o->as_of ?
 	    "SELECT run_id, as_of, created_at, n_companies, n_incomplete,"
-	    " min_group, na_points FROM runs WHERE as_of = ?" :
+	    " min_group, na_points FROM runs WHERE as_of = ?"
+	    " AND kind = 'local'" :
 	    "SELECT run_id, as_of, created_at, n_companies, n_incomplete,"
-	    " min_group, na_points FROM runs ORDER BY as_of DESC LIMIT 1"))
+	    " min_group, na_points FROM runs WHERE kind = 'local'"
+	    " ORDER BY as_of DESC LIMIT 1"))
 		return -1;
 	if (o->as_of)
 		sqlite3_bind_text(st, 1, o->as_of, -1, SQLITE_STATIC);
@@ -291,7 +295,8 @@ render_run(struct render_opts *o)
 	/* one read transaction: everything drawn here is one snapshot,
 	 * whatever ingest or aggregate commit meanwhile (WAL); find_run is
 	 * its first read */
-	if (db_exec(db, "BEGIN") || find_run(db, o, &run))
+	if (db_exec(db, "BEGIN") || find_run(db, o, &run) ||
+	    (o->peers_pooled && peers_find_pooled(db, o->db_path, &run)))
 		goto out;
 	info("drawing the run of %s (%lld companies)", run.as_of,
 	     run.n_companies);
@@ -374,6 +379,16 @@ main(int argc, char **argv)
 			break;
 		case 'P':
 			o.portfolio = 1;
+			break;
+		case 'p':
+			if (strcmp(optarg, "pooled") != 0 &&
+			    strcmp(optarg, "local") != 0) {
+				error("--peers: '%s' is not local or pooled",
+				      optarg);
+				rc = 2;
+				goto out;
+			}
+			o.peers_pooled = strcmp(optarg, "pooled") == 0;
 			break;
 		case 'S':
 			o.share = 1;

@@ -27,6 +27,7 @@ struct render_opts {
 	int portfolio;			/* --portfolio */
 	int share;			/* --share: group figures only */
 	int jobs;			/* -j N for the reports */
+	int peers_pooled;		/* --peers pooled */
 };
 
 /* The run being drawn, read from the runs view. */
@@ -36,6 +37,10 @@ struct render_run {
 	char created_at[21];
 	long long n_companies, n_incomplete;
 	int min_group, na_points;
+	/* --peers pooled: the pooled run of the same date (peers.c) */
+	long long pool_run_id;		/* 0: none, local peers only */
+	long long pool_companies;
+	int pool_orgs;
 };
 
 /*

@@ -32,6 +32,7 @@
 #include "err.h"
 #include "jsic.h"
 #include "out.h"
+#include "peers.h"
 #include "report.h"
 #include "star.h"
 #include "text.h"
@@ -43,6 +44,8 @@
 struct groups {
 	struct report_group *g;
 	int n;
+	struct report_group *pool;	/* the pooled run's (--peers) */
+	int npool;
 };
 
 /* What a worker carries through the company stream. */
@@ -272,6 +275,36 @@ groups_load(struct groups *gs, sqlite3 *db, long long run_id)
 	return 0;
 }
 
+/* The run's groups, and the pooled run's when there is one (peers.h). */
+static int
+groups_load_all(struct groups *gs, sqlite3 *db, const struct render_run *run)
+{
+	struct groups p = { 0 };
+	int rc;
+
+	gs->pool = NULL;
+	gs->npool = 0;
+	if (groups_load(gs, db, run->run_id) != 0)
+		return -1;
+	if (!run->pool_run_id)
+		return 0;
+	rc = groups_load(&p, db, run->pool_run_id);
+	gs->pool = p.g;
+	gs->npool = p.n;
+	return rc;
+}
+
+/* The pooled group of an industry, if it may be shown. */
+static const struct report_group *
+pooled_industry(const struct groups *gs, const char *industry)
+{
+	struct groups p = { .g = gs->pool, .n = gs->npool };
+	const struct report_group *g = gs->pool ?
+		group_find(&p, industry, "*") : NULL;
+
+	return g && !g->suppressed && g->n > 0 && g->has_mean ? g : NULL;
+}
+
 /* ---- one company's figures ------------------------------------------- */
 
 int
@@ -441,6 +474,7 @@ report_build(struct report *r, const struct groups *gs,
 {
 	int ind = strlen(c->industry_code) == 1 ? c->industry_code[0] : 0;
 	const char *iname = ind ? jsic_short_name(ind) : "";
+	const struct report_group *pg;
 	int i;
 
 	memset(r, 0, sizeof *r);
@@ -464,7 +498,18 @@ report_build(struct report *r, const struct groups *gs,
 	r->cmp[2].title = "全体";
 	compare(&r->cmp[2], group_find(gs, "*", "*"), c);
 
-	if (ind && r->cmp[0].shown) {
+	if (ind && !r->cmp[0].shown &&
+	    (pg = pooled_industry(gs, c->industry_code))) {
+		/* --peers pooled: the industry across organisations */
+		snprintf(r->industry_title, sizeof r->industry_title,
+			 "同業種（%s・合同）", iname);
+		compare(&r->cmp[0], pg, c);
+		r->peers = pg;
+		r->peers_name = "合同の同業種";
+		peers_note(r->pool_note, sizeof r->pool_note, run, iname,
+			   pg->n);
+		r->fallback_note = r->pool_note;
+	} else if (ind && r->cmp[0].shown) {
 		r->peers = r->cmp[0].g;
 		r->peers_name = "同業種";
 	} else {
@@ -648,8 +693,9 @@ report_src_open(sqlite3 *db, const struct render_run *run)
 		free(s);
 		return NULL;
 	}
-	if (groups_load(&s->gs, db, run->run_id) != 0) {
+	if (groups_load_all(&s->gs, db, run) != 0) {
 		free(s->gs.g);
+		free(s->gs.pool);
 		free(s);
 		return NULL;
 	}
@@ -674,6 +720,7 @@ report_src_free(struct report_src *s)
 {
 	if (s) {
 		free(s->gs.g);
+		free(s->gs.pool);
 		free(s);
 	}
 }
@@ -707,7 +754,7 @@ reports_start(const struct render_opts *o, sqlite3 *db,
 	if (when_as_of(run->as_of, &r->w.end_utc) != 0)
 		return error("run %lld: bad as-of date '%s'", run->run_id,
 			     run->as_of);
-	if (groups_load(&r->gs, db, run->run_id) != 0 ||
+	if (groups_load_all(&r->gs, db, run) != 0 ||
 	    out_dir_open(&r->w.dir, o->out_dir) != 0)
 		return -1;
 	if (r->jobs == 1) {
@@ -773,6 +820,7 @@ reports_finish(struct reports *r)
 	free(r->pids);
 	out_dir_release(&r->w.dir);
 	free(r->gs.g);
+	free(r->gs.pool);
 	free(r);
 	return rc;
 }

@@ -57,6 +57,7 @@ struct report {
 	const struct report_group *peers;
 	const char *peers_name;		/* "同業種" or "全体" */
 	const char *fallback_note;	/* why peers is not the industry */
+	char pool_note[320];		/* the note for pooled peers */
 	const struct report_group *two;	/* ★★ group for the radar */
 	int prio[REPORT_NPRIO], nprio;	/* question numbers */
 	struct report_hist hist[REPORT_NHIST];

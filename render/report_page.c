@@ -351,7 +351,7 @@ comparison_block(struct page *p)
 	static const char *const head[] = {
 		"比較対象", "回答社数", "平均点", "パーセンタイル順位", "偏差値"
 	};
-	char buf[96];
+	char buf[384];	/* the notes: the pooled one is the longest */
 	int i, j;
 
 	heading(p, "他社との比較");

@@ -809,25 +809,3 @@ rtext_height(struct rtext *t, double w, const char *s, double size,
 {
 	return laid(t, s, size, flags, w, 0, 0)->height;
 }
-
-int
-rtext_kinsoku_violations(struct rtext *t)
-{
-	const char *s;
-	GSList *l;
-	int n = 0;
-
-	if (!t->last)
-		return 0;
-	s = pango_layout_get_text(t->last);
-	for (l = pango_layout_get_lines_readonly(t->last); l; l = l->next) {
-		PangoLayoutLine *line = l->data;
-
-		const char *at = s + line->start_index;
-
-		if (line->start_index > 0 &&
-		    in_set(kinsoku_head, g_utf8_get_char(at)))
-			n++;
-	}
-	return n;
-}

@@ -66,10 +66,4 @@ double rtext_baseline(struct rtext *t, const char *s, double size,
 double rtext_width(struct rtext *t, const char *s, double size, int flags);
 double rtext_height(struct rtext *t, double w, const char *s, double size,
 		    int flags);
-/*
- * Check the 禁則 rule on the layout last drawn or measured: returns the
- * number of lines that start with a character that may not start a line.
- * For tests of the rule.
- */
-int rtext_kinsoku_violations(struct rtext *t);
 #endif

@@ -33,6 +33,7 @@
 #include "site.h"
 #include "size.h"
 #include "state.h"
+#include "suppress.h"
 #include "when.h"
 
 #define LIST_ROWS 2000		/* rows of a plain-HTML list page */
@@ -294,6 +295,7 @@ load_prev(struct site *s, struct keymap *prev, char prev_as_of[11])
 
 	prev_as_of[0] = '\0';
 	if (db_prepare(s->db, &st, "SELECT as_of FROM runs WHERE as_of < ?1"
+		       " AND kind = 'local'"
 		       " ORDER BY as_of DESC LIMIT 1"))
 		return -1;
 	sqlite3_bind_text(st, 1, s->run->as_of, -1, SQLITE_STATIC);
@@ -1018,6 +1020,8 @@ site_render(const struct render_opts *o, sqlite3 *db,
 	if (write_asset(&s, "site.css", site_asset_css))
 		goto out;
 	if (s.share) {
+		if (!(s.supp = supp_load(db, run->run_id, run->min_group)))
+			goto out;
 		/* nothing of a single company: remove what a full render left */
 		unlinkat(s.d.fd, "site.js", 0);
 		remove_stale(&s, "companies", &keep);
@@ -1044,6 +1048,7 @@ out:
 	keymap_free(&pages);
 	keymap_free(&keep);
 	free(ls.seg);
+	free(s.supp);
 	out_dir_release(&s.d);
 	return rc;
 }

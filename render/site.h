@@ -21,6 +21,7 @@ struct site {
 	sqlite3 *db;
 	struct out_dir d;
 	int share;			/* render --share: group figures only */
+	struct supp *supp;		/* with share: what else to hide */
 	char processed[40];		/* run's created_at, JST, for people */
 };
 

@@ -26,6 +26,7 @@
 #include "score.h"
 #include "site.h"
 #include "size.h"
+#include "suppress.h"
 
 struct gstat {
 	char ind[16], size[16], star[16];
@@ -177,38 +178,21 @@ shown(const struct gstat *g)
 
 /*
  * Which of the n rows of a breakdown to hide: the suppressed ones, and
- * with --share as many more of the smallest as it takes for the hidden
- * rows to hold either nobody or at least min_group companies in at least
- * two rows.  hide gets 1 (suppressed) or 2 (hidden to protect them).
+ * with --share the ones hidden so that no suppressed group can be
+ * recomputed (suppress.h decides for the whole site at once).  hide gets
+ * 1 (suppressed) or 2 (hidden to protect them).
  */
 static void
 protect(const struct site *s, const struct gstat *const *rows, int n,
 	int *hide)
 {
-	long long hidden_n = 0;
-	int i, nh = 0;
+	int i;
 
-	for (i = 0; i < n; i++) {
-		hide[i] = rows[i] && !shown(rows[i]);
-		if (hide[i]) {
-			hidden_n += rows[i]->n;
-			nh++;
-		}
-	}
-	while (s->share && nh > 0 && (hidden_n < s->run->min_group ||
-				      nh < 2)) {
-		int best = -1;
-
-		for (i = 0; i < n; i++)
-			if (!hide[i] && rows[i] && (best < 0 ||
-			    rows[i]->n < rows[best]->n))
-				best = i;
-		if (best < 0)
-			break;
-		hide[best] = 2;
-		hidden_n += rows[best]->n;
-		nh++;
-	}
+	for (i = 0; i < n; i++)
+		hide[i] = !rows[i] ? 0 : !shown(rows[i]) ? 1 :
+			  s->supp && supp_hide(s->supp, rows[i]->ind,
+					       rows[i]->size, rows[i]->star) ==
+			  SUPP_PROTECT ? 2 : 0;
 }
 
 /* "n" and "mean" cells of g, or n<MIN across both. */

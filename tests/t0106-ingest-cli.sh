@@ -16,6 +16,10 @@ is "$status" 2 "no files: exit 2"
 run_status $INGEST --rows x --inspect a.csv
 is "$status" 2 "a bad number: exit 2"
 like "$(cat "$T/err")" "^ingest: --rows: 'x' is not a number" "naming the option"
+run_status $INGEST --db rows.db --rows 3 a.csv
+is "$status" 2 "--rows without --inspect: exit 2, not silently ignored"
+like "$(cat "$T/err")" "^ingest: --rows goes with --inspect" "saying why"
+is "$(ls rows.db 2>/dev/null)" "" "and no database is made"
 run_status $INGEST --encoding klingon a.csv
 is "$status" 2 "an unknown encoding: exit 2"
 run_status $INGEST -h

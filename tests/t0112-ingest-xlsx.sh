@@ -173,6 +173,25 @@ for flags in -s -n -sn ''; do
 		"csv2xlsx ${flags:-(inline)}: the workbook stores what the CSV stores"
 done
 
+# many shared strings: past SHINDAN_STRINGS_MEMORY they are read back
+# from a temporary file, and the workbook still stores what the CSV does
+{
+	echo "ID,開始時刻,完了時刻,メール,名前,会社名,業種,従業員数,$(qcols)"
+	i=0
+	while [ $i -lt 300 ]; do
+		i=$((i + 1))
+		echo "$i,2024/2/1 9:00,2024/2/1 9:30,u$i@example.jp,担当者$i,株式会社ゼータ商事$i,建設,$i,$(answers IPNUAIPNUAIPNUAIPNUAIPNUA)"
+	done
+} >many.csv
+$INGEST -q --db many-csv.db many.csv || true
+$CSV2XLSX -s many.csv many.xlsx
+mkdir spill
+SHINDAN_STRINGS_MEMORY=1024 TMPDIR=$PWD/spill run_status $INGEST --db many-x.db many.xlsx
+is "$status" 0 "900 shared strings, 1 KiB of them in memory: exit 0"
+is "$(dump many-x.db | grep -v '^many')" "$(dump many-csv.db | grep -v '^many')" \
+	"every value as the CSV stores it (the last company: $(q "SELECT company_name FROM response WHERE line = 301" many-x.db))"
+is "$(find spill -type f | wc -l | tr -d ' ')" 0 "the temporary file is gone"
+
 # magic bytes, not names: a CSV called .xlsx, a workbook called .csv
 cp same.csv really-csv.xlsx
 cp same-s.xlsx really-xlsx.csv

@@ -13,7 +13,7 @@ need "$DBINIT"
 "$DBINIT" shindan.db
 {
 	echo "BEGIN;"
-	echo "INSERT INTO run VALUES (1, '2024-06-30', '2024-06-30T21:00:00Z',"
+	echo "INSERT INTO run (run_id, as_of, created_at, n_companies, n_incomplete, min_group, na_points) VALUES (1, '2024-06-30', '2024-06-30T21:00:00Z',"
 	echo " 7, 1, 5, 4);"
 	# run, industry, size, star, n, n_incomplete, mean, sd, median, p25,
 	# p75, min, max, bands 100/70-99/50-69/<=49, part means, suppressed
@@ -58,7 +58,10 @@ need "$DBINIT"
 		echo " 'IIIIIIIIIIIIIIIIIIIIIIIII', 1, 1, $score, '$band',"
 		echo " '2024-06-30');"
 	done
-	echo "INSERT INTO file VALUES (1, '/srv/inbox/export-0630.csv', 'ab',"
+	echo "INSERT INTO file (file_id, path, sha256, bytes, encoding,"
+	echo " dialect, header_line, status, rows_read, rows_new,"
+	echo " rows_duplicate, rows_rejected, reason, imported_at)"
+	echo " VALUES (1, '/srv/inbox/export-0630.csv', 'ab',"
 	echo " 10, 'UTF-8', ',', 1, 'imported', 7, 7, 0, 0, NULL,"
 	echo " '2024-06-30T20:00:00Z');"
 	echo "COMMIT;"

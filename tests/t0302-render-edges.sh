@@ -31,6 +31,9 @@ run_status $RENDER --db empty.db --out rep --format gif
 is "$status" 2 "unknown format: usage error"
 run_status $RENDER --db empty.db --out rep --as-of 2024-13-01
 is "$status" 2 "bad date: usage error"
+run_status $RENDER --db empty.db --out rep --as-of 2024-02-31
+is "$status" 2 "a day that does not exist (2024-02-31): usage error, as in aggregate"
+like "$(cat "$T/err")" "^render: --as-of: '2024-02-31' is not a date" "saying so"
 run_status $RENDER --bogus
 is "$status" 2 "unknown option: usage error"
 run_status $RENDER -h

@@ -10,6 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 need sqlite3
 need pdftotext
+need python3
 . "$DATA/site-fixture.sh"
 
 SITE_N=40 site_export night1.csv 2024/06/01 1
@@ -71,11 +72,36 @@ for g in $(q "SELECT industry_code FROM group_stats WHERE size_class = '*'
 		"industry $g: its mean $m is not in the index's table"
 done
 # industry O has one company: with the total and the other industries
-# shown, its figures could be recomputed, so one more industry is hidden
-is "$(grep -c '秘匿' shared/index.html)" 1 \
-	"the smallest other industry is hidden as well (secondary suppression)"
-h=$(grep '秘匿' shared/index.html | sed 's/.*groups\/\(ind-[A-Za-z]*\.html\).*/\1/')
-like "$(cat "shared/groups/$h")" '秘匿: ' "and its page shows no figure ($h)"
+# shown, its figures could be recomputed, so more groups are hidden; in
+# this fixture each industry has one star level, so hiding an industry
+# hides its only star cell too (else the cell gives the industry back)
+like "$(grep -F 'ind-G.html' shared/index.html)" '秘匿' \
+	"the smallest other industry (G, 9 companies) is hidden as well"
+like "$(cat shared/groups/ind-G.html)" '秘匿: ' "and its page shows no figure"
+is "$(q "SELECT group_concat(star_level) FROM group_stats
+	WHERE industry_code = 'G' AND size_class = '*' AND star_level <> '*'")" none \
+	"fixture: G's companies are all 宣言なし"
+like "$(grep -F '宣言なし' shared/index.html)" '秘匿' \
+	"so G's only star level, 宣言なし, is hidden in the star table too"
+is "$(python3 "$TOP/tests/share_lines.py" shindan.db shared)" \
+	"checked 21 groups shown or hidden" \
+	"no page leaves a hidden group recomputable from its line"
+run_status python3 "$TOP/tests/share_lines.py" shindan.db full
+is "$status" 1 "(the checker does find the consultant's own site recomputable)"
+like "$(pdftotext -f 2 -l 2 shared/portfolio.pdf -)" '秘匿' \
+	"the charts hide the same groups: 秘匿 in the first chart"
+unlike "$(pdftotext -f 2 -l 2 shared/portfolio.pdf -)" 'n=9' \
+	"and no hidden group's n (G and 宣言なし have 9) is drawn"
+
+# a realistic population: every line of every page holds
+"$TOP/scripts/gen-sample" -n 150 -s 7 -d 1 gen >/dev/null
+$INGEST --db gen.db -q gen/day1 2>/dev/null || : # 3: one file of the old form
+$AGGREGATE --db gen.db -q
+run_status $RENDER --db gen.db --out gen-share --share -q
+is "$status" 0 "render --share over a generated population"
+is "$(python3 "$TOP/tests/share_lines.py" gen.db gen-share)" \
+	"checked 126 groups shown or hidden" \
+	"150 companies: no hidden group is recomputable from any line"
 is "$(grep -c '秘匿' full/index.html)" 0 "the consultant's own site hides nothing more"
 like "$(pdftotext shared/portfolio.pdf - | head -40)" \
 	'基準日' "portfolio.pdf is still there, with its cover"

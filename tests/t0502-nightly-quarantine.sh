@@ -58,14 +58,15 @@ is "$(cd home && find inbox archive quarantine -type f | LC_ALL=C sort |
 reason=$(cat home/quarantine/bad.csv.reason)
 like "$reason" 'Q24' "the reason names the missing Q24"
 like "$reason" 'Q25' "and Q25"
-is "$reason" "$(q "SELECT reason FROM files WHERE path = 'inbox/bad.csv'" \
+is "$reason" "$(q "SELECT reason FROM files WHERE path = 'quarantine/bad.csv'" \
 	home/shindan.db)" "the reason is the one ingest recorded"
 is "$(q 'SELECT path, status, rows_new, rows_rejected FROM files
 	ORDER BY file_id' home/shindan.db)" \
-	"inbox/bad.csv|rejected|0|0
-inbox/good.csv|imported|6|0
-inbox/good2.csv.gz|imported|4|0
-inbox/partial.csv|partial|2|1" "each file ingested once, in name order"
+	"quarantine/bad.csv|rejected|0|0
+archive/2024-07-01/good.csv|imported|6|0
+archive/2024-07-01/good2.csv.gz|imported|4|0
+archive/2024-07-01/partial.csv|partial|2|1" \
+	"each file ingested once, in name order, named where it now lies"
 is "$(q "SELECT count(*) FROM runs WHERE as_of = '2024-07-01'" \
 	home/shindan.db)" 1 "aggregated as of the day"
 

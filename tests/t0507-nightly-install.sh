@@ -130,7 +130,7 @@ is "$(find home/inbox -type f | wc -l | tr -d ' ')" 0 "the inbox is emptied"
 is "$(find home/archive/2024-12-01 -type f | wc -l | tr -d ' ')" $((n1 - 1)) \
 	"the other files archived"
 bad=$(q "SELECT path FROM files WHERE status = 'rejected'" home/shindan.db)
-bad=${bad#inbox/}
+bad=${bad#quarantine/}
 is "$(cd home/quarantine && ls | tr '\n' '|')" "$bad|$bad.reason|" \
 	"the bad file is in quarantine with its reason"
 is "$(cat "home/quarantine/$bad.reason")" \

@@ -80,7 +80,8 @@ BEGIN {
 					for (l = 1; l <= 2; l++)
 						add(I1[i] SUBSEP Z1[j] SUBSEP T1[l], c)
 		}
-		printf "INSERT INTO run VALUES (%d, '%s', '%sT21:00:00Z', %d, " \
+		printf "INSERT INTO run (run_id, as_of, created_at, n_companies, " \
+		    "n_incomplete, min_group, na_points) VALUES (%d, '%s', '%sT21:00:00Z', %d, " \
 		    "%d, %d, 4);\n", r, R[r], R[r], n, r - 1, min
 		all = "*" SUBSEP "*" SUBSEP "*"
 		for (key in keys) {
@@ -115,7 +116,10 @@ BEGIN {
 		    "%s, '%sT01:00:00Z', %s, 1, 1, %d, %s, '%s');\n", c,
 		    q(name[c]), q(ind[c]), q(sz[c]), q(st[c]), R[nr], q(ans[c]),
 		    score[c], q(bandcode(score[c])), R[nr]
-	print "INSERT INTO file VALUES (1, '/inbox/export-2024.csv', 'ab', 10," \
+	print "INSERT INTO file (file_id, path, sha256, bytes, encoding," \
+	    " dialect, header_line, status, rows_read, rows_new," \
+	    " rows_duplicate, rows_rejected, reason, imported_at)" \
+	    " VALUES (1, '/inbox/export-2024.csv', 'ab', 10," \
 	    " 'UTF-8', ',', 1, 'imported', " n ", " n ", 0, 0, NULL, " \
 	    "'2024-06-30T20:00:00Z');"
 	print "COMMIT;"

@@ -83,7 +83,7 @@ DELETE FROM score_hist; DELETE FROM question_stat; DELETE FROM group_stat;
 DELETE FROM run; DELETE FROM company; DELETE FROM response; DELETE FROM file;
 INSERT INTO file (file_id, path, sha256, bytes, status, imported_at)
 VALUES (1, 'x.csv', '0', 0, 'imported', '2024-04-01T00:00:00Z');
-INSERT INTO run VALUES (1, '2024-03-31', '2024-04-01T01:02:03Z', 50, 0, 5, 4);
+INSERT INTO run (run_id, as_of, created_at, n_companies, n_incomplete, min_group, na_points) VALUES (1, '2024-03-31', '2024-04-01T01:02:03Z', 50, 0, 5, 4);
 EOF
 }
 
