@@ -25,6 +25,7 @@ static const struct option longopts[] = {
 	{ "min-group", required_argument, NULL, 'm' },
 	{ "na-points", required_argument, NULL, 'n' },
 	{ "export-csv", required_argument, NULL, 'e' },
+	{ "full", no_argument, NULL, 'f' },
 	{ "export-pool", required_argument, NULL, 'x' },
 	{ "org", required_argument, NULL, 'o' },
 	{ "pool", no_argument, NULL, 'p' },
@@ -41,7 +42,7 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: %s [--db PATH] [--as-of YYYY-MM-DD] [--min-group N]\n"
-		"       [--na-points P] [--export-csv DIR]\n"
+		"       [--na-points P] [--export-csv DIR] [--full]\n"
 		"       [--export-pool FILE] [--org LABEL] [-qvhV]\n"
 		"       %s --pool [--with-local] [options] FILE...\n"
 		"\n"
@@ -57,6 +58,8 @@ usage(FILE *fp)
 		"  --na-points P      points of 該当しない, -1 to 4 (default"
 		" 4)\n"
 		"  --export-csv DIR   also write the run as CSV for Excel\n"
+		"  --full             scan every response, not only what"
+		" changed\n"
 		"  --export-pool FILE also write the run's counts as a pool"
 		" file\n"
 		"  --org LABEL        this organisation's name in pool files"
@@ -131,6 +134,9 @@ main(int argc, char **argv)
 			break;
 		case 'e':
 			o.export_dir = optarg;
+			break;
+		case 'f':
+			o.full = 1;
 			break;
 		case 'x':
 			o.pool_out = optarg;

@@ -25,6 +25,7 @@ struct aggregate_opts {
 	int with_local;			/* --with-local */
 	int as_of_set, na_points_set;	/* given, not defaults */
 	int quiet;			/* no summary line */
+	int full;			/* --full: scan everything */
 };
 
 /*

@@ -138,8 +138,9 @@ code_column(int code)
 	}
 }
 
-void
-cube_add(struct cube *c, const struct company_state *s)
+/* Count one company into its cell (sign 1) or out of it (sign -1). */
+static void
+count(struct cube *c, const struct company_state *s, int sign)
 {
 	struct cube_group *g = &c->g[group_index(
 		cube_industry_index(s->industry_code),
@@ -147,22 +148,152 @@ cube_add(struct cube *c, const struct company_state *s)
 		cube_star_index(s->star_level))];
 	int i;
 
-	c->n_companies++;
+	c->n_companies += sign;
 	if (!s->complete || s->total < SCORE_MIN || s->total > SCORE_MAX) {
-		c->n_incomplete++;
-		g->n_incomplete++;
+		c->n_incomplete += sign;
+		g->n_incomplete += sign;
 		return;
 	}
-	g->n++;
-	g->hist[s->total - SCORE_MIN]++;
+	g->n += sign;
+	g->hist[s->total - SCORE_MIN] += sign;
 	for (i = 0; i < NPARTS; i++)
-		g->part_sum[i] += s->part_points[i];
+		g->part_sum[i] += sign * s->part_points[i];
 	for (i = 0; i < NQUESTIONS; i++) {
 		int col = code_column((unsigned char)s->answers[i]);
 
 		if (col >= 0)
-			g->q[i].count[col]++;
+			g->q[i].count[col] += sign;
 	}
+}
+
+void
+cube_add(struct cube *c, const struct company_state *s)
+{
+	count(c, s, 1);
+}
+
+void
+cube_remove(struct cube *c, const struct company_state *s)
+{
+	count(c, s, -1);
+}
+
+/*
+ * The saved state: for each non-empty cell, its index and then its
+ * counts, all int64 in the machine's order (the database never leaves
+ * the machine that made it; a different layout fails the format check).
+ */
+#define CELL_WORDS (3 + CUBE_NSCORES + NPARTS + NQUESTIONS * CUBE_NCODES)
+
+static int
+is_cell(const struct cube_group *g)
+{
+	return g->industry != IND_ALL && g->size != SIZE_ALL &&
+	       g->star != STAR_ALL;
+}
+
+int64_t
+cube_state_format(void)
+{
+	uint64_t h = 1;		/* the layout's version */
+	int i;
+
+	h = h * 1000003 + CELL_WORDS;
+	h = h * 1000003 + CUBE_NGROUPS;
+	h = h * 1000003 + (uint64_t)(SCORE_MIN + 1000);
+	for (i = 1; i <= NQUESTIONS; i++)
+		h = h * 31 + (uint64_t)catalogue_question(i)->part;
+	return (int64_t)(h >> 1);
+}
+
+size_t
+cube_state_save(const struct cube *c, int64_t **out)
+{
+	int64_t *w = xmalloc(sizeof *w * CELL_WORDS * CUBE_NGROUPS), *p = w;
+	int i, k, j;
+
+	for (i = 0; i < CUBE_NGROUPS; i++) {
+		const struct cube_group *g = &c->g[i];
+
+		if (!is_cell(g) || cube_group_empty(g))
+			continue;
+		*p++ = i;
+		*p++ = g->n;
+		*p++ = g->n_incomplete;
+		for (k = 0; k < CUBE_NSCORES; k++)
+			*p++ = g->hist[k];
+		for (k = 0; k < NPARTS; k++)
+			*p++ = g->part_sum[k];
+		for (k = 0; k < NQUESTIONS; k++)
+			for (j = 0; j < CUBE_NCODES; j++)
+				*p++ = g->q[k].count[j];
+	}
+	*out = w;
+	return (size_t)(p - w) * sizeof *w;
+}
+
+int
+cube_state_load(struct cube *c, const void *blob, size_t len)
+{
+	const int64_t *p = blob;
+	size_t n = len / sizeof *p, at;
+	int k, j;
+
+	if (len % (sizeof *p * CELL_WORDS) != 0)
+		return -1;
+	for (at = 0; at < n; at += CELL_WORDS) {
+		int64_t w[CELL_WORDS];
+		const int64_t *q = w;
+		struct cube_group *g;
+
+		memcpy(w, p + at, sizeof w);	/* may be unaligned */
+		if (w[0] < 0 || w[0] >= CUBE_NGROUPS)
+			return -1;
+		g = &c->g[*q++];
+		if (!is_cell(g))
+			return -1;
+		g->n = *q++;
+		g->n_incomplete = *q++;
+		for (k = 0; k < CUBE_NSCORES; k++)
+			g->hist[k] = *q++;
+		for (k = 0; k < NPARTS; k++)
+			g->part_sum[k] = *q++;
+		for (k = 0; k < NQUESTIONS; k++)
+			for (j = 0; j < CUBE_NCODES; j++)
+				g->q[k].count[j] = *q++;
+		c->n_companies += g->n + g->n_incomplete;
+		c->n_incomplete += g->n_incomplete;
+	}
+	return 0;
+}
+
+int
+cube_state_sane(const struct cube *c)
+{
+	int i, k, j;
+
+	for (i = 0; i < CUBE_NGROUPS; i++) {
+		const struct cube_group *g = &c->g[i];
+		int64_t sum = 0;
+
+		if (!is_cell(g))
+			continue;
+		if (g->n < 0 || g->n_incomplete < 0)
+			return 0;
+		for (k = 0; k < CUBE_NSCORES; k++) {
+			if (g->hist[k] < 0)
+				return 0;
+			sum += g->hist[k];
+		}
+		if (sum != g->n)
+			return 0;
+		for (k = 0; k < NQUESTIONS; k++)
+			for (j = 0; j < CUBE_NCODES; j++)
+				if (g->q[k].count[j] < 0 ||
+				    g->q[k].count[j] > g->n)
+					return 0;
+	}
+	return 1;
 }
 
 static void

@@ -8,6 +8,7 @@
  * the cells up into the "*" margins and computes the statistics.  Memory is
  * fixed by the number of groups, whatever the number of companies.
  */
+#include <stddef.h>
 #include <stdint.h>
 
 #include "catalogue.h"
@@ -60,6 +61,25 @@ struct cube {
 struct cube *cube_new(void);
 /* Count one company into the cell of its attributes. */
 void cube_add(struct cube *c, const struct company_state *s);
+/* Take out a company cube_add counted, given the same state. */
+void cube_remove(struct cube *c, const struct company_state *s);
+
+/*
+ * The cube's integer state (the counts of its cells, before cube_finish
+ * rolls them up), saved with a run so that the next run can start from
+ * it.  cube_state_format identifies the layout and the catalogue it was
+ * counted with: a state of another format is not loaded.
+ */
+int64_t cube_state_format(void);
+/*
+ * The state of c's cells in a malloc'ed buffer (*out, the caller frees
+ * it); returns its size in bytes.
+ */
+size_t cube_state_save(const struct cube *c, int64_t **out);
+/* Load a saved state into the empty cube c; 0, or -1 if malformed. */
+int cube_state_load(struct cube *c, const void *blob, size_t len);
+/* 1 when every count of every cell is possible (none negative, ...). */
+int cube_state_sane(const struct cube *c);
 /*
  * Roll the cells up into the margins and compute every statistic; groups
  * with n < min_group are marked suppressed.  Call once, after the last

@@ -1,21 +1,35 @@
 /*
- * One aggregate run: a single pass of state_scan feeds the cube, the
- * company table and the CSV export together, then the run's rows are
- * written, all in one transaction so that a failure leaves the previous
- * run of the date in place.
+ * One aggregate run, in one transaction so that a failure leaves the
+ * previous run of the date in place.  A run is full or incremental.
  *
- * The scan and the rewrite of the company table cost about the same, so
- * they run on two threads: the scan, the cube and the export on one,
- * reading through a connection of its own; the company rows and the run
- * on the other, through the connection that holds the write transaction.
- * The writer holds the lock before the reader starts, so the reader's
- * snapshot is the data the run is about; the reader never sees the
- * writer's uncommitted rows, which are in other tables anyway.
+ * Incremental: the latest run saved the integer state of its cube's cells
+ * (cube_state) and the company table holds each company's cell and
+ * answers as of that run.  The companies with a response stored since
+ * then (response_id above the saved high-water mark) or edited in place
+ * (cube_dirty, filled by triggers) are read again: the old row's
+ * contribution is taken out of its cell, the new state's put in, and
+ * only those rows are rewritten.  The statistics then come out of the
+ * cells exactly as after a full scan.
+ *
+ * Full: a single pass of state_scan_all feeds the cube, the company table
+ * and the CSV export together.  The scan runs on a second thread with a
+ * connection of its own, while this thread merges the companies into the
+ * company table, writing only the rows that changed.  The writer holds
+ * the lock before the reader starts, so the reader's snapshot is the data
+ * the run is about.
+ *
+ * A run is full when asked (--full), when it is not the latest, when
+ * there is no state or it is of another run, format or catalogue, when
+ * --na-points or --min-group changed, when responses dated after the saved
+ * run's date now fall inside the new one, when --export-csv must list
+ * every company, when many companies changed, and when the counts do not
+ * add up.
  */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,11 +51,19 @@
  */
 #define MMAP_SIZE "0"	/* bytes */
 #define CACHE_SIZE "-65536"	/* KiB */
+/*
+ * Beyond this share of the population changed (or 1024 companies, for a
+ * small one), a full scan costs less than reading company by company.
+ */
+#define INCREMENTAL_SHARE 4	/* one in */
+#define INCREMENTAL_FLOOR 1024
 
 struct run {
 	const struct aggregate_opts *o;
 	int64_t end;			/* responses before this count */
 	sqlite3 *reader;		/* the scan thread's connection */
+	sqlite3 *old;			/* old company rows, merged */
+	char later[21];			/* first one after end, or "" */
 	/* owned by the scan thread until it is joined */
 	struct cube *cube;
 	struct export export;
@@ -111,8 +133,8 @@ scan(void *arg)
 {
 	struct run *r = arg;
 
-	r->scan_rc = state_scan(r->reader, r->end, r->o->na_points, NULL,
-				on_company, r);
+	r->scan_rc = state_scan_all(r->reader, r->end, r->o->na_points,
+				    r->later, on_company, r);
 	feed_close(&r->feed);
 	return NULL;
 }
@@ -124,6 +146,10 @@ write_companies(struct run *r, struct store *st)
 	const struct company_state *s;
 	int rc = 0;
 
+	if (r->feeding && store_merge_begin(st, r->old)) {
+		rc = -1;
+		feed_fail(&r->feed);
+	}
 	while ((s = feed_take(&r->feed))) {
 		if (rc == 0 && store_company(st, s)) {
 			rc = -1;
@@ -131,6 +157,8 @@ write_companies(struct run *r, struct store *st)
 		}
 		feed_done(&r->feed);
 	}
+	if (rc == 0 && r->feeding && store_merge_end(st))
+		rc = -1;
 	return rc;
 }
 
@@ -155,11 +183,257 @@ scan_and_write(struct run *r, struct store *st)
 	return wrc || r->scan_rc ? -1 : 0;
 }
 
+/* The companies to read again, in company_key order. */
+struct keys {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+keys_release(struct keys *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		free(k->v[i]);
+	free(k->v);
+	memset(k, 0, sizeof *k);
+}
+
+/*
+ * The companies with a response stored after high_id or edited in place
+ * since the state was saved, into k: 0, 1 when there are more than max,
+ * or -1.
+ */
+static int
+changed_companies(sqlite3 *db, sqlite3_int64 high_id, size_t max,
+		  struct keys *k)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, &st, "SELECT company_key FROM response"
+		       " WHERE response_id > ?1"
+		       " UNION SELECT company_key FROM cube_dirty"))
+		return -1;
+	sqlite3_bind_int64(st, 1, high_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k->n <= max) {
+		if (k->n == k->cap) {
+			k->cap = k->cap ? k->cap * 2 : 64;
+			k->v = xrealloc(k->v, k->cap * sizeof *k->v);
+		}
+		k->v[k->n++] = xstrdup((const char *)
+				       sqlite3_column_text(st, 0));
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		error("database: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	return k->n > max;
+}
+
+/* One company read again by an incremental run. */
+struct again {
+	struct run *r;
+	struct store *st;
+	int had;			/* it had a row */
+	int found;			/* it has a state now */
+};
+
+static int
+on_again(const struct company_state *s, void *arg)
+{
+	struct again *a = arg;
+
+	a->found = 1;
+	cube_add(a->r->cube, s);
+	if (a->had && store_company_same(a->st, s))
+		return 0;
+	return store_company_put(a->st, s) ? -1 : 0;
+}
+
+/* Keep in later the earliest response of key at or after the end. */
+static int
+note_later(sqlite3_stmt *st, const char *key, char later[21])
+{
+	const char *at;
+	int rc;
+
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	at = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) :
+	     NULL;
+	if (at && (!later[0] || strcmp(at, later) < 0))
+		snprintf(later, 21, "%s", at);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/*
+ * Take the companies of k out of the cube and put their new states in,
+ * rewriting their rows.  0, 1 when the saved state cannot be trusted
+ * (*why says why), or -1.
+ */
+static int
+apply_changes(struct run *r, struct store *st, sqlite3 *db,
+	      const struct keys *k, const char **why)
+{
+	struct state_one one = { 0 };
+	sqlite3_stmt *later;
+	char end[21];
+	size_t i;
+	int rc = -1;
+
+	if (db_prepare(db, &later, "SELECT min(submitted_at) FROM response"
+		       " WHERE company_key = ?1 AND superseded = 0"
+		       " AND submitted_at >= ?2"))
+		return -1;
+	if (state_one_open(&one, db, r->end, r->o->na_points))
+		goto out;
+	when_format(r->end, end);
+	sqlite3_bind_text(later, 2, end, -1, SQLITE_STATIC);
+	for (i = 0; i < k->n; i++) {
+		struct again a = { r, st, 0, 0 };
+		struct company_state old;
+
+		switch (store_company_get(st, k->v[i], &old,
+					  r->o->na_points)) {
+		case 1:
+			a.had = 1;
+			cube_remove(r->cube, &old);
+			break;
+		case 2:
+			*why = "a company row does not match its answers";
+			rc = 1;
+			goto out;
+		case 0:
+			break;
+		default:
+			goto out;
+		}
+		if (state_one(&one, k->v[i], on_again, &a) ||
+		    (a.had && !a.found && store_company_drop(st, k->v[i])) ||
+		    note_later(later, k->v[i], r->later))
+			goto out;
+	}
+	if (!cube_state_sane(r->cube)) {
+		*why = "the saved counts do not add up";
+		rc = 1;
+		goto out;
+	}
+	rc = 0;
+out:
+	state_one_close(&one);
+	sqlite3_finalize(later);
+	return rc;
+}
+
+/* Why the run must be full, or NULL when the saved state will do. */
+static const char *
+full_reason(const struct run *r, const struct store *st,
+	    const struct store_saved *v)
+{
+	const struct aggregate_opts *o = r->o;
+	char end[21];
+
+	if (o->full)
+		return "--full";
+	if (!st->latest)
+		return "not the latest run";
+	if (o->export_dir)
+		return "--export-csv lists every company";
+	if (!v->found || !v->current)
+		return "no saved state of the latest run";
+	if (!v->loaded)
+		return "the saved state is of another format or catalogue";
+	if (v->na_points != o->na_points)
+		return "--na-points changed";
+	if (v->min_group != o->min_group)
+		return "--min-group changed";
+	when_format(r->end, end);
+	if (v->pending[0] && strcmp(v->pending, end) < 0)
+		return "responses dated after the last run now count";
+	return NULL;
+}
+
+/* The highest response_id stored; 0 or -1. */
+static int
+high_id(sqlite3 *db, sqlite3_int64 *id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, &st, "SELECT coalesce(max(response_id), 0)"
+		       " FROM response"))
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		error("database: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/*
+ * Try the run from the saved state: 0 done, 1 when it must be full
+ * after all (*why), -1 on error.  Whatever it wrote is undone on 1.
+ */
+static int
+incremental(struct run *r, struct store *st, sqlite3 *db,
+	    const struct store_saved *v, const char **why)
+{
+	struct keys k = { 0 };
+	size_t max = (size_t)((r->cube->n_companies) / INCREMENTAL_SHARE);
+	int rc;
+
+	if (max < INCREMENTAL_FLOOR)
+		max = INCREMENTAL_FLOOR;
+	snprintf(r->later, sizeof r->later, "%s", v->pending);
+	if ((rc = changed_companies(db, v->high_id, max, &k)) == 1)
+		*why = "many companies changed: a full scan is faster";
+	if (rc == 0) {
+		if (db_exec(db, "SAVEPOINT incremental"))
+			rc = -1;
+		else if ((rc = apply_changes(r, st, db, &k, why)) == 1)
+			db_exec(db, "ROLLBACK TO incremental");
+		if (rc >= 0 && db_exec(db, "RELEASE incremental"))
+			rc = -1;
+	}
+	if (rc == 0)
+		info("incremental run: %zu companies read again since the "
+		     "run of %s, %lld rows changed", k.n, v->as_of,
+		     st->changed);
+	keys_release(&k);
+	return rc;
+}
+
+/* The full run: scan every response; 0 or -1. */
+static int
+full(struct run *r, struct store *st, const char *why)
+{
+	info("full run: %s", why);
+	free(r->cube);		/* whatever the saved state put in it */
+	r->cube = cube_new();
+	st->changed = 0;
+	if (st->latest && !(r->old = db_open(r->o->db_path, DB_READ, NULL)))
+		return -1;
+	r->feeding = st->latest;
+	if (scan_and_write(r, st))
+		return -1;
+	if (st->latest)
+		info("%lld company rows changed", st->changed);
+	return 0;
+}
+
 int
 aggregate_run(const struct aggregate_opts *o)
 {
 	struct run r = { 0 };
 	struct store st = { 0 };
+	struct store_saved saved = { 0 };
+	sqlite3_int64 high = 0;
+	const char *why = NULL;
 	char created[21];
 	sqlite3 *db;
 	int busy = 0, rc = AGGREGATE_FAILED, b;
@@ -185,22 +459,31 @@ aggregate_run(const struct aggregate_opts *o)
 		goto out;
 	tune(r.reader);
 	r.cube = cube_new();
-	if (store_open(&st, db, o->as_of))
+	if (store_open(&st, db, o->as_of) || high_id(db, &high))
 		goto out;
-	r.feeding = st.latest;
 	if (!st.latest)
 		info("%s is not the latest run: the companies view stays as "
 		     "it is", o->as_of);
+	if (st.latest && !o->full &&
+	    store_state_read(&st, &saved, r.cube))
+		goto out;
+	why = full_reason(&r, &st, &saved);
+	if (!why && incremental(&r, &st, db, &saved, &why) < 0)
+		goto out;
 	if (o->export_dir) {
 		if (export_open(&r.export, o->export_dir, o->as_of))
 			goto out;
 		r.exporting = 1;
 	}
-	if (scan_and_write(&r, &st))
+	if (why && full(&r, &st, why))
 		goto out;
 	cube_finish(r.cube, o->min_group);
 	db_now(created);
 	if (store_run(&st, r.cube, created, o->min_group, o->na_points))
+		goto out;
+	if (st.latest && store_state_write(&st, r.cube, created, high,
+					   r.later, o->na_points,
+					   o->min_group))
 		goto out;
 	if (r.exporting && export_tables(&r.export, r.cube, o->min_group))
 		goto out;
@@ -226,6 +509,7 @@ out:
 	store_close(&st);
 	if (r.exporting)
 		export_abort(&r.export);
+	db_close(r.old);
 	db_close(r.reader);
 	db_rollback(db);
 	db_close(db);

@@ -6,6 +6,9 @@
  * older date adds to the trend without turning the companies view back.
  */
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
 #include "err.h"
@@ -25,6 +28,15 @@ step_done(sqlite3 *db, sqlite3_stmt *st)
 	return 0;
 }
 
+/* The columns of a company row, in the order same_row reads them. */
+#define COMPANY_COLUMNS "company_key, company_name, corporate_number," \
+	" industry_code, size_class, star_level, submitted_at, answers," \
+	" n_departments, complete, total_score"
+enum {
+	CO_KEY, CO_NAME, CO_CORPNO, CO_INDUSTRY, CO_SIZE, CO_STAR, CO_AT,
+	CO_ANSWERS, CO_NDEPT, CO_COMPLETE, CO_TOTAL,
+};
+
 int
 store_open(struct store *s, sqlite3 *db, const char *as_of)
 {
@@ -34,7 +46,8 @@ store_open(struct store *s, sqlite3 *db, const char *as_of)
 	s->db = db;
 	s->as_of = as_of;
 	s->latest = 0;
-	s->company = NULL;
+	s->put = s->drop = s->get = s->old = NULL;
+	s->changed = 0;
 	if (db_prepare(db, &st, "SELECT count(*) FROM run WHERE as_of > ?"
 		       " AND kind = 'local'"))
 		return -1;
@@ -49,23 +62,47 @@ store_open(struct store *s, sqlite3 *db, const char *as_of)
 	s->latest = later == 0;
 	if (!s->latest)
 		return 0;
-	if (db_exec(db, "DELETE FROM company"))
-		return -1;
-	return db_prepare(db, &s->company, "INSERT INTO company"
-			  " (company_key, company_name, corporate_number,"
-			  " industry_code, size_class, star_level,"
-			  " submitted_at, answers, n_departments, complete,"
-			  " total_score, band, as_of)"
-			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	return db_prepare(db, &s->put, "INSERT OR REPLACE INTO company"
+			  " (" COMPANY_COLUMNS ", band, as_of)"
+			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") ||
+	       db_prepare(db, &s->drop, "DELETE FROM company"
+			  " WHERE company_key = ?") ||
+	       db_prepare(db, &s->get, "SELECT " COMPANY_COLUMNS
+			  " FROM company WHERE company_key = ?");
+}
+
+/* Text columns are equal, NULL equal to NULL only. */
+static int
+same_text(sqlite3_stmt *st, int col, const char *v)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+
+	return t && v ? strcmp(t, v) == 0 : !t && !v;
+}
+
+/* The row st is on holds the state c (the as_of it was written by aside). */
+static int
+same_row(sqlite3_stmt *st, const struct company_state *c)
+{
+	return same_text(st, CO_NAME, c->company_name) &&
+	       same_text(st, CO_CORPNO, c->corporate_number) &&
+	       same_text(st, CO_INDUSTRY, c->industry_code) &&
+	       same_text(st, CO_SIZE, c->size_class) &&
+	       same_text(st, CO_STAR, c->star_level) &&
+	       same_text(st, CO_AT, c->submitted_at) &&
+	       same_text(st, CO_ANSWERS, c->answers) &&
+	       sqlite3_column_int(st, CO_NDEPT) == c->n_departments &&
+	       sqlite3_column_int(st, CO_COMPLETE) == c->complete &&
+	       (!c->complete ||
+		sqlite3_column_int(st, CO_TOTAL) == c->total);
 }
 
 int
-store_company(struct store *s, const struct company_state *c)
+store_company_put(struct store *s, const struct company_state *c)
 {
-	sqlite3_stmt *st = s->company;
+	sqlite3_stmt *st = s->put;
 
-	if (!s->latest)
-		return 0;
+	sqlite3_reset(s->get);
 	sqlite3_bind_text(st, 1, c->company_key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, c->company_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, c->corporate_number, -1, SQLITE_STATIC);
@@ -85,7 +122,122 @@ store_company(struct store *s, const struct company_state *c)
 		sqlite3_bind_null(st, 12);
 	}
 	sqlite3_bind_text(st, 13, s->as_of, -1, SQLITE_STATIC);
+	s->changed++;
 	return step_done(s->db, st);
+}
+
+int
+store_company_drop(struct store *s, const char *key)
+{
+	sqlite3_reset(s->get);
+	sqlite3_bind_text(s->drop, 1, key, -1, SQLITE_TRANSIENT);
+	s->changed++;
+	return step_done(s->db, s->drop);
+}
+
+int
+store_company_get(struct store *s, const char *key,
+		  struct company_state *old, int na_points)
+{
+	sqlite3_stmt *st = s->get;
+	const char *a;
+	int rc;
+
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return error("database: %s", sqlite3_errmsg(s->db));
+	memset(old, 0, sizeof *old);
+	old->company_key = key;
+	old->industry_code = (const char *)sqlite3_column_text(st,
+							       CO_INDUSTRY);
+	old->size_class = (const char *)sqlite3_column_text(st, CO_SIZE);
+	old->star_level = (const char *)sqlite3_column_text(st, CO_STAR);
+	a = (const char *)sqlite3_column_text(st, CO_ANSWERS);
+	snprintf(old->answers, sizeof old->answers, "%s", a ? a : "");
+	state_score(old, na_points);
+	/* a row that does not say what the scan made of it is not ours */
+	if (strlen(old->answers) != NQUESTIONS ||
+	    sqlite3_column_int(st, CO_COMPLETE) != old->complete ||
+	    (old->complete &&
+	     sqlite3_column_int(st, CO_TOTAL) != old->total)) {
+		sqlite3_reset(st);
+		return 2;
+	}
+	return 1;
+}
+
+int
+store_company_same(struct store *s, const struct company_state *c)
+{
+	int same = same_row(s->get, c);
+
+	sqlite3_reset(s->get);
+	return same;
+}
+
+/* Advance the cursor over the old company rows; 0 or -1. */
+static int
+old_next(struct store *s)
+{
+	int rc = sqlite3_step(s->old);
+
+	s->old_has = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return error("database: %s", sqlite3_errmsg(s->old_db));
+	return 0;
+}
+
+int
+store_merge_begin(struct store *s, sqlite3 *old_db)
+{
+	s->old_db = old_db;
+	if (db_prepare(old_db, &s->old, "SELECT " COMPANY_COLUMNS
+		       " FROM company ORDER BY company_key"))
+		return -1;
+	return old_next(s);
+}
+
+/* Drop old rows before key (every one left when key is NULL). */
+static int
+drop_before(struct store *s, const char *key)
+{
+	while (s->old_has) {
+		const char *k = (const char *)sqlite3_column_text(s->old,
+								  CO_KEY);
+
+		if (key && k && strcmp(k, key) >= 0)
+			break;
+		if (store_company_drop(s, k ? k : "") || old_next(s))
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_company(struct store *s, const struct company_state *c)
+{
+	if (!s->latest)
+		return 0;
+	if (drop_before(s, c->company_key))
+		return -1;
+	if (s->old_has && same_text(s->old, CO_KEY, c->company_key)) {
+		int same = same_row(s->old, c);
+
+		if (old_next(s))
+			return -1;
+		if (same)
+			return 0;
+	}
+	return store_company_put(s, c);
+}
+
+int
+store_merge_end(struct store *s)
+{
+	return s->latest ? drop_before(s, NULL) : 0;
 }
 
 /* Bind v at i, or NULL when it does not exist. */
@@ -98,15 +250,18 @@ bind_real(sqlite3_stmt *st, int i, int exists, double v)
 		sqlite3_bind_null(st, i);
 }
 
-/* The key of a group's rows: run_id, industry, size, star. */
+/* The key of a group's row at parameter base + 1: run_id .. star. */
 static void
-bind_group(struct store *s, sqlite3_stmt *st, const struct cube_group *g)
+bind_key(struct store *s, sqlite3_stmt *st, int base,
+	 const struct cube_group *g)
 {
-	sqlite3_bind_int64(st, 1, s->run_id);
-	sqlite3_bind_text(st, 2, cube_industry_code(g->industry), -1,
+	sqlite3_bind_int64(st, base + 1, s->run_id);
+	sqlite3_bind_text(st, base + 2, cube_industry_code(g->industry), -1,
 			  SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, cube_size_code(g->size), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, cube_star_code(g->star), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 3, cube_size_code(g->size), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 4, cube_star_code(g->star), -1,
+			  SQLITE_STATIC);
 }
 
 static int
@@ -114,7 +269,7 @@ insert_group(struct store *s, sqlite3_stmt *st, const struct cube_group *g)
 {
 	int has = g->n > 0, i;
 
-	bind_group(s, st, g);
+	bind_key(s, st, 0, g);
 	sqlite3_bind_int64(st, 5, g->n);
 	sqlite3_bind_int64(st, 6, g->n_incomplete);
 	bind_real(st, 7, has, g->mean);
@@ -137,6 +292,37 @@ insert_group(struct store *s, sqlite3_stmt *st, const struct cube_group *g)
 	return step_done(s->db, st);
 }
 
+/*
+ * "INSERT INTO table VALUES (...), ..." for rows rows of cols columns,
+ * prepared: one statement runs many rows, so SQLite opens the table's
+ * cursor once for them instead of once a row.
+ */
+static int
+prepare_rows(sqlite3 *db, sqlite3_stmt **st, const char *table, int rows,
+	     int cols)
+{
+	size_t cap = 64 + (size_t)rows * ((size_t)cols * 2 + 4), n;
+	char *sql = xmalloc(cap);
+	int i, c, rc;
+
+	n = (size_t)snprintf(sql, cap, "INSERT INTO %s VALUES ", table);
+	for (i = 0; i < rows; i++) {
+		n += (size_t)snprintf(sql + n, cap - n, "%s(", i ? "," : "");
+		for (c = 0; c < cols; c++)
+			n += (size_t)snprintf(sql + n, cap - n, "%s?",
+					      c ? "," : "");
+		n += (size_t)snprintf(sql + n, cap - n, ")");
+	}
+	rc = db_prepare(db, st, sql);
+	free(sql);
+	return rc;
+}
+
+#define QUESTION_COLS 15
+#define HIST_COLS 6
+#define HIST_BATCH 16	/* score rows a statement; fewer go one by one */
+
+/* The group's 25 question rows, in one statement. */
 static int
 insert_questions(struct store *s, sqlite3_stmt *st,
 		 const struct cube_group *g)
@@ -145,33 +331,42 @@ insert_questions(struct store *s, sqlite3_stmt *st,
 
 	for (i = 0; i < NQUESTIONS; i++) {
 		const struct cube_question *q = &g->q[i];
+		int b = i * QUESTION_COLS;
 
-		bind_group(s, st, g);
-		sqlite3_bind_int(st, 5, i + 1);
-		sqlite3_bind_int64(st, 6, g->n);
+		bind_key(s, st, b, g);
+		sqlite3_bind_int(st, b + 5, i + 1);
+		sqlite3_bind_int64(st, b + 6, g->n);
 		for (k = 0; k < CUBE_NCODES; k++)
-			sqlite3_bind_int64(st, 7 + k, q->count[k]);
-		bind_real(st, 12, q->has_rate, q->implemented_rate);
-		bind_real(st, 13, q->has_mean, q->mean_points);
-		sqlite3_bind_int(st, 14, q->rank);
-		sqlite3_bind_int(st, 15, q->below_overall);
-		if (step_done(s->db, st))
-			return -1;
+			sqlite3_bind_int64(st, b + 7 + k, q->count[k]);
+		bind_real(st, b + 12, q->has_rate, q->implemented_rate);
+		bind_real(st, b + 13, q->has_mean, q->mean_points);
+		sqlite3_bind_int(st, b + 14, q->rank);
+		sqlite3_bind_int(st, b + 15, q->below_overall);
 	}
-	return 0;
+	return step_done(s->db, st);
 }
 
+/* The group's non-empty histogram bins, HIST_BATCH to a statement. */
 static int
-insert_hist(struct store *s, sqlite3_stmt *st, const struct cube_group *g)
+insert_hist(struct store *s, sqlite3_stmt *batch, sqlite3_stmt *one,
+	    const struct cube_group *g)
 {
-	int i;
+	int bins[CUBE_NSCORES], n = 0, i, j;
 
-	for (i = 0; i < CUBE_NSCORES; i++) {
-		if (g->hist[i] == 0)
-			continue;
-		bind_group(s, st, g);
-		sqlite3_bind_int(st, 5, i + SCORE_MIN);
-		sqlite3_bind_int64(st, 6, g->hist[i]);
+	for (i = 0; i < CUBE_NSCORES; i++)
+		if (g->hist[i] != 0)
+			bins[n++] = i;
+	for (i = 0; i < n; i += j) {
+		sqlite3_stmt *st = n - i >= HIST_BATCH ? batch : one;
+		int rows = st == batch ? HIST_BATCH : 1;
+
+		for (j = 0; j < rows; j++) {
+			int b = j * HIST_COLS;
+
+			bind_key(s, st, b, g);
+			sqlite3_bind_int(st, b + 5, bins[i + j] + SCORE_MIN);
+			sqlite3_bind_int64(st, b + 6, g->hist[bins[i + j]]);
+		}
 		if (step_done(s->db, st))
 			return -1;
 	}
@@ -216,7 +411,7 @@ int
 store_run(struct store *s, const struct cube *c, const char *created_at,
 	  int min_group, int na_points)
 {
-	sqlite3_stmt *gst = NULL, *qst = NULL, *hst = NULL;
+	sqlite3_stmt *gst = NULL, *qst = NULL, *hst = NULL, *h1 = NULL;
 	int i, rc = -1;
 
 	if (insert_run(s, c, created_at, min_group, na_points))
@@ -224,10 +419,10 @@ store_run(struct store *s, const struct cube *c, const char *created_at,
 	if (db_prepare(s->db, &gst, "INSERT INTO group_stat VALUES (?, ?, ?,"
 		       " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 		       " ?)") ||
-	    db_prepare(s->db, &qst, "INSERT INTO question_stat VALUES (?, ?,"
-		       " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") ||
-	    db_prepare(s->db, &hst, "INSERT INTO score_hist VALUES (?, ?, ?,"
-		       " ?, ?, ?)"))
+	    prepare_rows(s->db, &qst, "question_stat", NQUESTIONS,
+			 QUESTION_COLS) ||
+	    prepare_rows(s->db, &hst, "score_hist", HIST_BATCH, HIST_COLS) ||
+	    prepare_rows(s->db, &h1, "score_hist", 1, HIST_COLS))
 		goto out;
 	for (i = 0; i < CUBE_NGROUPS; i++) {
 		const struct cube_group *g = &c->g[i];
@@ -235,7 +430,7 @@ store_run(struct store *s, const struct cube *c, const char *created_at,
 		if (cube_group_empty(g))
 			continue;
 		if (insert_group(s, gst, g) || insert_questions(s, qst, g) ||
-		    insert_hist(s, hst, g))
+		    insert_hist(s, hst, h1, g))
 			goto out;
 	}
 	rc = 0;
@@ -243,12 +438,87 @@ out:
 	sqlite3_finalize(gst);
 	sqlite3_finalize(qst);
 	sqlite3_finalize(hst);
+	sqlite3_finalize(h1);
+	return rc;
+}
+
+int
+store_state_read(struct store *s, struct store_saved *v, struct cube *c)
+{
+	sqlite3_stmt *st;
+	const void *blob;
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	if (db_prepare(s->db, &st, "SELECT c.as_of, c.high_id,"
+		       " coalesce(c.pending, ''), c.na_points, c.min_group,"
+		       " c.format, c.cells, r.created_at = c.created_at AND"
+		       " r.as_of = c.as_of AND r.kind = 'local' AND r.as_of ="
+		       " (SELECT max(as_of) FROM run WHERE kind = 'local')"
+		       " FROM cube_state c JOIN run r USING (run_id)"))
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(v->as_of, sizeof v->as_of, "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+		v->high_id = sqlite3_column_int64(st, 1);
+		snprintf(v->pending, sizeof v->pending, "%s",
+			 (const char *)sqlite3_column_text(st, 2));
+		v->na_points = sqlite3_column_int(st, 3);
+		v->min_group = sqlite3_column_int(st, 4);
+		v->format = sqlite3_column_int64(st, 5);
+		v->current = sqlite3_column_int(st, 7);
+		blob = sqlite3_column_blob(st, 6);
+		v->loaded = v->format == cube_state_format() &&
+			cube_state_load(c, blob,
+				(size_t)sqlite3_column_bytes(st, 6)) == 0;
+		v->found = 1;
+	} else if (rc != SQLITE_DONE) {
+		error("database: %s", sqlite3_errmsg(s->db));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_state_write(struct store *s, const struct cube *c,
+		  const char *created_at, sqlite3_int64 high_id,
+		  const char *pending, int na_points, int min_group)
+{
+	sqlite3_stmt *st;
+	int64_t *cells;
+	size_t len = cube_state_save(c, &cells);
+	int rc;
+
+	if (db_exec(s->db, "DELETE FROM cube_state; DELETE FROM cube_dirty") ||
+	    db_prepare(s->db, &st, "INSERT INTO cube_state VALUES (?, ?, ?,"
+		       " ?, ?, ?, ?, ?, ?)")) {
+		free(cells);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, s->run_id);
+	sqlite3_bind_text(st, 2, s->as_of, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, created_at, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, high_id);
+	if (pending && *pending)
+		sqlite3_bind_text(st, 5, pending, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 5);
+	sqlite3_bind_int(st, 6, na_points);
+	sqlite3_bind_int(st, 7, min_group);
+	sqlite3_bind_int64(st, 8, cube_state_format());
+	sqlite3_bind_blob(st, 9, cells, (int)len, SQLITE_STATIC);
+	rc = step_done(s->db, st);
+	sqlite3_finalize(st);
+	free(cells);
 	return rc;
 }
 
 void
 store_close(struct store *s)
 {
-	sqlite3_finalize(s->company);
-	s->company = NULL;
+	sqlite3_finalize(s->put);
+	sqlite3_finalize(s->drop);
+	sqlite3_finalize(s->get);
+	sqlite3_finalize(s->old);
+	s->put = s->drop = s->get = s->old = NULL;
 }

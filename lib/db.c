@@ -310,11 +310,53 @@ static const char schema_v4[] =
 	" FROM question_stat q JOIN run r USING (run_id)"
 	" WHERE r.kind = 'pooled';";
 
+/*
+ * v5: what an incremental aggregate needs (aggregate/run.c).
+ * - response_seq finds the responses stored since a run (response_id
+ *   above its high-water mark) without a scan; ids only grow, so ingest
+ *   appends to it.
+ * - cube_state holds the integer state of the latest run's cube, one row
+ *   tied to its run: replacing or deleting the run drops it (a trigger,
+ *   as the foreign key only acts where foreign_keys is on).
+ * - cube_dirty collects the companies whose stored responses were
+ *   changed or deleted in place (ingest's supersession, a hand edit),
+ *   which the high-water mark cannot see.  The company table has no
+ *   such trigger: one firing per row doubled the cost of a first run at
+ *   1M companies; aggregate checks each row it reads back instead.
+ * - the companies view takes as_of from the latest local run, so that
+ *   a run with a new date need not rewrite every company row to restamp
+ *   it; company.as_of now says which run last wrote the row.
+ */
+static const char schema_v5[] =
+	"CREATE INDEX response_seq ON response (response_id);"
+	"CREATE TABLE cube_state ("
+	" run_id INTEGER PRIMARY KEY REFERENCES run (run_id)"
+	"  ON DELETE CASCADE,"
+	" as_of TEXT NOT NULL, created_at TEXT NOT NULL,"
+	" high_id INTEGER NOT NULL, pending TEXT,"
+	" na_points INTEGER NOT NULL, min_group INTEGER NOT NULL,"
+	" format INTEGER NOT NULL, cells BLOB NOT NULL);"
+	"CREATE TABLE cube_dirty (company_key TEXT PRIMARY KEY) WITHOUT ROWID;"
+	"CREATE TRIGGER run_forget AFTER DELETE ON run"
+	" BEGIN DELETE FROM cube_state WHERE run_id = old.run_id; END;"
+	"CREATE TRIGGER response_edit AFTER UPDATE ON response BEGIN"
+	" INSERT OR IGNORE INTO cube_dirty VALUES (old.company_key),"
+	"  (new.company_key); END;"
+	"CREATE TRIGGER response_drop AFTER DELETE ON response BEGIN"
+	" INSERT OR IGNORE INTO cube_dirty VALUES (old.company_key); END;"
+	"DROP VIEW companies;"
+	"CREATE VIEW companies AS SELECT company_key, company_name,"
+	" industry_code, size_class, star_level, submitted_at, complete,"
+	" total_score, band, corporate_number, n_departments,"
+	" (SELECT max(as_of) FROM run WHERE kind = 'local') AS as_of"
+	" FROM company;";
+
 static const char *const migrations[DB_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 const char *

@@ -11,6 +11,7 @@
  * company, so memory does not grow with the population and the scan makes
  * no allocation per row.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,14 +49,16 @@ enum {
 #define SCAN_COLUMNS \
 	"SELECT company_key, department, submitted_at, response_id," \
 	" company_name, corporate_number, industry_code, size_class," \
-	" star_level, answers FROM response" \
-	" WHERE superseded = 0 AND submitted_at < ?1"
+	" star_level, answers FROM response WHERE superseded = 0"
 #define SCAN_ORDER \
 	" ORDER BY company_key, department, submitted_at, response_id"
 
-static const char scan_all_sql[] = SCAN_COLUMNS SCAN_ORDER;
+static const char scan_all_sql[] =
+	SCAN_COLUMNS " AND submitted_at < ?1" SCAN_ORDER;
 static const char scan_one_sql[] =
-	SCAN_COLUMNS " AND company_key = ?2" SCAN_ORDER;
+	SCAN_COLUMNS " AND submitted_at < ?1 AND company_key = ?2" SCAN_ORDER;
+/* every row, the later ones only noted (state_scan_all) */
+static const char scan_every_sql[] = SCAN_COLUMNS SCAN_ORDER;
 
 /* Copy column col of st into b; a NULL column leaves b->null set. */
 static void
@@ -157,13 +160,56 @@ take_row(struct scan *s, sqlite3_stmt *st)
 	sbuf_set(&s->star, st, COL_STAR);
 }
 
+/* state_score with the part index of each question at hand. */
+static void
+score(struct company_state *c, int na_points, const int part[NQUESTIONS])
+{
+	int i;
+
+	c->complete = 1;
+	c->total = 0;
+	memset(c->part_points, 0, sizeof c->part_points);
+	for (i = 0; i < NQUESTIONS; i++) {
+		int p = answer_points((unsigned char)c->answers[i], na_points);
+
+		if (p == ANSWER_NONE) {
+			c->complete = 0;
+			continue;
+		}
+		c->total += p;
+		c->part_points[part[i]] += p;
+	}
+	if (!c->complete) {
+		c->total = 0;
+		memset(c->part_points, 0, sizeof c->part_points);
+	}
+}
+
+/* The part index (0-based) of each question. */
+static void
+parts(int part[NQUESTIONS])
+{
+	int i;
+
+	for (i = 0; i < NQUESTIONS; i++)
+		part[i] = catalogue_question(i + 1)->part - 1;
+}
+
+void
+state_score(struct company_state *c, int na_points)
+{
+	int part[NQUESTIONS];
+
+	parts(part);
+	score(c, na_points, part);
+}
+
 /* Complete the state of the company read and hand it to fn. */
 static int
 end_company(struct scan *s, int (*fn)(const struct company_state *, void *),
 	    void *arg)
 {
 	struct company_state *c = &s->st;
-	int i;
 
 	end_department(s);
 	c->company_key = s->key.s;
@@ -173,24 +219,7 @@ end_company(struct scan *s, int (*fn)(const struct company_state *, void *),
 	c->size_class = s->size.null ? "unknown" : s->size.s;
 	c->star_level = s->star.null ? "unknown" : s->star.s;
 	memcpy(c->submitted_at, s->best_at, sizeof c->submitted_at);
-	c->complete = 1;
-	c->total = 0;
-	memset(c->part_points, 0, sizeof c->part_points);
-	for (i = 0; i < NQUESTIONS; i++) {
-		int p = answer_points((unsigned char)c->answers[i],
-				      s->na_points);
-
-		if (p == ANSWER_NONE) {
-			c->complete = 0;
-			continue;
-		}
-		c->total += p;
-		c->part_points[s->part[i]] += p;
-	}
-	if (!c->complete) {
-		c->total = 0;
-		memset(c->part_points, 0, sizeof c->part_points);
-	}
+	score(c, s->na_points, s->part);
 	s->in_company = 0;
 	return fn(c, arg);
 }
@@ -207,32 +236,38 @@ scan_release(struct scan *s)
 	free(s->star.s);
 }
 
-int
-state_scan(sqlite3 *db, int64_t end_utc, int na_points,
-	   const char *company_key,
-	   int (*fn)(const struct company_state *, void *), void *arg)
+/*
+ * Run st (prepared from one of the scans above and bound) to its end,
+ * handing each company to fn: with later set, rows at or after end are
+ * only noted, the earliest in later.
+ */
+static int
+scan_rows(sqlite3 *db, sqlite3_stmt *st, const char *end, int na_points,
+	  char *later, int (*fn)(const struct company_state *, void *),
+	  void *arg)
 {
 	struct scan s;
-	sqlite3_stmt *st;
-	char end[21];
-	int rc = 0, step, i;
+	int rc = 0, step;
 
 	memset(&s, 0, sizeof s);
 	s.na_points = na_points;
-	for (i = 0; i < NQUESTIONS; i++)
-		s.part[i] = catalogue_question(i + 1)->part - 1;
-	if (db_prepare(db, &st, company_key ? scan_one_sql : scan_all_sql))
-		return -1;
-	when_format(end_utc, end);
-	sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
-	if (company_key)
-		sqlite3_bind_text(st, 2, company_key, -1, SQLITE_STATIC);
+	parts(s.part);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *key = sqlite3_column_text(st, COL_KEY);
 		int klen = sqlite3_column_bytes(st, COL_KEY);
 		const unsigned char *dept = sqlite3_column_text(st, COL_DEPT);
 		int dlen = sqlite3_column_bytes(st, COL_DEPT);
 
+		if (later) {
+			const char *at = (const char *)
+				sqlite3_column_text(st, COL_AT);
+
+			if (at && strcmp(at, end) >= 0) {
+				if (!later[0] || strcmp(at, later) < 0)
+					snprintf(later, 21, "%s", at);
+				continue;
+			}
+		}
 		if (s.in_company && !sbuf_eq(&s.key, key, klen)) {
 			if ((rc = end_company(&s, fn, arg)) != 0)
 				goto out;
@@ -253,7 +288,76 @@ state_scan(sqlite3 *db, int64_t end_utc, int na_points,
 	if (s.in_company)
 		rc = end_company(&s, fn, arg);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	scan_release(&s);
 	return rc;
+}
+
+/* The scan behind state_scan and state_scan_all. */
+static int
+scan(sqlite3 *db, int64_t end_utc, int na_points, const char *company_key,
+     char *later, int (*fn)(const struct company_state *, void *),
+     void *arg)
+{
+	sqlite3_stmt *st;
+	char end[21];
+	int rc;
+
+	if (db_prepare(db, &st, later ? scan_every_sql : company_key ?
+		       scan_one_sql : scan_all_sql))
+		return -1;
+	when_format(end_utc, end);
+	if (later)
+		later[0] = '\0';
+	else
+		sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
+	if (company_key)
+		sqlite3_bind_text(st, 2, company_key, -1, SQLITE_STATIC);
+	rc = scan_rows(db, st, end, na_points, later, fn, arg);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+state_one_open(struct state_one *o, sqlite3 *db, int64_t end_utc,
+	       int na_points)
+{
+	o->db = db;
+	o->na_points = na_points;
+	when_format(end_utc, o->end);
+	if (db_prepare(db, &o->st, scan_one_sql))
+		return -1;
+	sqlite3_bind_text(o->st, 1, o->end, -1, SQLITE_STATIC);
+	return 0;
+}
+
+int
+state_one(struct state_one *o, const char *company_key,
+	  int (*fn)(const struct company_state *, void *), void *arg)
+{
+	sqlite3_bind_text(o->st, 2, company_key, -1, SQLITE_STATIC);
+	return scan_rows(o->db, o->st, o->end, o->na_points, NULL, fn, arg);
+}
+
+void
+state_one_close(struct state_one *o)
+{
+	sqlite3_finalize(o->st);
+	o->st = NULL;
+}
+
+int
+state_scan(sqlite3 *db, int64_t end_utc, int na_points,
+	   const char *company_key,
+	   int (*fn)(const struct company_state *, void *), void *arg)
+{
+	return scan(db, end_utc, na_points, company_key, NULL, fn, arg);
+}
+
+int
+state_scan_all(sqlite3 *db, int64_t end_utc, int na_points,
+	       char later[21],
+	       int (*fn)(const struct company_state *, void *), void *arg)
+{
+	return scan(db, end_utc, na_points, NULL, later, fn, arg);
 }

@@ -38,4 +38,34 @@ struct company_state {
 int state_scan(sqlite3 *db, int64_t end_utc, int na_points,
 	       const char *company_key,
 	       int (*fn)(const struct company_state *, void *), void *arg);
+/*
+ * state_scan of every company, which also notes in later the earliest
+ * submitted_at of the responses not counted because they are at or after
+ * end_utc ("" when there are none): the first response a later as-of
+ * date would take in.
+ */
+int state_scan_all(sqlite3 *db, int64_t end_utc, int na_points,
+		   char later[21],
+		   int (*fn)(const struct company_state *, void *), void *arg);
+/*
+ * state_scan of one company at a time, its statement prepared once:
+ * state_one_open (0 or -1), state_one for each key (as state_scan),
+ * state_one_close.
+ */
+struct state_one {
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char end[21];
+	int na_points;
+};
+int state_one_open(struct state_one *o, sqlite3 *db, int64_t end_utc,
+		   int na_points);
+int state_one(struct state_one *o, const char *company_key,
+	      int (*fn)(const struct company_state *, void *), void *arg);
+void state_one_close(struct state_one *o);
+/*
+ * Complete c from c->answers: complete, total and part_points, as the
+ * scan does (na_points for 該当しない).
+ */
+void state_score(struct company_state *c, int na_points);
 #endif
