@@ -16,6 +16,7 @@
 #include "num.h"
 #include "out.h"
 #include "render.h"
+#include "settings.h"
 #include "site.h"
 
 static const struct option longopts[] = {
@@ -29,6 +30,9 @@ static const struct option longopts[] = {
 	{ "share", no_argument, NULL, 'S' },
 	{ "font", required_argument, NULL, 'F' },
 	{ "jobs", required_argument, NULL, 'j' },
+	{ "plan", no_argument, NULL, 'L' },
+	{ "policy", no_argument, NULL, 'Y' },
+	{ "settings", required_argument, NULL, 'T' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -60,6 +64,11 @@ usage(FILE *fp)
 "                       no company names, pages, reports or search data\n"
 "      --font FAMILY    fontconfig family (default IPAexGothic)\n"
 "  -j, --jobs N         reports drawn in parallel (default: CPUs)\n"
+"      --plan           beside each report, its improvement plan\n"
+"                       (<base>-plan.pdf, .csv, .xlsx)\n"
+"      --policy         beside each report, a draft basic policy\n"
+"                       (<base>-policy.pdf, .docx, .html, .txt)\n"
+"      --settings FILE  per-company TSV: representative, policy dates\n"
 "  -q, --quiet          errors only\n"
 "  -v, --verbose        say more\n"
 "  -h, --help           this help\n"
@@ -284,6 +293,8 @@ render_run(struct render_opts *o)
 	sqlite3 *db, *lock = NULL;
 	int rc = 1;
 
+	if (o->settings_path && settings_load(&o->settings, o->settings_path))
+		return 1;
 	if (!(db = db_open(o->db_path, DB_READ, NULL)))
 		return 1;
 	if (reports && o->jobs > 1)
@@ -384,6 +395,15 @@ main(int argc, char **argv)
 		case 'j':
 			o.jobs = (int)num_opt("--jobs", optarg, 1, 256);
 			break;
+		case 'L':
+			o.plan = 1;
+			break;
+		case 'Y':
+			o.policy = 1;
+			break;
+		case 'T':
+			o.settings_path = optarg;
+			break;
 		case 'q':
 			err_verbosity = -1;
 			break;
@@ -424,6 +444,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	rc = render_run(&o);
+	settings_free(o.settings);
 	chart_cleanup();
 out:
 	for (i = 0; i < o.ncompanies; i++)

@@ -8,6 +8,8 @@
  */
 #include <sqlite3.h>
 
+struct settings;
+
 enum render_format {
 	FMT_PNG = 1,
 	FMT_SVG = 2,
@@ -27,6 +29,11 @@ struct render_opts {
 	int portfolio;			/* --portfolio */
 	int share;			/* --share: group figures only */
 	int jobs;			/* -j N for the reports */
+	/* the ★★ pack beside each report (plan.c, policy.c) */
+	int plan;			/* --plan */
+	int policy;			/* --policy */
+	const char *settings_path;	/* --settings FILE */
+	struct settings *settings;	/* read from it, or NULL */
 };
 
 /* The run being drawn, read from the runs view. */

@@ -32,7 +32,10 @@
 #include "err.h"
 #include "jsic.h"
 #include "out.h"
+#include "plan.h"
+#include "policy.h"
 #include "report.h"
+#include "settings.h"
 #include "star.h"
 #include "text.h"
 #include "when.h"
@@ -362,6 +365,8 @@ priorities(struct report *r)
 	qsort(cand, n, sizeof *cand, prio_cmp);
 	r->nprio = n < REPORT_NPRIO ? n : REPORT_NPRIO;
 	memcpy(r->prio, cand, r->nprio * sizeof *cand);
+	r->norder = n;
+	memcpy(r->order, cand, n * sizeof *cand);
 }
 
 static int
@@ -549,7 +554,11 @@ one_company(const struct company_state *c, void *arg)
 		return 0;
 	if (report_build(&r, w->groups, w->run, w->db, w->end_utc, c) != 0)
 		return -1;
-	if (report_write(w, &r) != 0)
+	r.settings = settings_find(w->o->settings, c->company_key);
+	r.policy_drafted = w->o->policy;
+	if (report_write(w, &r) != 0 ||
+	    (w->o->plan && plan_write(&w->dir, &w->text, &r) != 0) ||
+	    (w->o->policy && policy_write(&w->dir, &w->text, &r) != 0))
 		w->failed = 1;
 	else
 		w->written++;

@@ -129,9 +129,8 @@ band_colour(int band)
 	}
 }
 
-/* "2024-03-01" → "2024年3月1日" */
-static void
-date_ja(char *buf, size_t cap, const char *iso)
+void
+report_date_ja(char *buf, size_t cap, const char *iso)
 {
 	int y, m, d;
 
@@ -141,9 +140,8 @@ date_ja(char *buf, size_t cap, const char *iso)
 		snprintf(buf, cap, "不明");
 }
 
-/* The JST date of a stored UTC time, in Japanese. */
-static void
-utc_date_ja(char *buf, size_t cap, const char *utc)
+void
+report_utc_date_ja(char *buf, size_t cap, const char *utc)
 {
 	int64_t t;
 	const char *why;
@@ -154,7 +152,7 @@ utc_date_ja(char *buf, size_t cap, const char *utc)
 		return;
 	}
 	when_jst_date(t, d);
-	date_ja(buf, cap, d);
+	report_date_ja(buf, cap, d);
 }
 
 static const char *
@@ -237,7 +235,7 @@ title_block(struct page *p)
 	} f[6];
 	int i;
 
-	date_ja(asof, sizeof asof, r->run->as_of);
+	report_date_ja(asof, sizeof asof, r->run->as_of);
 	text(p, MARGIN, p->y, 0, "情報セキュリティ自社診断 結果報告書", 15,
 	     RT_BOLD, ink);
 	snprintf(buf, sizeof buf, "集計基準日 %s", asof);
@@ -254,7 +252,7 @@ title_block(struct page *p)
 	     RT_RIGHT, ink);
 	p->y += h + 8;
 
-	utc_date_ja(sub, sizeof sub, c->submitted_at);
+	report_utc_date_ja(sub, sizeof sub, c->submitted_at);
 	if (c->n_departments > 1) {
 		size_t l = strlen(sub);
 
@@ -847,7 +845,7 @@ history_block(struct page *p)
 	for (i = 0; i < r->nhist; i++) {
 		const struct report_hist *h = &r->hist[i];
 
-		date_ja(date, sizeof date, h->date);
+		report_date_ja(date, sizeof date, h->date);
 		text(p, MARGIN + 8, p->y, 0, date, 9, 0, ink);
 		if (h->complete) {
 			snprintf(buf, sizeof buf, "%d点", h->total);
@@ -907,9 +905,8 @@ notes_block(struct page *p, const char *notes, double top)
 	text(p, MARGIN, top + 5, 0 + CONTENT_W, notes, 7, 0, muted);
 }
 
-/* A name fit to print: valid UTF-8, no control characters. */
-static char *
-display_name(const struct company_state *c)
+char *
+report_display_name(const struct company_state *c)
 {
 	const char *src = c->company_name && *c->company_name ?
 			  c->company_name : c->company_key;
@@ -925,7 +922,7 @@ void
 report_draw(cairo_t *cr, struct rtext *t, const struct report *r)
 {
 	struct page p = { cr, t, r, NULL, 1, MARGIN, ROW_H };
-	char *name = display_name(r->c);
+	char *name = report_display_name(r->c);
 
 	char notes[1024];
 	double top;

@@ -28,6 +28,7 @@
 #include "err.h"
 #include "figures.h"
 #include "html.h"
+#include "pack.h"
 #include "report.h"
 #include "score.h"
 #include "site.h"
@@ -214,6 +215,28 @@ file_exists(int dirfd, const char *name)
 	       0 && S_ISREG(sb.st_mode);
 }
 
+/*
+ * Keep the ★★ pack files beside a report (pack.h) from remove_stale; a
+ * name ending ".html" is kept as ".htm", as remove_stale looks it up.
+ */
+static void
+keep_pack(struct keymap *keep, const char *base)
+{
+	const char *slash = strrchr(base, '/');
+	int i;
+
+	for (i = 0; pack_suffixes[i]; i++) {
+		char *name = xasprintf("%s%s", slash ? slash + 1 : base,
+				       pack_suffixes[i]);
+		size_t n = strlen(name);
+
+		if (n > 5 && strcmp(name + n - 5, ".html") == 0)
+			name[n - 1] = '\0';
+		keymap_put(keep, hash64(name), 1);
+		free(name);
+	}
+}
+
 static int
 one_page(const struct company_state *c, void *arg)
 {
@@ -234,6 +257,7 @@ one_page(const struct company_state *c, void *arg)
 	} else {
 		keymap_put(p->pages, hash64(c->company_key), 1);
 		keymap_put(p->keep, hash64(slash + 1), 1);
+		keep_pack(p->keep, base);
 		html[strlen(html) - 1] = '\0';	/* ".htm": see remove_stale */
 		keymap_put(p->keep, hash64(strrchr(html, '/') + 1), 1);
 		p->n++;

@@ -1,0 +1,78 @@
+/*
+ * The ★★ readiness (see pack.h).  SECURITY ACTION ★★ asks for the
+ * self-diagnosis and a basic policy set and published; render knows the
+ * diagnosis from the database, a draft from --policy or a 制定日 in the
+ * settings file, and publication only from the settings file's
+ * published column, because only the company can say it has published.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pack.h"
+#include "settings.h"
+
+const char *const pack_suffixes[] = {
+	"-plan.pdf", "-plan.csv", "-plan.xlsx",
+	"-policy.pdf", "-policy.docx", "-policy.html", "-policy.txt",
+	NULL,
+};
+
+void
+pack_readiness(const struct report *r, struct pack_readiness *p)
+{
+	const struct settings_row *s = r->settings;
+	const char *lack[PACK_NSTEPS];
+	char date[32];
+	int i, n = 0;
+
+	memset(p, 0, sizeof *p);
+	p->done[PACK_DIAGNOSIS] = r->c->complete;
+	if (p->done[PACK_DIAGNOSIS]) {
+		report_utc_date_ja(date, sizeof date, r->c->submitted_at);
+		snprintf(p->what[PACK_DIAGNOSIS], sizeof p->what[0],
+			 "自社診断: 実施済み（%s回答、25問すべて回答）", date);
+	} else {
+		snprintf(p->what[PACK_DIAGNOSIS], sizeof p->what[0],
+			 "自社診断: 未回答の設問があります");
+	}
+	p->done[PACK_DRAFTED] = r->policy_drafted || (s && s->established);
+	if (s && s->established) {
+		report_date_ja(date, sizeof date, s->established);
+		snprintf(p->what[PACK_DRAFTED], sizeof p->what[0],
+			 "情報セキュリティ基本方針: 策定済み（制定日 %s）",
+			 date);
+	} else {
+		snprintf(p->what[PACK_DRAFTED], sizeof p->what[0],
+			 "情報セキュリティ基本方針: %s", r->policy_drafted ?
+			 "下書きを作成済み（内容の確認と制定日の記入が必要）" :
+			 "未作成");
+	}
+	p->done[PACK_PUBLISHED] = s && s->published;
+	snprintf(p->what[PACK_PUBLISHED], sizeof p->what[0],
+		 "基本方針の公開: %s%s", p->done[PACK_PUBLISHED] ?
+		 "公開済み " : "未公開（公開の記録がありません）",
+		 p->done[PACK_PUBLISHED] ? s->published : "");
+	if (!p->done[PACK_DIAGNOSIS])
+		lack[n++] = "自社診断の全問回答";
+	if (!p->done[PACK_DRAFTED])
+		lack[n++] = "基本方針の作成";
+	if (!p->done[PACK_PUBLISHED])
+		lack[n++] = "基本方針の公開";
+	if (n == 0) {
+		snprintf(p->summary, sizeof p->summary,
+			 "★★（二つ星）の宣言に必要な取り組みがそろっています。"
+			 "IPAのSECURITY ACTIONサイトから自己宣言できます。");
+		return;
+	}
+	snprintf(p->summary, sizeof p->summary,
+		 "★★（二つ星）の宣言には、あと");
+	for (i = 0; i < n; i++) {
+		strncat(p->summary, lack[i],
+			sizeof p->summary - strlen(p->summary) - 1);
+		if (i + 1 < n)
+			strncat(p->summary, "・",
+				sizeof p->summary - strlen(p->summary) - 1);
+	}
+	strncat(p->summary, "が必要です。",
+		sizeof p->summary - strlen(p->summary) - 1);
+}
