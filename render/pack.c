@@ -17,6 +17,12 @@ const char *const pack_suffixes[] = {
 	NULL,
 };
 
+const char *const pack_titles[] = {
+	"改善計画（PDF）", "改善計画（CSV）", "改善計画（Excel）",
+	"基本方針の下書き（PDF）", "基本方針の下書き（Word）",
+	"基本方針の下書き（HTML）", "基本方針の下書き（テキスト）",
+};
+
 void
 pack_readiness(const struct report *r, struct pack_readiness *p)
 {
@@ -31,9 +37,13 @@ pack_readiness(const struct report *r, struct pack_readiness *p)
 		report_utc_date_ja(date, sizeof date, r->c->submitted_at);
 		snprintf(p->what[PACK_DIAGNOSIS], sizeof p->what[0],
 			 "自社診断: 実施済み（%s回答、25問すべて回答）", date);
+		snprintf(p->brief[PACK_DIAGNOSIS], sizeof p->brief[0],
+			 "自社診断: %s回答", date);
 	} else {
 		snprintf(p->what[PACK_DIAGNOSIS], sizeof p->what[0],
 			 "自社診断: 未回答の設問があります");
+		snprintf(p->brief[PACK_DIAGNOSIS], sizeof p->brief[0],
+			 "自社診断: 未回答あり");
 	}
 	p->done[PACK_DRAFTED] = r->policy_drafted || (s && s->established);
 	if (s && s->established) {
@@ -41,7 +51,12 @@ pack_readiness(const struct report *r, struct pack_readiness *p)
 		snprintf(p->what[PACK_DRAFTED], sizeof p->what[0],
 			 "情報セキュリティ基本方針: 策定済み（制定日 %s）",
 			 date);
+		snprintf(p->brief[PACK_DRAFTED], sizeof p->brief[0],
+			 "基本方針: %s制定", date);
 	} else {
+		snprintf(p->brief[PACK_DRAFTED], sizeof p->brief[0],
+			 "基本方針: %s", r->policy_drafted ? "下書きあり" :
+			 "未作成");
 		snprintf(p->what[PACK_DRAFTED], sizeof p->what[0],
 			 "情報セキュリティ基本方針: %s", r->policy_drafted ?
 			 "下書きを作成済み（内容の確認と制定日の記入が必要）" :
@@ -52,6 +67,8 @@ pack_readiness(const struct report *r, struct pack_readiness *p)
 		 "基本方針の公開: %s%s", p->done[PACK_PUBLISHED] ?
 		 "公開済み " : "未公開（公開の記録がありません）",
 		 p->done[PACK_PUBLISHED] ? s->published : "");
+	snprintf(p->brief[PACK_PUBLISHED], sizeof p->brief[0], "公開: %s",
+		 p->done[PACK_PUBLISHED] ? "済み" : "記録なし");
 	if (!p->done[PACK_DIAGNOSIS])
 		lack[n++] = "自社診断の全問回答";
 	if (!p->done[PACK_DRAFTED])

@@ -11,12 +11,16 @@
 
 /* The files beside a report, "<base>" + each of these; NULL-terminated. */
 extern const char *const pack_suffixes[];
+#define PACK_POLICY_PDF 3	/* index of "-policy.pdf" there */
+/* What each file is, for links: "改善計画（PDF）", ... */
+extern const char *const pack_titles[];
 
 enum { PACK_DIAGNOSIS, PACK_DRAFTED, PACK_PUBLISHED, PACK_NSTEPS };
 
 struct pack_readiness {
 	int done[PACK_NSTEPS];
 	char what[PACK_NSTEPS][160];	/* each step, done or not, in words */
+	char brief[PACK_NSTEPS][80];	/* the same in a few words */
 	char summary[256];		/* one sentence: ready, or what lacks */
 };
 

@@ -68,6 +68,8 @@ struct report {
 	 * NULL) and whether render drafts its policy (--policy) */
 	const struct settings_row *settings;
 	int policy_drafted;
+	unsigned pack_files;		/* site: bit i when the file of
+					   pack_suffixes[i] exists */
 	struct report_hist hist[REPORT_NHIST];
 	int nhist;
 	int na_points;

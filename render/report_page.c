@@ -17,6 +17,7 @@
 #include "answer.h"
 #include "err.h"
 #include "jsic.h"
+#include "pack.h"
 #include "report.h"
 #include "size.h"
 #include "star.h"
@@ -824,6 +825,32 @@ unknown_block(struct page *p)
 	p->y += 10;
 }
 
+/*
+ * Where the company stands for SECURITY ACTION ★★ (pack.c): each step
+ * done or not, then what is missing.  A declaration, never 認定.
+ */
+static void
+readiness_block(struct page *p)
+{
+	struct pack_readiness rd;
+	int i;
+
+	pack_readiness(p->r, &rd);
+	heading(p, "★★（二つ星）宣言の準備状況");
+	for (i = 0; i < PACK_NSTEPS; i++) {
+		double x = MARGIN + 4 + i * CONTENT_W / PACK_NSTEPS;
+
+		text(p, x, p->y, 0, rd.done[i] ? "✓" : "□", 9.5, RT_BOLD,
+		     rd.done[i] ? green : vermilion);
+		text_colour(p, ink);
+		rtext_fit(p->t, x + 14, p->y, CONTENT_W / PACK_NSTEPS - 20, 1,
+			  rd.brief[i], 9, 7, 0);
+	}
+	p->y += 16;
+	p->y += text(p, MARGIN, p->y, CONTENT_W, rd.summary, 9, RT_BOLD,
+		     ink) + 14;
+}
+
 /* Room the history takes (0 when there is none to show). */
 static double
 history_height(const struct report *r)
@@ -952,6 +979,7 @@ report_draw(cairo_t *cr, struct rtext *t, const struct report *r)
 	question_table(&p);
 	priority_block(&p);
 	unknown_block(&p);
+	readiness_block(&p);
 	if (!history_done)
 		history_block(&p);
 	if (!notes_done) {

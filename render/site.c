@@ -30,6 +30,7 @@
 #include "html.h"
 #include "pack.h"
 #include "report.h"
+#include "settings.h"
 #include "score.h"
 #include "site.h"
 #include "size.h"
@@ -237,6 +238,30 @@ keep_pack(struct keymap *keep, const char *base)
 	}
 }
 
+/*
+ * What a company page says of the ★★ pack: the settings row, and which
+ * of the pack's files render wrote beside the report (a drafted policy
+ * is one whose PDF is there).
+ */
+static void
+pack_find(const struct pages_ctx *p, const struct company_state *c,
+	  const char *base, struct report *r)
+{
+	const char *slash = strrchr(base, '/');
+	int i;
+
+	r->settings = settings_find(p->s->o->settings, c->company_key);
+	for (i = 0; pack_suffixes[i]; i++) {
+		char *name = xasprintf("%s%s", slash ? slash + 1 : base,
+				       pack_suffixes[i]);
+
+		if (file_exists(p->comp_fd, name))
+			r->pack_files |= 1u << i;
+		free(name);
+	}
+	r->policy_drafted = (r->pack_files & (1u << PACK_POLICY_PDF)) != 0;
+}
+
 static int
 one_page(const struct company_state *c, void *arg)
 {
@@ -250,9 +275,12 @@ one_page(const struct company_state *c, void *arg)
 
 	if (report_src_build(p->src, c, &r) != 0) {
 		rc = -1;
-	} else if (site_company_page(p->s, &r, html,
-				     file_exists(p->comp_fd, slash + 1) ?
-				     slash + 1 : NULL) != 0) {
+		goto out;
+	}
+	pack_find(p, c, base, &r);
+	if (site_company_page(p->s, &r, html,
+			      file_exists(p->comp_fd, slash + 1) ?
+			      slash + 1 : NULL) != 0) {
 		p->failed = 1;
 	} else {
 		keymap_put(p->pages, hash64(c->company_key), 1);
@@ -262,6 +290,7 @@ one_page(const struct company_state *c, void *arg)
 		keymap_put(p->keep, hash64(strrchr(html, '/') + 1), 1);
 		p->n++;
 	}
+out:
 	free(base);
 	free(pdf);
 	free(html);
