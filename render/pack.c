@@ -6,7 +6,12 @@
  * published column, because only the company can say it has published.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+
+#include "err.h"
 
 #include "pack.h"
 #include "settings.h"
@@ -16,6 +21,36 @@ const char *const pack_suffixes[] = {
 	"-policy.pdf", "-policy.docx", "-policy.html", "-policy.txt",
 	NULL,
 };
+
+char *
+pack_file_name(const char *company_key, int i)
+{
+	char *base = report_file_base(company_key);
+	const char *slash = strrchr(base, '/');
+	char *name = xasprintf("pack/%s%s", slash ? slash + 1 : base,
+			       pack_suffixes[i]);
+
+	free(base);
+	return name;
+}
+
+unsigned
+pack_files(int dirfd, const char *company_key)
+{
+	unsigned bits = 0;
+	int i;
+
+	for (i = 0; pack_suffixes[i]; i++) {
+		char *name = pack_file_name(company_key, i);
+		struct stat sb;
+
+		if (fstatat(dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(sb.st_mode))
+			bits |= 1u << i;
+		free(name);
+	}
+	return bits;
+}
 
 const char *const pack_titles[] = {
 	"改善計画（PDF）", "改善計画（CSV）", "改善計画（Excel）",
@@ -45,7 +80,10 @@ pack_readiness(const struct report *r, struct pack_readiness *p)
 		snprintf(p->brief[PACK_DIAGNOSIS], sizeof p->brief[0],
 			 "自社診断: 未回答あり");
 	}
-	p->done[PACK_DRAFTED] = r->policy_drafted || (s && s->established);
+	int drafted = r->policy_drafted ||
+		      (r->pack_files & (1u << PACK_POLICY_PDF));
+
+	p->done[PACK_DRAFTED] = drafted || (s && s->established);
 	if (s && s->established) {
 		report_date_ja(date, sizeof date, s->established);
 		snprintf(p->what[PACK_DRAFTED], sizeof p->what[0],
@@ -55,10 +93,10 @@ pack_readiness(const struct report *r, struct pack_readiness *p)
 			 "基本方針: %s制定", date);
 	} else {
 		snprintf(p->brief[PACK_DRAFTED], sizeof p->brief[0],
-			 "基本方針: %s", r->policy_drafted ? "下書きあり" :
+			 "基本方針: %s", drafted ? "下書きあり" :
 			 "未作成");
 		snprintf(p->what[PACK_DRAFTED], sizeof p->what[0],
-			 "情報セキュリティ基本方針: %s", r->policy_drafted ?
+			 "情報セキュリティ基本方針: %s", drafted ?
 			 "下書きを作成済み（内容の確認と制定日の記入が必要）" :
 			 "未作成");
 	}

@@ -17,6 +17,7 @@
 #include "csvout.h"
 #include "doc.h"
 #include "err.h"
+#include "pack.h"
 #include "plan.h"
 
 static const char *const columns[] = {
@@ -226,7 +227,7 @@ pdf_draw(struct doc *p, void *arg)
 int
 plan_write(const struct out_dir *d, struct rtext *t, const struct report *r)
 {
-	char *base = report_file_base(r->c->company_key);
+	const char *key = r->c->company_key;
 	char *name = report_display_name(r->c);
 	char *rel = NULL, *title;
 	int qs[NQUESTIONS], n = plan_rows(r, qs), rc;
@@ -234,20 +235,19 @@ plan_write(const struct out_dir *d, struct rtext *t, const struct report *r)
 	struct pdf_arg pa = { r, qs, n, name };
 
 	title = xasprintf("情報セキュリティ改善計画 %s", name);
-	rel = xasprintf("%s-plan.csv", base);
+	rel = pack_file_name(key, PACK_PLAN_CSV);
 	rc = write_csv(d, rel, r, qs, n);
 	free(rel);
-	rel = xasprintf("%s-plan.xlsx", base);
+	rel = pack_file_name(key, PACK_PLAN_XLSX);
 	if (rc == 0)
 		rc = out_via_file(d, rel, xlsx_file, &xa);
 	free(rel);
-	rel = xasprintf("%s-plan.pdf", base);
+	rel = pack_file_name(key, PACK_PLAN_PDF);
 	if (rc == 0)
 		rc = doc_pdf(d, rel, t, title, r->run->created_at, pdf_draw,
 			     &pa);
 	free(rel);
 	free(title);
 	g_free(name);
-	free(base);
 	return rc;
 }

@@ -17,6 +17,7 @@
 #include "docx.h"
 #include "err.h"
 #include "html.h"
+#include "pack.h"
 #include "policy.h"
 #include "settings.h"
 #include "when.h"
@@ -272,29 +273,29 @@ write_text(const struct out_dir *d, const char *rel, const struct policy *p)
 int
 policy_write(const struct out_dir *d, struct rtext *t, const struct report *r)
 {
-	char *base = report_file_base(r->c->company_key), *rel, *title;
+	const char *key = r->c->company_key;
+	char *rel, *title;
 	struct policy p = { 0 };
 	int rc;
 
 	policy_init(&p, r);
 	title = xasprintf("情報セキュリティ基本方針 %s", p.name);
-	rel = xasprintf("%s-policy.pdf", base);
+	rel = pack_file_name(key, PACK_POLICY_PDF);
 	rc = doc_pdf(d, rel, t, title, r->run->created_at, pdf_draw, &p);
 	free(rel);
-	rel = xasprintf("%s-policy.docx", base);
+	rel = pack_file_name(key, PACK_POLICY_DOCX);
 	if (rc == 0)
 		rc = write_docx(d, rel, &p);
 	free(rel);
-	rel = xasprintf("%s-policy.html", base);
+	rel = pack_file_name(key, PACK_POLICY_HTML);
 	if (rc == 0)
 		rc = write_html(d, rel, &p);
 	free(rel);
-	rel = xasprintf("%s-policy.txt", base);
+	rel = pack_file_name(key, PACK_POLICY_TXT);
 	if (rc == 0)
 		rc = write_text(d, rel, &p);
 	free(rel);
 	free(title);
-	free(base);
 	policy_release(&p);
 	return rc;
 }

@@ -32,6 +32,7 @@
 #include "err.h"
 #include "jsic.h"
 #include "out.h"
+#include "pack.h"
 #include "plan.h"
 #include "policy.h"
 #include "report.h"
@@ -556,6 +557,7 @@ one_company(const struct company_state *c, void *arg)
 		return -1;
 	r.settings = settings_find(w->o->settings, c->company_key);
 	r.policy_drafted = w->o->policy;
+	r.pack_files = pack_files(w->dir.fd, c->company_key);
 	if (report_write(w, &r) != 0 ||
 	    (w->o->plan && plan_write(&w->dir, &w->text, &r) != 0) ||
 	    (w->o->policy && policy_write(&w->dir, &w->text, &r) != 0))

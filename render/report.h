@@ -65,11 +65,11 @@ struct report {
 	 * priorities' order: the improvement plan (plan.c) */
 	int order[NQUESTIONS], norder;
 	/* for the ★★ readiness: the company's row of --settings (or
-	 * NULL) and whether render drafts its policy (--policy) */
+	 * NULL), whether render drafts its policy now (--policy) and
+	 * which pack files an earlier render left */
 	const struct settings_row *settings;
 	int policy_drafted;
-	unsigned pack_files;		/* site: bit i when the file of
-					   pack_suffixes[i] exists */
+	unsigned pack_files;		/* pack_files() of pack.h */
 	struct report_hist hist[REPORT_NHIST];
 	int nhist;
 	int na_points;

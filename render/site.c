@@ -216,52 +216,6 @@ file_exists(int dirfd, const char *name)
 	       0 && S_ISREG(sb.st_mode);
 }
 
-/*
- * Keep the ★★ pack files beside a report (pack.h) from remove_stale; a
- * name ending ".html" is kept as ".htm", as remove_stale looks it up.
- */
-static void
-keep_pack(struct keymap *keep, const char *base)
-{
-	const char *slash = strrchr(base, '/');
-	int i;
-
-	for (i = 0; pack_suffixes[i]; i++) {
-		char *name = xasprintf("%s%s", slash ? slash + 1 : base,
-				       pack_suffixes[i]);
-		size_t n = strlen(name);
-
-		if (n > 5 && strcmp(name + n - 5, ".html") == 0)
-			name[n - 1] = '\0';
-		keymap_put(keep, hash64(name), 1);
-		free(name);
-	}
-}
-
-/*
- * What a company page says of the ★★ pack: the settings row, and which
- * of the pack's files render wrote beside the report (a drafted policy
- * is one whose PDF is there).
- */
-static void
-pack_find(const struct pages_ctx *p, const struct company_state *c,
-	  const char *base, struct report *r)
-{
-	const char *slash = strrchr(base, '/');
-	int i;
-
-	r->settings = settings_find(p->s->o->settings, c->company_key);
-	for (i = 0; pack_suffixes[i]; i++) {
-		char *name = xasprintf("%s%s", slash ? slash + 1 : base,
-				       pack_suffixes[i]);
-
-		if (file_exists(p->comp_fd, name))
-			r->pack_files |= 1u << i;
-		free(name);
-	}
-	r->policy_drafted = (r->pack_files & (1u << PACK_POLICY_PDF)) != 0;
-}
-
 static int
 one_page(const struct company_state *c, void *arg)
 {
@@ -277,7 +231,8 @@ one_page(const struct company_state *c, void *arg)
 		rc = -1;
 		goto out;
 	}
-	pack_find(p, c, base, &r);
+	r.settings = settings_find(p->s->o->settings, c->company_key);
+	r.pack_files = pack_files(p->s->d.fd, c->company_key);
 	if (site_company_page(p->s, &r, html,
 			      file_exists(p->comp_fd, slash + 1) ?
 			      slash + 1 : NULL) != 0) {
@@ -285,7 +240,6 @@ one_page(const struct company_state *c, void *arg)
 	} else {
 		keymap_put(p->pages, hash64(c->company_key), 1);
 		keymap_put(p->keep, hash64(slash + 1), 1);
-		keep_pack(p->keep, base);
 		html[strlen(html) - 1] = '\0';	/* ".htm": see remove_stale */
 		keymap_put(p->keep, hash64(strrchr(html, '/') + 1), 1);
 		p->n++;

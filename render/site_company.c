@@ -261,12 +261,11 @@ history(struct out_file *f, const struct report *r)
 	out_puts(f, "</tbody></table>\n</section>\n");
 }
 
-/* ★★ readiness and the pack's files (pack.h), when render wrote any. */
+/* ★★ readiness, and links to the pack's files that render wrote. */
 static void
-readiness(struct out_file *f, const struct report *r, const char *pdf)
+readiness(struct out_file *f, const struct report *r)
 {
 	struct pack_readiness rd;
-	size_t baselen = pdf ? strlen(pdf) - 4 : 0;	/* without ".pdf" */
 	int i;
 
 	pack_readiness(r, &rd);
@@ -279,16 +278,15 @@ readiness(struct out_file *f, const struct report *r, const char *pdf)
 	out_puts(f, "</ul>\n<p><strong>");
 	html_text(f, rd.summary);
 	out_puts(f, "</strong></p>\n");
-	if (pdf && r->pack_files) {
+	if (r->pack_files) {
 		out_puts(f, "<p class=\"pdf\">");
 		for (i = 0; pack_suffixes[i]; i++) {
 			char *rel;
 
 			if (!(r->pack_files & (1u << i)))
 				continue;
-			rel = xasprintf("%.*s%s", (int)baselen, pdf,
-					pack_suffixes[i]);
-			out_puts(f, "<a href=\"");
+			rel = pack_file_name(r->c->company_key, i);
+			out_puts(f, "<a href=\"../");
 			html_href(f, rel);
 			out_puts(f, "\">");
 			html_text(f, pack_titles[i]);
@@ -328,7 +326,7 @@ site_company_page(const struct site *s, const struct report *r,
 	comparison(&f, r);
 	priorities(&f, r);
 	unknowns(&f, r);
-	readiness(&f, r, pdf);
+	readiness(&f, r);
 	answers(&f, r);
 	history(&f, r);
 	site_page_foot(s, &f);

@@ -13,7 +13,7 @@ pack_fixture
 run_status "$RENDER" --db shindan.db --out rep --plan -j 2
 is "$status" 0 "render --plan exits 0"
 is "$(cat "$T/err")" "" "nothing on stderr"
-cd rep/companies
+cd rep/pack
 ls >list
 is "$(grep -c -- '-plan\.' list)" 9 "three plan files for each of three companies"
 
@@ -69,5 +69,5 @@ cd "$T"
 
 # without --plan, no plan
 run_status "$RENDER" --db shindan.db --out rep2 --company id:M1
-is "$(ls rep2/companies | grep -c -- '-plan' || true)" 0 "no plan unless asked"
+check "no plan unless asked" test ! -e rep2/pack
 done_testing

@@ -20,7 +20,7 @@ run_status "$RENDER" --db shindan.db --out rep --policy \
 	--settings settings.tsv -j 2
 is "$status" 0 "render --policy exits 0"
 is "$(cat "$T/err")" "" "nothing on stderr"
-cd rep/companies
+cd rep/pack
 ls >list
 is "$(grep -c -- '-policy\.' list)" 12 "four policy files for each company"
 
@@ -78,8 +78,8 @@ check "the HTML is well-formed for an HTML parser" \
 	xmllint --html --noout "$base"
 
 # Distinctive sentences of the sample policy (付録2): our text is ours.
-cat "$T"/rep/companies/*-policy.txt "$T"/rep/companies/*-policy.html >all.txt
-for f in "$T"/rep/companies/*-policy.pdf; do pdftotext "$f" - >>all.txt; done
+cat "$T"/rep/pack/*-policy.txt "$T"/rep/pack/*-policy.html >all.txt
+for f in "$T"/rep/pack/*-policy.pdf; do pdftotext "$f" - >>all.txt; done
 tr -d ' \n' <all.txt >flat.txt
 for s in 全社で情報セキュリティに取り組みます 経営者主導で組織的かつ継続的に \
     改善・向上に努めます 社内の正式な規則として定めます \

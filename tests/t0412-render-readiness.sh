@@ -53,19 +53,20 @@ like "$h" "<strong>★★（二つ星）の宣言に必要な取り組みがそ�
 h=$(cat id_M1-*[0-9a-f].html)
 like "$h" "<li>✓ 情報セキュリティ基本方針: 下書きを作成済み（内容の確認と制定日の記入が必要）</li>" \
 	"the site page: a draft"
-like "$h" '<a href="id_M1-[0-9a-f]+-policy.docx">基本方針の下書き（Word）</a>' \
+like "$h" '<a href="\.\./pack/id_M1-[0-9a-f]+-policy.docx">基本方針の下書き（Word）</a>' \
 	"the site page links the pack"
 cd "$T"
 is "$(links_ok rep)" "" "every link of the site resolves"
-is "$(ls rep/companies | grep -c -- '-p[a-z]*\.')" 21 \
-	"the site kept the pack's 21 files"
-for f in rep/companies/*.pdf; do pdftotext "$f" -; done >all.txt
+is "$(ls rep/pack | wc -l | tr -d ' ')" 21 "the pack's 21 files"
+is "$(ls rep/companies/*.pdf | wc -l | tr -d ' ')" 3 \
+	"companies/ keeps one PDF per company"
+for f in rep/companies/*.pdf rep/pack/*.pdf; do pdftotext "$f" -; done >all.txt
 cat rep/companies/*.html >>all.txt
 unlike "$(cat all.txt)" "認定" "never says 認定"
 
-# a later render without the pack leaves the last pack of a company that
-# is still in the run (only files of companies gone are stale)
+# a later render without the pack leaves the last pack in place
 run_status "$RENDER" --db shindan.db --out rep -j 1
-is "$(ls rep/companies | grep -c -- '-p[a-z]*\.' || true)" 21 \
-	"files of the pack are kept by a render without it"
+is "$(ls rep/pack | wc -l | tr -d ' ')" 21 "a render without the pack keeps it"
+like "$(readiness rep/companies/id_M1-*[0-9a-f].pdf)" "✓ 基本方針: 下書きあり" \
+	"and the report still counts the draft it finds"
 done_testing
