@@ -13,7 +13,7 @@ pack_fixture
 run_status "$RENDER" --db shindan.db --out rep --plan -j 2
 is "$status" 0 "render --plan exits 0"
 is "$(cat "$T/err")" "" "nothing on stderr"
-cd rep/pack
+cd rep/pack || exit 1
 ls >list
 is "$(grep -c -- '-plan\.' list)" 9 "three plan files for each of three companies"
 
@@ -65,7 +65,7 @@ like "$m" "規程: IT基盤運用管理 +／ +担当: 担当者 +／ +負担: �
 	"its chapter, who and effort"
 like "$m" "付録5「情報セキュリティ関連規程（サンプル）」" "the source named"
 unlike "$m" "認定" "never says 認定"
-cd "$T"
+cd "$T" || exit 1
 
 # without --plan, no plan
 run_status "$RENDER" --db shindan.db --out rep2 --company id:M1

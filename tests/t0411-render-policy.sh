@@ -20,7 +20,7 @@ run_status "$RENDER" --db shindan.db --out rep --policy \
 	--settings settings.tsv -j 2
 is "$status" 0 "render --policy exits 0"
 is "$(cat "$T/err")" "" "nothing on stderr"
-cd rep/pack
+cd rep/pack || exit 1
 ls >list
 is "$(grep -c -- '-policy\.' list)" 12 "four policy files for each company"
 
@@ -89,7 +89,7 @@ for s in 全社で情報セキュリティに取り組みます 経営者主導�
 	unlike "$(cat flat.txt)" "$s" "not the sample's words: $s"
 done
 unlike "$(cat all.txt)" "認定" "never says 認定"
-cd "$T"
+cd "$T" || exit 1
 
 # the settings file is checked before anything is drawn
 printf 'company_key\testablished\nid:M1\t2026/4/1\n' >bad.tsv

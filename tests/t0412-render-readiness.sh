@@ -17,7 +17,7 @@ readiness() {
 
 run_status "$RENDER" --db shindan.db --out rep -j 1
 is "$status" 0 "render without the pack exits 0"
-cd rep/companies
+cd rep/companies || exit 1
 is "$(readiness id_M1-*[0-9a-f].pdf)" \
 	"✓ 自社診断: 2024年3月20日回答 □ 基本方針: 未作成 □ 公開: 記録なし★★（二つ星）の宣言には、あと基本方針の作成・基本方針の公開が必要です。" \
 	"no policy: the diagnosis is dated, policy and publication missing"
@@ -30,7 +30,7 @@ like "$h" "<li>✓ 自社診断: 実施済み（2024年3月20日回答、25問�
 	"the site page: the diagnosis"
 like "$h" "<li>□ 情報セキュリティ基本方針: 未作成</li>" "the site page: no policy"
 unlike "$h" "改善計画（PDF）" "no links to a pack not drawn"
-cd "$T"
+cd "$T" || exit 1
 
 printf 'company_key\tpublished\testablished\n' >settings.tsv
 printf 'corp:1234567890123\thttps://example.jp/policy\t2026-04-01\n' \
@@ -38,7 +38,7 @@ printf 'corp:1234567890123\thttps://example.jp/policy\t2026-04-01\n' \
 run_status "$RENDER" --db shindan.db --out rep --plan --policy \
 	--settings settings.tsv -j 2
 is "$status" 0 "render with the pack exits 0"
-cd rep/companies
+cd rep/companies || exit 1
 is "$(readiness corp_*[0-9a-f].pdf)" \
 	"✓ 自社診断: 2024年3月10日回答 ✓ 基本方針: 2026年4月1日制定 ✓ 公開: 済み★★（二つ星）の宣言に必要な取り組みがそろっています。" \
 	"all three: diagnosis, policy established, published"
@@ -55,7 +55,7 @@ like "$h" "<li>✓ 情報セキュリティ基本方針: 下書きを作成済�
 	"the site page: a draft"
 like "$h" '<a href="\.\./pack/id_M1-[0-9a-f]+-policy.docx">基本方針の下書き（Word）</a>' \
 	"the site page links the pack"
-cd "$T"
+cd "$T" || exit 1
 is "$(links_ok rep)" "" "every link of the site resolves"
 is "$(ls rep/pack | wc -l | tr -d ' ')" 21 "the pack's 21 files"
 is "$(ls rep/companies/*.pdf | wc -l | tr -d ' ')" 3 \
