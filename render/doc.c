@@ -50,6 +50,14 @@ doc_text(struct doc *p, double x, double y, double w, const char *s,
 	return rtext_draw(p->t, x, y, w, s, size, flags & ~DOC_ACCENT);
 }
 
+double
+doc_fit(struct doc *p, double x, double y, double w, const char *s,
+	double size, double minsize, double ink)
+{
+	cairo_set_source_rgb(p->cr, ink, ink, ink + 0.02);
+	return rtext_fit(p->t, x, y, w, 1, s, size, minsize, 0);
+}
+
 void
 doc_rule(struct doc *p, double y, double width)
 {

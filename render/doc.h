@@ -37,6 +37,9 @@ int doc_pdf(const struct out_dir *d, const char *rel, struct rtext *t,
 #define DOC_ACCENT 0x100
 double doc_text(struct doc *p, double x, double y, double w, const char *s,
 		double size, int flags, double ink);
+/* As rtext_fit (one line shrunk or cut to w), in grey level ink. */
+double doc_fit(struct doc *p, double x, double y, double w, const char *s,
+	       double size, double minsize, double ink);
 /* A horizontal rule at y across the content width. */
 void doc_rule(struct doc *p, double y, double width);
 /* A filled box, grey level g. */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "chart.h"
+#include "compare.h"
 #include "db.h"
 #include "err.h"
 #include "num.h"
@@ -33,6 +34,8 @@ static const struct option longopts[] = {
 	{ "plan", no_argument, NULL, 'L' },
 	{ "policy", no_argument, NULL, 'Y' },
 	{ "settings", required_argument, NULL, 'T' },
+	{ "since", required_argument, NULL, 'B' },
+	{ "until", required_argument, NULL, 'U' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -69,6 +72,10 @@ usage(FILE *fp)
 "      --policy         beside each report, a draft basic policy\n"
 "                       (<base>-policy.pdf, .docx, .html, .txt)\n"
 "      --settings FILE  per-company TSV: representative, policy dates\n"
+"      --since DATE     before and after instead: each company as of\n"
+"                       DATE against now (outcome.pdf, outcome.csv,\n"
+"                       compare/)\n"
+"      --until DATE     with --since: 'now' is DATE (default today)\n"
 "  -q, --quiet          errors only\n"
 "  -v, --verbose        say more\n"
 "  -h, --help           this help\n"
@@ -284,8 +291,8 @@ static int
 render_run(struct render_opts *o)
 {
 	/* alone, --portfolio draws no reports; --company alone, no portfolio */
-	int portfolio = o->portfolio || !o->listed;
-	int reports = o->listed ? o->ncompanies > 0 :
+	int portfolio = !o->since && (o->portfolio || !o->listed);
+	int reports = o->since ? 0 : o->listed ? o->ncompanies > 0 :
 		      !o->portfolio && !o->share;
 	struct reports *rep = NULL;
 	struct render_run run;
@@ -311,6 +318,10 @@ render_run(struct render_opts *o)
 	if (out_dir_open(&d, o->out_dir))
 		goto out;
 	out_dir_release(&d);
+	if (o->since) {
+		rc = compare_render(o, db, &run) ? 1 : 0;
+		goto out;
+	}
 	/* with -j N the workers draw the reports while this process draws
 	 * the portfolio; once they all read, writers may go on */
 	if (reports && reports_start(o, db, &run, &rep))
@@ -404,6 +415,16 @@ main(int argc, char **argv)
 		case 'T':
 			o.settings_path = optarg;
 			break;
+		case 'B':
+		case 'U':
+			if (!valid_date(optarg)) {
+				error("--%s: '%s' is not a date YYYY-MM-DD",
+				      ch == 'B' ? "since" : "until", optarg);
+				rc = 2;
+				goto out;
+			}
+			*(ch == 'B' ? &o.since : &o.until) = optarg;
+			break;
 		case 'q':
 			err_verbosity = -1;
 			break;
@@ -433,6 +454,12 @@ main(int argc, char **argv)
 	if (o.share && o.listed) {
 		error("--share draws no company report: drop --company and "
 		      "--companies-from");
+		usage(stderr);
+		rc = 2;
+		goto out;
+	}
+	if (o.until && (!o.since || strcmp(o.since, o.until) >= 0)) {
+		error("--until needs an earlier --since");
 		usage(stderr);
 		rc = 2;
 		goto out;

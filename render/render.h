@@ -34,6 +34,8 @@ struct render_opts {
 	int policy;			/* --policy */
 	const char *settings_path;	/* --settings FILE */
 	struct settings *settings;	/* read from it, or NULL */
+	/* --since D1 [--until D2]: before and after only (compare.c) */
+	const char *since, *until;
 };
 
 /* The run being drawn, read from the runs view. */
