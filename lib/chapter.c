@@ -11,6 +11,7 @@
 #include "chapter.h"
 #include "embedded.h"
 #include "err.h"
+#include "text.h"
 
 static const char *const names[NCHAPTERS] = {
 	"組織的対策", "人的対策", "情報資産管理", "アクセス制御及び認証",
@@ -22,16 +23,6 @@ static struct chapter_step steps[NQUESTIONS];
 static int loaded;
 static char *step_text __attribute__((used));	/* kept: see catalogue.c */
 
-static char *
-next_field(char **p)
-{
-	char *s = *p, *e = s + strcspn(s, "\t");
-
-	*p = *e ? e + 1 : e;
-	*e = '\0';
-	return s;
-}
-
 static int
 one_of(const char *s, const char *a, const char *b, const char *c)
 {
@@ -41,23 +32,19 @@ one_of(const char *s, const char *a, const char *b, const char *c)
 static void
 load(void)
 {
-	char *p = step_text = xstrdup(embedded_question_chapters);
+	char *p = step_text = xstrdup(embedded_question_chapters), *line;
 	int n = 0;
 
-	p = strchr(p, '\n') + 1;	/* header */
-	while (*p && n < NQUESTIONS) {
+	text_tsv_line(&p);	/* header */
+	while (n < NQUESTIONS && (line = text_tsv_line(&p)) != NULL) {
 		struct chapter_step *s = &steps[n];
-		char *line = p, *end = strchr(p, '\n');
 
-		p = end ? end + 1 : p + strlen(p);
-		if (end)
-			*end = '\0';
-		s->no = atoi(next_field(&line));
-		s->chapter_no = atoi(next_field(&line));
-		s->chapter = next_field(&line);
-		s->who = next_field(&line);
-		s->effort = next_field(&line);
-		s->next_step = next_field(&line);
+		s->no = atoi(text_tsv_field(&line));
+		s->chapter_no = atoi(text_tsv_field(&line));
+		s->chapter = text_tsv_field(&line);
+		s->who = text_tsv_field(&line);
+		s->effort = text_tsv_field(&line);
+		s->next_step = text_tsv_field(&line);
 		if (s->no != n + 1 || s->chapter_no < 1 ||
 		    s->chapter_no > NCHAPTERS ||
 		    strcmp(s->chapter, names[s->chapter_no - 1]) ||

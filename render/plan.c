@@ -93,18 +93,19 @@ write_csv(const struct out_dir *d, const char *rel, const struct report *r,
 	return out_commit(&f);
 }
 
-struct xlsx_arg {
+/* What the xlsx and the PDF are drawn from. */
+struct plan_arg {
 	const struct report *r;
-	const int *qs;
+	const int *qs;		/* the questions, in order */
 	int n;
-	const char *name;
+	const char *name;	/* the company, fit to print */
 };
 
 /* Every text goes in as a string cell: none is ever a formula. */
 static int
 xlsx_file(const char *path, void *arg)
 {
-	const struct xlsx_arg *a = arg;
+	const struct plan_arg *a = arg;
 	static const double widths[NCOLUMNS] = { 6, 8, 24, 16, 20, 60, 10,
 						 6, 12, 12 };
 	lxw_workbook *wb = workbook_new(path);
@@ -147,15 +148,8 @@ xlsx_file(const char *path, void *arg)
 	return 0;
 }
 
-struct pdf_arg {
-	const struct report *r;
-	const int *qs;
-	int n;
-	const char *name;
-};
-
 static void
-pdf_header(struct doc *p, const struct pdf_arg *a)
+pdf_header(struct doc *p, const struct plan_arg *a)
 {
 	char buf[512], date[32];
 
@@ -173,7 +167,7 @@ pdf_header(struct doc *p, const struct pdf_arg *a)
 }
 
 static void
-pdf_item(struct doc *p, const struct pdf_arg *a, int i)
+pdf_item(struct doc *p, const struct plan_arg *a, int i)
 {
 	int q = a->qs[i];
 	const struct chapter_step *s = chapter_step(q);
@@ -207,7 +201,7 @@ pdf_item(struct doc *p, const struct pdf_arg *a, int i)
 static void
 pdf_draw(struct doc *p, void *arg)
 {
-	const struct pdf_arg *a = arg;
+	const struct plan_arg *a = arg;
 	int i;
 
 	p->footer = "規程の章は IPA『中小企業の情報セキュリティ対策ガイドライン』"
@@ -231,8 +225,7 @@ plan_write(const struct out_dir *d, struct rtext *t, const struct report *r)
 	char *name = report_display_name(r->c);
 	char *rel = NULL, *title;
 	int qs[NQUESTIONS], n = plan_rows(r, qs), rc;
-	struct xlsx_arg xa = { r, qs, n, name };
-	struct pdf_arg pa = { r, qs, n, name };
+	struct plan_arg a = { r, qs, n, name };
 
 	title = xasprintf("情報セキュリティ改善計画 %s", name);
 	rel = pack_file_name(key, PACK_PLAN_CSV);
@@ -240,12 +233,12 @@ plan_write(const struct out_dir *d, struct rtext *t, const struct report *r)
 	free(rel);
 	rel = pack_file_name(key, PACK_PLAN_XLSX);
 	if (rc == 0)
-		rc = out_via_file(d, rel, xlsx_file, &xa);
+		rc = out_via_file(d, rel, xlsx_file, &a);
 	free(rel);
 	rel = pack_file_name(key, PACK_PLAN_PDF);
 	if (rc == 0)
 		rc = doc_pdf(d, rel, t, title, r->run->created_at, pdf_draw,
-			     &pa);
+			     &a);
 	free(rel);
 	free(title);
 	g_free(name);
