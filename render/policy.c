@@ -219,7 +219,8 @@ write_html(const struct out_dir *d, const char *rel, const struct policy *p)
 	html_el(&f, "title", "", "情報セキュリティ基本方針");
 	out_puts(&f, "<style>body{font-family:sans-serif;max-width:40em;"
 		 "margin:2em auto;padding:0 1em;line-height:1.8}"
-		 "h1{text-align:center}.sign{text-align:right}"
+		 "h1{text-align:center}h2{font-size:1.1em;margin:1.2em 0 .2em}"
+		 ".sign{text-align:right}"
 		 ".note{color:#666;font-size:small}</style>\n"
 		 "</head>\n<body>\n");
 	html_el(&f, "h1", "", "情報セキュリティ基本方針");
