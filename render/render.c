@@ -458,6 +458,13 @@ main(int argc, char **argv)
 		rc = 2;
 		goto out;
 	}
+	if (o.since && (o.share || o.portfolio || o.plan || o.policy)) {
+		error("--since draws the before and after only: drop --share, "
+		      "--portfolio, --plan and --policy");
+		usage(stderr);
+		rc = 2;
+		goto out;
+	}
 	if (o.until && (!o.since || strcmp(o.since, o.until) >= 0)) {
 		error("--until needs an earlier --since");
 		usage(stderr);

@@ -130,6 +130,11 @@ like "$(pdftotext -layout one/outcome.pdf -)" "比較できた企業が5社未�
 run_status "$RENDER" --db shindan.db --out x --until 2024-06-30
 is "$status" 2 "--until alone is a usage error"
 is "$(head -1 "$T/err")" "render: --until needs an earlier --since" "and says so"
+run_status "$RENDER" --db shindan.db --out x --since 2024-03-31 --share
+is "$status" 2 "--since with --share is a usage error (names would leave)"
+is "$(head -1 "$T/err")" \
+	"render: --since draws the before and after only: drop --share, --portfolio, --plan and --policy" \
+	"and says so"
 run_status "$RENDER" --db shindan.db --out x --since 2024-13-01
 is "$status" 2 "a bad date is a usage error"
 is "$(cat "$T/err")" "render: --since: '2024-13-01' is not a date YYYY-MM-DD" \
