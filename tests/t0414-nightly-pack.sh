@@ -67,4 +67,15 @@ prev=$(stat -c %i home/reports/2024-07-01/pack/name_株式会社テスト2-*-pla
 now=$(stat -c %i home/reports/2024-07-02/pack/name_株式会社テスト2-*-plan.pdf)
 check "the company drawn tonight has a new pack" test "$now" != "$prev"
 is "$(links_ok home/reports/2024-07-02)" "" "night 2: every link resolves"
+
+mkdir -p h3/inbox
+export_csv h3/inbox/n.csv "2024/07/01 10:00,1"
+run_status env SHINDAN_HOME=h3 SHINDAN_TODAY=2024-07-01 SHINDAN_PACK=no \
+	sh "$NIGHTLY"
+is "$status" 0 "SHINDAN_PACK=no: exit 0"
+check "and no pack" test ! -e h3/reports/2024-07-01/pack
+run_status env SHINDAN_HOME=h3 SHINDAN_PACK=maybe sh "$NIGHTLY"
+is "$status" 2 "SHINDAN_PACK=maybe is a usage error"
+is "$(cat "$T/err")" "nightly: SHINDAN_PACK: 'maybe' is not yes or no" \
+	"and says so"
 done_testing
