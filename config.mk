@@ -16,7 +16,8 @@ AR = ar
 PKG_CONFIG = pkg-config
 
 # libcsv ships no pkg-config file; everything else is found through it.
-PKGS = sqlite3 zlib libcrypto pangocairo pangoft2 cairo fontconfig minizip libxml-2.0
+PKGS = sqlite3 zlib libcrypto pangocairo pangoft2 cairo fontconfig minizip libxml-2.0 \
+	xlsxwriter
 
 CFLAGS = -std=c11 -O2 -g -Wall -Wextra
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

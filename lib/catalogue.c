@@ -9,20 +9,10 @@
 #include "catalogue.h"
 #include "embedded.h"
 #include "err.h"
+#include "text.h"
 
 static struct question questions[NQUESTIONS];
 static int loaded;
-
-/* Split the next TSV field off *p (modified in place). */
-static char *
-next_field(char **p)
-{
-	char *s = *p, *e = s + strcspn(s, "\t\n");
-
-	*p = *e ? e + 1 : e;
-	*e = '\0';
-	return s;
-}
 
 /*
  * The questions point into this copy, kept for the process's life;
@@ -37,20 +27,15 @@ load(void)
 	char *line;
 	int n = 0;
 
-	p = strchr(p, '\n') + 1;	/* header */
-	while (*p && n < NQUESTIONS) {
+	text_tsv_line(&p);	/* header */
+	while (n < NQUESTIONS && (line = text_tsv_line(&p)) != NULL) {
 		struct question *q = &questions[n];
-		char *end = strchr(p, '\n');
 
-		line = p;
-		p = end ? end + 1 : p + strlen(p);
-		if (end)
-			*end = '\0';
-		q->no = atoi(next_field(&line));
-		q->part = atoi(next_field(&line));
-		q->label = next_field(&line);
-		q->text = next_field(&line);
-		q->why = next_field(&line);
+		q->no = atoi(text_tsv_field(&line));
+		q->part = atoi(text_tsv_field(&line));
+		q->label = text_tsv_field(&line);
+		q->text = text_tsv_field(&line);
+		q->why = text_tsv_field(&line);
 		if (q->no != n + 1)
 			die("data/questions.tsv: question %d out of order",
 			    q->no);

@@ -41,6 +41,14 @@ fail:
 	return -1;
 }
 
+void
+csvout_init_stream(struct csvout *c, FILE *fp)
+{
+	memset(c, 0, sizeof *c);
+	c->fp = fp;
+	fputs(bom, fp);
+}
+
 static int
 is_digit(int ch)
 {

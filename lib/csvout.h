@@ -25,6 +25,11 @@ struct csvout {
  * BOM.  Returns 0, or -1 after printing why.
  */
 int csvout_open(struct csvout *c, const char *path);
+/*
+ * Write to an open stream instead (render's out_file, which makes the
+ * file 0600 and renames it into place); the BOM is written.
+ */
+void csvout_init_stream(struct csvout *c, FILE *fp);
 
 /* A text cell (NULL: an empty cell), neutralised and quoted as needed. */
 void csvout_text(struct csvout *c, const char *s);

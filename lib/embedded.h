@@ -7,4 +7,5 @@
 extern const char embedded_questions[];
 extern const char embedded_jsic[];
 extern const char embedded_industry_aliases[];
+extern const char embedded_question_chapters[];
 #endif

@@ -400,3 +400,27 @@ text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 	dst[n] = '\0';
 	return n;
 }
+
+char *
+text_tsv_line(char **p)
+{
+	char *line = *p, *end;
+
+	if (!*line)
+		return NULL;
+	end = strchr(line, '\n');
+	*p = end ? end + 1 : line + strlen(line);
+	if (end)
+		*end = '\0';
+	return line;
+}
+
+char *
+text_tsv_field(char **p)
+{
+	char *s = *p, *e = s + strcspn(s, "\t\n");
+
+	*p = *e ? e + 1 : e;
+	*e = '\0';
+	return s;
+}

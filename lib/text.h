@@ -66,4 +66,12 @@ text_eat(const char **p, const char *lit)
 }
 /* Number of code points (invalid bytes count one each). */
 size_t utf8_len(const char *s, size_t len);
+/*
+ * The embedded TSV tables of data/, parsed in place: text_tsv_line splits
+ * the next line off *p (its '\n' becomes NUL) and returns it, or NULL at
+ * the end; text_tsv_field splits the next field off a line (at a tab or
+ * its end) and returns it, "" past the last one.
+ */
+char *text_tsv_line(char **p);
+char *text_tsv_field(char **p);
 #endif

@@ -50,8 +50,9 @@ int chart_font_check(const char *family);
 
 /*
  * Free the process-wide caches of pango, cairo and fontconfig, so that a
- * leak checker sees only real leaks.  Call once, at exit, after all
- * drawing (including the reports' worker threads) is done.
+ * leak checker sees only real leaks (cairo's and fontconfig's only in the
+ * sanitizer build: see chart.c).  Call once, at exit, after all drawing
+ * (including the reports' worker threads) is done.
  */
 void chart_cleanup(void);
 

@@ -251,3 +251,48 @@ out_abort(struct out_file *f)
 	}
 	release(f);
 }
+
+int
+out_via_file(const struct out_dir *d, const char *rel,
+	     int (*fn)(const char *path, void *arg), void *arg)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *dir = xasprintf("%s/shindan.XXXXXX", tmpdir && *tmpdir ?
+			      tmpdir : "/tmp");
+	char *path = NULL, buf[8192];
+	struct out_file f;
+	FILE *in = NULL;
+	size_t n;
+	int rc = -1;
+
+	if (!mkdtemp(dir)) {
+		error("'%s': cannot create a temporary folder:", dir);
+		free(dir);
+		return -1;
+	}
+	path = xasprintf("%s/file", dir);
+	if (fn(path, arg) != 0)
+		goto out;
+	if (!(in = fopen(path, "rb"))) {
+		error("'%s': cannot open:", path);
+		goto out;
+	}
+	if (out_open(&f, d, rel) != 0)
+		goto out;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		out_write(&f, buf, n);
+	if (ferror(in)) {
+		error("'%s': cannot read:", path);
+		out_abort(&f);
+		goto out;
+	}
+	rc = out_commit(&f);
+out:
+	if (in)
+		fclose(in);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	return rc;
+}

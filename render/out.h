@@ -56,4 +56,13 @@ cairo_status_t out_cairo_write(void *closure, const unsigned char *data,
 int out_commit(struct out_file *f);
 /* Give up: remove the temporary file and release f. */
 void out_abort(struct out_file *f);
+/*
+ * Write rel inside d with a library that writes only to a named file
+ * (libxlsxwriter, minizip): fn(path, arg) writes path, inside a fresh
+ * 0700 folder under $TMPDIR, and returns 0 or -1 after saying why; the
+ * file is then copied to rel as out_open/out_commit do, and removed.
+ * Returns 0, or -1 after saying why.
+ */
+int out_via_file(const struct out_dir *d, const char *rel,
+		 int (*fn)(const char *path, void *arg), void *arg);
 #endif

@@ -11,12 +11,14 @@
 #include <unistd.h>
 
 #include "chart.h"
+#include "compare.h"
 #include "db.h"
 #include "err.h"
 #include "num.h"
 #include "out.h"
 #include "peers.h"
 #include "render.h"
+#include "settings.h"
 #include "site.h"
 #include "when.h"
 
@@ -32,6 +34,11 @@ static const struct option longopts[] = {
 	{ "font", required_argument, NULL, 'F' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "peers", required_argument, NULL, 'p' },
+	{ "plan", no_argument, NULL, 'L' },
+	{ "policy", no_argument, NULL, 'Y' },
+	{ "settings", required_argument, NULL, 'T' },
+	{ "since", required_argument, NULL, 'B' },
+	{ "until", required_argument, NULL, 'U' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -65,6 +72,15 @@ usage(FILE *fp)
 "  -j, --jobs N         reports drawn in parallel (default: CPUs)\n"
 "      --peers WHICH    local (default) or pooled: compare a company whose\n"
 "                       industry is too small locally with the pooled run\n"
+"      --plan           beside each report, its improvement plan\n"
+"                       (<base>-plan.pdf, .csv, .xlsx)\n"
+"      --policy         beside each report, a draft basic policy\n"
+"                       (<base>-policy.pdf, .docx, .html, .txt)\n"
+"      --settings FILE  per-company TSV: representative, policy dates\n"
+"      --since DATE     before and after instead: each company as of\n"
+"                       DATE against now (outcome.pdf, outcome.csv,\n"
+"                       compare/)\n"
+"      --until DATE     with --since: 'now' is DATE (default today)\n"
 "  -q, --quiet          errors only\n"
 "  -v, --verbose        say more\n"
 "  -h, --help           this help\n"
@@ -279,8 +295,8 @@ static int
 render_run(struct render_opts *o)
 {
 	/* alone, --portfolio draws no reports; --company alone, no portfolio */
-	int portfolio = o->portfolio || !o->listed;
-	int reports = o->listed ? o->ncompanies > 0 :
+	int portfolio = !o->since && (o->portfolio || !o->listed);
+	int reports = o->since ? 0 : o->listed ? o->ncompanies > 0 :
 		      !o->portfolio && !o->share;
 	struct reports *rep = NULL;
 	struct render_run run;
@@ -288,6 +304,8 @@ render_run(struct render_opts *o)
 	sqlite3 *db, *lock = NULL;
 	int rc = 1;
 
+	if (o->settings_path && settings_load(&o->settings, o->settings_path))
+		return 1;
 	if (!(db = db_open(o->db_path, DB_READ, NULL)))
 		return 1;
 	if (reports && o->jobs > 1)
@@ -305,6 +323,10 @@ render_run(struct render_opts *o)
 	if (out_dir_open(&d, o->out_dir))
 		goto out;
 	out_dir_release(&d);
+	if (o->since) {
+		rc = compare_render(o, db, &run) ? 1 : 0;
+		goto out;
+	}
 	/* with -j N the workers draw the reports while this process draws
 	 * the portfolio; once they all read, writers may go on */
 	if (reports && reports_start(o, db, &run, &rep))
@@ -399,6 +421,25 @@ main(int argc, char **argv)
 		case 'j':
 			o.jobs = (int)num_opt("--jobs", optarg, 1, 256);
 			break;
+		case 'L':
+			o.plan = 1;
+			break;
+		case 'Y':
+			o.policy = 1;
+			break;
+		case 'T':
+			o.settings_path = optarg;
+			break;
+		case 'B':
+		case 'U':
+			if (!valid_date(optarg)) {
+				error("--%s: '%s' is not a date YYYY-MM-DD",
+				      ch == 'B' ? "since" : "until", optarg);
+				rc = 2;
+				goto out;
+			}
+			*(ch == 'B' ? &o.since : &o.until) = optarg;
+			break;
 		case 'q':
 			err_verbosity = -1;
 			break;
@@ -432,6 +473,19 @@ main(int argc, char **argv)
 		rc = 2;
 		goto out;
 	}
+	if (o.since && (o.share || o.portfolio || o.plan || o.policy)) {
+		error("--since draws the before and after only: drop --share, "
+		      "--portfolio, --plan and --policy");
+		usage(stderr);
+		rc = 2;
+		goto out;
+	}
+	if (o.until && (!o.since || strcmp(o.since, o.until) >= 0)) {
+		error("--until needs an earlier --since");
+		usage(stderr);
+		rc = 2;
+		goto out;
+	}
 	if (!o.out_dir) {
 		error("--out DIR is required");
 		usage(stderr);
@@ -439,6 +493,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	rc = render_run(&o);
+	settings_free(o.settings);
 	chart_cleanup();
 out:
 	for (i = 0; i < o.ncompanies; i++)

@@ -8,6 +8,8 @@
  */
 #include <sqlite3.h>
 
+struct settings;
+
 enum render_format {
 	FMT_PNG = 1,
 	FMT_SVG = 2,
@@ -28,6 +30,13 @@ struct render_opts {
 	int share;			/* --share: group figures only */
 	int jobs;			/* -j N for the reports */
 	int peers_pooled;		/* --peers pooled */
+	/* the ★★ pack beside each report (plan.c, policy.c) */
+	int plan;			/* --plan */
+	int policy;			/* --policy */
+	const char *settings_path;	/* --settings FILE */
+	struct settings *settings;	/* read from it, or NULL */
+	/* --since D1 [--until D2]: before and after only (compare.c) */
+	const char *since, *until;
 };
 
 /* The run being drawn, read from the runs view. */

@@ -33,7 +33,11 @@
 #include "jsic.h"
 #include "out.h"
 #include "peers.h"
+#include "pack.h"
+#include "plan.h"
+#include "policy.h"
 #include "report.h"
+#include "settings.h"
 #include "star.h"
 #include "text.h"
 #include "when.h"
@@ -395,6 +399,8 @@ priorities(struct report *r)
 	qsort(cand, n, sizeof *cand, prio_cmp);
 	r->nprio = n < REPORT_NPRIO ? n : REPORT_NPRIO;
 	memcpy(r->prio, cand, r->nprio * sizeof *cand);
+	r->norder = n;
+	memcpy(r->order, cand, n * sizeof *cand);
 }
 
 static int
@@ -594,7 +600,12 @@ one_company(const struct company_state *c, void *arg)
 		return 0;
 	if (report_build(&r, w->groups, w->run, w->db, w->end_utc, c) != 0)
 		return -1;
-	if (report_write(w, &r) != 0)
+	r.settings = settings_find(w->o->settings, c->company_key);
+	r.policy_drafted = w->o->policy;
+	r.pack_files = pack_files(w->dir.fd, c->company_key);
+	if (report_write(w, &r) != 0 ||
+	    (w->o->plan && plan_write(&w->dir, &w->text, &r) != 0) ||
+	    (w->o->policy && policy_write(&w->dir, &w->text, &r) != 0))
 		w->failed = 1;
 	else
 		w->written++;

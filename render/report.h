@@ -13,6 +13,8 @@
 #include "score.h"
 #include "state.h"
 
+struct settings_row;
+
 #define REPORT_NPRIO 5
 #define REPORT_NHIST 8		/* latest submission dates shown */
 #define REPORT_NSCORES (SCORE_MAX - SCORE_MIN + 1)
@@ -60,6 +62,15 @@ struct report {
 	char pool_note[320];		/* the note for pooled peers */
 	const struct report_group *two;	/* ★★ group for the radar */
 	int prio[REPORT_NPRIO], nprio;	/* question numbers */
+	/* every question not fully implemented (nor 該当しない), in the
+	 * priorities' order: the improvement plan (plan.c) */
+	int order[NQUESTIONS], norder;
+	/* for the ★★ readiness: the company's row of --settings (or
+	 * NULL), whether render drafts its policy now (--policy) and
+	 * which pack files an earlier render left */
+	const struct settings_row *settings;
+	int policy_drafted;
+	unsigned pack_files;		/* pack_files() of pack.h */
 	struct report_hist hist[REPORT_NHIST];
 	int nhist;
 	int na_points;
@@ -72,6 +83,16 @@ int report_answer_points(const struct report *r, int no);
  * than the peers' mean.
  */
 int report_is_weak(const struct report *r, int no);
+
+/* "2024-03-01" → "2024年3月1日" ("不明" for anything else) into buf. */
+void report_date_ja(char *buf, size_t cap, const char *iso);
+/* The JST date of a stored UTC time ("2024-03-01T...Z"), the same way. */
+void report_utc_date_ja(char *buf, size_t cap, const char *utc);
+/*
+ * The company's name fit to print (valid UTF-8, no control characters),
+ * its key when it has no name; free with g_free.
+ */
+char *report_display_name(const struct company_state *c);
 
 /* Lay out the two pages of r on cr (an A4 PDF surface). */
 void report_draw(cairo_t *cr, struct rtext *t, const struct report *r);

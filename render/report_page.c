@@ -17,6 +17,7 @@
 #include "answer.h"
 #include "err.h"
 #include "jsic.h"
+#include "pack.h"
 #include "report.h"
 #include "size.h"
 #include "star.h"
@@ -129,9 +130,8 @@ band_colour(int band)
 	}
 }
 
-/* "2024-03-01" → "2024年3月1日" */
-static void
-date_ja(char *buf, size_t cap, const char *iso)
+void
+report_date_ja(char *buf, size_t cap, const char *iso)
 {
 	int y, m, d;
 
@@ -141,9 +141,8 @@ date_ja(char *buf, size_t cap, const char *iso)
 		snprintf(buf, cap, "不明");
 }
 
-/* The JST date of a stored UTC time, in Japanese. */
-static void
-utc_date_ja(char *buf, size_t cap, const char *utc)
+void
+report_utc_date_ja(char *buf, size_t cap, const char *utc)
 {
 	int64_t t;
 	const char *why;
@@ -154,7 +153,7 @@ utc_date_ja(char *buf, size_t cap, const char *utc)
 		return;
 	}
 	when_jst_date(t, d);
-	date_ja(buf, cap, d);
+	report_date_ja(buf, cap, d);
 }
 
 static const char *
@@ -237,7 +236,7 @@ title_block(struct page *p)
 	} f[6];
 	int i;
 
-	date_ja(asof, sizeof asof, r->run->as_of);
+	report_date_ja(asof, sizeof asof, r->run->as_of);
 	text(p, MARGIN, p->y, 0, "情報セキュリティ自社診断 結果報告書", 15,
 	     RT_BOLD, ink);
 	snprintf(buf, sizeof buf, "集計基準日 %s", asof);
@@ -254,7 +253,7 @@ title_block(struct page *p)
 	     RT_RIGHT, ink);
 	p->y += h + 8;
 
-	utc_date_ja(sub, sizeof sub, c->submitted_at);
+	report_utc_date_ja(sub, sizeof sub, c->submitted_at);
 	if (c->n_departments > 1) {
 		size_t l = strlen(sub);
 
@@ -826,6 +825,32 @@ unknown_block(struct page *p)
 	p->y += 10;
 }
 
+/*
+ * Where the company stands for SECURITY ACTION ★★ (pack.c): each step
+ * done or not, then what is missing.  A declaration, never 認定.
+ */
+static void
+readiness_block(struct page *p)
+{
+	struct pack_readiness rd;
+	int i;
+
+	pack_readiness(p->r, &rd);
+	heading(p, "★★（二つ星）宣言の準備状況");
+	for (i = 0; i < PACK_NSTEPS; i++) {
+		double x = MARGIN + 4 + i * CONTENT_W / PACK_NSTEPS;
+
+		text(p, x, p->y, 0, rd.done[i] ? "✓" : "□", 9.5, RT_BOLD,
+		     rd.done[i] ? green : vermilion);
+		text_colour(p, ink);
+		rtext_fit(p->t, x + 14, p->y, CONTENT_W / PACK_NSTEPS - 20, 1,
+			  rd.brief[i], 9, 7, 0);
+	}
+	p->y += 16;
+	p->y += text(p, MARGIN, p->y, CONTENT_W, rd.summary, 9, RT_BOLD,
+		     ink) + 14;
+}
+
 /* Room the history takes (0 when there is none to show). */
 static double
 history_height(const struct report *r)
@@ -847,7 +872,7 @@ history_block(struct page *p)
 	for (i = 0; i < r->nhist; i++) {
 		const struct report_hist *h = &r->hist[i];
 
-		date_ja(date, sizeof date, h->date);
+		report_date_ja(date, sizeof date, h->date);
 		text(p, MARGIN + 8, p->y, 0, date, 9, 0, ink);
 		if (h->complete) {
 			snprintf(buf, sizeof buf, "%d点", h->total);
@@ -907,9 +932,8 @@ notes_block(struct page *p, const char *notes, double top)
 	text(p, MARGIN, top + 5, 0 + CONTENT_W, notes, 7, 0, muted);
 }
 
-/* A name fit to print: valid UTF-8, no control characters. */
-static char *
-display_name(const struct company_state *c)
+char *
+report_display_name(const struct company_state *c)
 {
 	const char *src = c->company_name && *c->company_name ?
 			  c->company_name : c->company_key;
@@ -925,7 +949,7 @@ void
 report_draw(cairo_t *cr, struct rtext *t, const struct report *r)
 {
 	struct page p = { cr, t, r, NULL, 1, MARGIN, ROW_H };
-	char *name = display_name(r->c);
+	char *name = report_display_name(r->c);
 
 	char notes[1024];
 	double top;
@@ -955,6 +979,7 @@ report_draw(cairo_t *cr, struct rtext *t, const struct report *r)
 	question_table(&p);
 	priority_block(&p);
 	unknown_block(&p);
+	readiness_block(&p);
 	if (!history_done)
 		history_block(&p);
 	if (!notes_done) {

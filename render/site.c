@@ -28,7 +28,9 @@
 #include "err.h"
 #include "figures.h"
 #include "html.h"
+#include "pack.h"
 #include "report.h"
+#include "settings.h"
 #include "score.h"
 #include "site.h"
 #include "size.h"
@@ -228,9 +230,13 @@ one_page(const struct company_state *c, void *arg)
 
 	if (report_src_build(p->src, c, &r) != 0) {
 		rc = -1;
-	} else if (site_company_page(p->s, &r, html,
-				     file_exists(p->comp_fd, slash + 1) ?
-				     slash + 1 : NULL) != 0) {
+		goto out;
+	}
+	r.settings = settings_find(p->s->o->settings, c->company_key);
+	r.pack_files = pack_files(p->s->d.fd, c->company_key);
+	if (site_company_page(p->s, &r, html,
+			      file_exists(p->comp_fd, slash + 1) ?
+			      slash + 1 : NULL) != 0) {
 		p->failed = 1;
 	} else {
 		keymap_put(p->pages, hash64(c->company_key), 1);
@@ -239,6 +245,7 @@ one_page(const struct company_state *c, void *arg)
 		keymap_put(p->keep, hash64(strrchr(html, '/') + 1), 1);
 		p->n++;
 	}
+out:
 	free(base);
 	free(pdf);
 	free(html);

@@ -16,6 +16,7 @@
 #include "err.h"
 #include "figures.h"
 #include "html.h"
+#include "pack.h"
 #include "score.h"
 #include "site.h"
 #include "star.h"
@@ -260,6 +261,43 @@ history(struct out_file *f, const struct report *r)
 	out_puts(f, "</tbody></table>\n</section>\n");
 }
 
+/* ★★ readiness, and links to the pack's files that render wrote. */
+static void
+readiness(struct out_file *f, const struct report *r)
+{
+	struct pack_readiness rd;
+	int i;
+
+	pack_readiness(r, &rd);
+	out_puts(f, "<section>\n<h2>★★（二つ星）宣言の準備状況</h2>\n<ul>\n");
+	for (i = 0; i < PACK_NSTEPS; i++) {
+		out_puts(f, rd.done[i] ? "<li>✓ " : "<li>□ ");
+		html_text(f, rd.what[i]);
+		out_puts(f, "</li>\n");
+	}
+	out_puts(f, "</ul>\n<p><strong>");
+	html_text(f, rd.summary);
+	out_puts(f, "</strong></p>\n");
+	if (r->pack_files) {
+		out_puts(f, "<p class=\"pdf\">");
+		for (i = 0; pack_suffixes[i]; i++) {
+			char *rel;
+
+			if (!(r->pack_files & (1u << i)))
+				continue;
+			rel = pack_file_name(r->c->company_key, i);
+			out_puts(f, "<a href=\"../");
+			html_href(f, rel);
+			out_puts(f, "\">");
+			html_text(f, pack_titles[i]);
+			out_puts(f, "</a> ");
+			free(rel);
+		}
+		out_puts(f, "</p>\n");
+	}
+	out_puts(f, "</section>\n");
+}
+
 int
 site_company_page(const struct site *s, const struct report *r,
 		  const char *rel, const char *pdf)
@@ -288,6 +326,7 @@ site_company_page(const struct site *s, const struct report *r,
 	comparison(&f, r);
 	priorities(&f, r);
 	unknowns(&f, r);
+	readiness(&f, r);
 	answers(&f, r);
 	history(&f, r);
 	site_page_foot(s, &f);
