@@ -4,7 +4,6 @@
  * organisations (--pool).  This file is main and its options only; the
  * work is in run.c, cube.c, store.c, export.c and pool.c.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +12,14 @@
 
 #include "aggregate.h"
 #include "answer.h"
-#include "db.h"
+#include "cli.h"
 #include "err.h"
+#include "exit.h"
 #include "num.h"
 #include "pool.h"
 #include "when.h"
 
 static const struct option longopts[] = {
-	{ "db", required_argument, NULL, 'd' },
 	{ "as-of", required_argument, NULL, 'a' },
 	{ "min-group", required_argument, NULL, 'm' },
 	{ "na-points", required_argument, NULL, 'n' },
@@ -30,11 +29,7 @@ static const struct option longopts[] = {
 	{ "org", required_argument, NULL, 'o' },
 	{ "pool", no_argument, NULL, 'p' },
 	{ "with-local", no_argument, NULL, 'l' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+	CLI_LONGOPTS
 };
 
 static void
@@ -74,13 +69,76 @@ usage(FILE *fp)
 		err_prog(), err_prog());
 }
 
+static int set(void *opts, int ch, const char *arg);
+
+static const struct cli cli = {
+	.name = "aggregate",
+	.shortopts = "",
+	.longopts = longopts,
+	.usage = usage,
+	.set = set,
+};
+
+/* What the command line says: the options, and whether --pool was given. */
+struct args {
+	struct aggregate_opts o;
+	int pool;
+};
+
+/* cli.h's set: one of aggregate's own options. */
+static int
+set(void *opts, int ch, const char *arg)
+{
+	struct args *a = opts;
+	struct aggregate_opts *o = &a->o;
+	long n;
+
+	switch (ch) {
+	case 'a':
+		if (cli_date("--as-of", arg))
+			return EXIT_USAGE;
+		memcpy(o->as_of, arg, sizeof o->as_of);
+		o->as_of_set = 1;
+		break;
+	case 'm':
+		if (num_opt("--min-group", arg, 1, 1000000000, &n))
+			return EXIT_USAGE;
+		o->min_group = (int)n;
+		break;
+	case 'n':
+		if (num_opt("--na-points", arg, -1, 4, &n))
+			return EXIT_USAGE;
+		o->na_points = (int)n;
+		o->na_points_set = 1;
+		break;
+	case 'e':
+		o->export_dir = arg;
+		break;
+	case 'f':
+		o->full = 1;
+		break;
+	case 'x':
+		o->pool_out = arg;
+		break;
+	case 'o':
+		o->org = arg;
+		break;
+	case 'p':
+		a->pool = 1;
+		break;
+	case 'l':
+		o->with_local = 1;
+		break;
+	}
+	return EXIT_OK;
+}
+
 /* The pool options make sense together only; 0 or -1 after saying why. */
 static int
 pool_usage(const struct aggregate_opts *o, int pool)
 {
 	if (pool && o->npool == 0) {
-		error("--pool: no pool file given");
-		usage(stderr);
+		cli_usage(&cli, "--pool: no pool file given");
 		return -1;
 	}
 	if (!pool && o->with_local) {
@@ -102,98 +160,32 @@ pool_usage(const struct aggregate_opts *o, int pool)
 int
 main(int argc, char **argv)
 {
-	struct aggregate_opts o = {
-		.min_group = 5,
-		.na_points = ANSWER_NA_POINTS,
+	struct args a = {
+		.o.min_group = 5,
+		.o.na_points = ANSWER_NA_POINTS,
 	};
-	const char *as_of = NULL;
-	int64_t end;
-	int ch, pool = 0;
+	struct aggregate_opts *o = &a.o;
+	int rc;
 
-	err_setprog(argv[0]);
 	/* each connection is used by one thread: spare SQLite its mutexes */
 	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
-	o.db_path = db_default_path();
-	opterr = 0;	/* our own message, starting "aggregate: " */
-	while ((ch = getopt_long(argc, argv, "qvhV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'd':
-			o.db_path = optarg;
-			break;
-		case 'a':
-			as_of = optarg;
-			break;
-		case 'm':
-			o.min_group = (int)num_opt("--min-group", optarg, 1,
-						   1000000000);
-			break;
-		case 'n':
-			o.na_points = (int)num_opt("--na-points", optarg, -1,
-						   4);
-			o.na_points_set = 1;
-			break;
-		case 'e':
-			o.export_dir = optarg;
-			break;
-		case 'f':
-			o.full = 1;
-			break;
-		case 'x':
-			o.pool_out = optarg;
-			break;
-		case 'o':
-			o.org = optarg;
-			break;
-		case 'p':
-			pool = 1;
-			break;
-		case 'l':
-			o.with_local = 1;
-			break;
-		case 'q':
-			o.quiet = 1;
-			err_verbosity = -1;
-			break;
-		case 'v':
-			err_verbosity = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return AGGREGATE_OK;
-		case 'V':
-			printf("aggregate (shindan) %s\n", SHINDAN_VERSION);
-			return AGGREGATE_OK;
-		default:
-			error("'%s': unknown option or missing argument",
-			      argv[optind - 1]);
-			usage(stderr);
-			return AGGREGATE_USAGE;
-		}
+	if ((rc = cli_parse(&cli, argc, argv, &a, &o->db_path)) != CLI_GO_ON)
+		return rc;
+	o->quiet = err_verbosity < 0;
+	if (a.pool) {
+		o->pool_files = argv + optind;
+		o->npool = argc - optind;
+	} else if (optind < argc) {
+		return cli_usage(&cli, "unexpected argument '%s'",
+				 argv[optind]);
 	}
-	if (pool) {
-		o.pool_files = argv + optind;
-		o.npool = argc - optind;
-	}
-	if (optind < argc && !pool) {
-		error("unexpected argument '%s'", argv[optind]);
-		usage(stderr);
-		return AGGREGATE_USAGE;
-	}
-	if (pool_usage(&o, pool))
-		return AGGREGATE_USAGE;
-	if (!*o.db_path) {
+	if (pool_usage(o, a.pool))
+		return EXIT_USAGE;
+	if (!*o->db_path) {
 		error("--db: empty path");
-		return AGGREGATE_USAGE;
+		return EXIT_USAGE;
 	}
-	if (as_of) {
-		if (strlen(as_of) != 10 || when_as_of(as_of, &end) < 0) {
-			error("--as-of: '%s' is not a date YYYY-MM-DD", as_of);
-			return AGGREGATE_USAGE;
-		}
-		memcpy(o.as_of, as_of, sizeof o.as_of);
-		o.as_of_set = 1;
-	} else {
-		when_today_jst(o.as_of);
-	}
-	return pool ? pool_run(&o) : aggregate_run(&o);
+	if (!o->as_of_set)
+		when_today_jst(o->as_of);
+	return a.pool ? pool_run(o) : aggregate_run(o);
 }

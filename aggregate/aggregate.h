@@ -3,14 +3,7 @@
 /*
  * What aggregate's main hands to the run (run.c).
  */
-
-/* Exit statuses (SPEC §2). */
-enum {
-	AGGREGATE_OK = 0,
-	AGGREGATE_FAILED = 1,
-	AGGREGATE_USAGE = 2,
-	AGGREGATE_BUSY = 4,
-};
+#include "exit.h"
 
 struct aggregate_opts {
 	const char *db_path;
@@ -30,7 +23,7 @@ struct aggregate_opts {
 
 /*
  * Compute the run of o->as_of and replace it in the database in one
- * transaction; export it if asked.  Returns an exit status above.
+ * transaction; export it if asked.  Returns an exit status (exit.h).
  */
 int aggregate_run(const struct aggregate_opts *o);
 #endif

@@ -29,6 +29,7 @@
 #include "catalogue.h"
 #include "db.h"
 #include "err.h"
+#include "exit.h"
 #include "num.h"
 #include "pool.h"
 #include "score.h"
@@ -1057,20 +1058,20 @@ pool_run(const struct aggregate_opts *o)
 			     .min_group = o->min_group };
 	char created[21];
 	sqlite3 *db = NULL;
-	int busy = 0, b, k, rc = AGGREGATE_FAILED;
+	int busy = 0, b, k, rc = EXIT_FAIL;
 
 	memcpy(want.as_of, o->as_of, sizeof want.as_of);
 	snprintf(want.org, sizeof want.org, "%s", o->org ? o->org : "pool");
 	if (read_all(o, h, &os, &want))
 		goto out;
 	if (!(db = db_open(o->db_path, DB_WRITE, &busy))) {
-		rc = busy ? AGGREGATE_BUSY : AGGREGATE_FAILED;
+		rc = busy ? EXIT_BUSY : EXIT_FAIL;
 		goto out;
 	}
 	if ((b = db_begin(db)) != 0) {
 		if (b == DB_BUSY) {
 			error("'%s': locked by another run", o->db_path);
-			rc = AGGREGATE_BUSY;
+			rc = EXIT_BUSY;
 		}
 		goto out;
 	}
@@ -1099,7 +1100,7 @@ pool_run(const struct aggregate_opts *o)
 			"companies, %lld incomplete, %d groups\n", err_prog(),
 			want.as_of, os.n, (long long)c->n_companies,
 			(long long)c->n_incomplete, c->ngroups);
-	rc = AGGREGATE_OK;
+	rc = EXIT_OK;
 out:
 	if (db)
 		db_rollback(db);

@@ -37,7 +37,7 @@ int pool_export_run(const struct aggregate_opts *o, const struct cube *c);
  * aggregate --pool: read and check every file of o->pool_files whole,
  * merge them (and the local database's companies with o->with_local),
  * store the pooled run of their as-of date in o->db_path and export it if
- * o->pool_out is set.  Returns an exit status of aggregate.h.
+ * o->pool_out is set.  Returns an exit status (exit.h).
  */
 int pool_run(const struct aggregate_opts *o);
 #endif

@@ -37,6 +37,7 @@
 #include "cube.h"
 #include "db.h"
 #include "err.h"
+#include "exit.h"
 #include "export.h"
 #include "feed.h"
 #include "pool.h"
@@ -436,22 +437,22 @@ aggregate_run(const struct aggregate_opts *o)
 	const char *why = NULL;
 	char created[21];
 	sqlite3 *db;
-	int busy = 0, rc = AGGREGATE_FAILED, b;
+	int busy = 0, rc = EXIT_FAIL, b;
 
 	r.o = o;
 	r.start = now();
 	r.progress = !o->quiet && isatty(2);
 	if (when_as_of(o->as_of, &r.end) < 0) {
 		error("--as-of: '%s' is not a date YYYY-MM-DD", o->as_of);
-		return AGGREGATE_USAGE;
+		return EXIT_USAGE;
 	}
 	if (!(db = db_open(o->db_path, DB_WRITE, &busy)))
-		return busy ? AGGREGATE_BUSY : AGGREGATE_FAILED;
+		return busy ? EXIT_BUSY : EXIT_FAIL;
 	tune(db);
 	if ((b = db_begin(db)) != 0) {
 		if (b == DB_BUSY) {
 			error("'%s': locked by another run", o->db_path);
-			rc = AGGREGATE_BUSY;
+			rc = EXIT_BUSY;
 		}
 		goto out;
 	}
@@ -504,7 +505,7 @@ aggregate_run(const struct aggregate_opts *o)
 			(long long)r.cube->n_companies,
 			(long long)r.cube->n_incomplete, r.cube->ngroups,
 			now() - r.start);
-	rc = AGGREGATE_OK;
+	rc = EXIT_OK;
 out:
 	store_close(&st);
 	if (r.exporting)

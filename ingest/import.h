@@ -2,6 +2,8 @@
 #define SHINDAN_IMPORT_H
 #include <stddef.h>
 #include <stdint.h>
+
+#include "exit.h"
 /*
  * ingest's work: every file given, in order, each in one transaction.
  */
@@ -19,15 +21,6 @@ struct ingest_opts {
 	long moved;			/* --moved ID: the file's new path */
 	char **paths;
 	int npaths;
-};
-
-/* Exit statuses of SPEC §2. */
-enum {
-	EXIT_OK = 0,
-	EXIT_FAIL = 1,
-	EXIT_USAGE = 2,
-	EXIT_REJECTED = 3,
-	EXIT_BUSY = 4,
 };
 
 struct xlsx;

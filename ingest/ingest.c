@@ -2,19 +2,18 @@
  * ingest: import survey exports into the shindan database.
  * main() only parses options; the work is in import.c and inspect.c.
  */
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cli.h"
 #include "err.h"
+#include "exit.h"
 #include "import.h"
 #include "input.h"
-#include "db.h"
 #include "num.h"
 
 static const struct option longopts[] = {
-	{ "db", required_argument, NULL, 'd' },
 	{ "force", no_argument, NULL, 'f' },
 	{ "dry-run", no_argument, NULL, 'n' },
 	{ "encoding", required_argument, NULL, 'e' },
@@ -25,11 +24,7 @@ static const struct option longopts[] = {
 	{ "export-rejects", required_argument, NULL, 'x' },
 	{ "sheet", required_argument, NULL, 's' },
 	{ "moved", required_argument, NULL, 'M' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	CLI_LONGOPTS
 };
 
 static void
@@ -69,111 +64,101 @@ usage(FILE *f)
 "rejected, 4 the database is locked by another run.\n");
 }
 
+static int set(void *opts, int ch, const char *arg);
+
+static const struct cli cli = {
+	.name = "ingest",
+	.shortopts = "d:fne:m:",
+	.longopts = longopts,
+	.usage = usage,
+	.set = set,
+};
+
+/* What the command line says: the options, and whether --rows was given. */
+struct args {
+	struct ingest_opts o;
+	int rows_given;
+};
+
+/* cli.h's set: one of ingest's own options. */
+static int
+set(void *opts, int ch, const char *arg)
+{
+	struct args *a = opts;
+	struct ingest_opts *o = &a->o;
+
+	switch (ch) {
+	case 'f':
+		o->force = 1;
+		break;
+	case 'n':
+		o->dry_run = 1;
+		break;
+	case 'e':
+		if ((o->encoding = input_encoding_parse(arg)) < 0)
+			return cli_usage(&cli, "--encoding: unknown encoding "
+					 "'%s'", arg);
+		break;
+	case 'm':
+		o->map_path = arg;
+		break;
+	case 'a':
+		o->aliases_path = arg;
+		break;
+	case 'i':
+		o->inspect = arg;
+		break;
+	case 'r':
+		a->rows_given = 1;
+		return num_opt("--rows", arg, 0, 1000000000L, &o->rows) ?
+		       EXIT_USAGE : EXIT_OK;
+	case 'x':
+		o->export_rejects = arg;
+		break;
+	case 's':
+		o->sheet = arg;
+		break;
+	case 'M':
+		return num_opt("--moved", arg, 1, LONG_MAX, &o->moved) ?
+		       EXIT_USAGE : EXIT_OK;
+	}
+	return EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
-	struct ingest_opts o = { 0 };
-	int c, status, rows_given = 0;
+	struct args a = { 0 };
+	struct ingest_opts *o = &a.o;
+	int status;
 
-	err_setprog("ingest");
-	o.db_path = db_default_path();
-	while ((c = getopt_long(argc, argv, "d:fne:m:qvhV", longopts,
-				NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			o.db_path = optarg;
-			break;
-		case 'f':
-			o.force = 1;
-			break;
-		case 'n':
-			o.dry_run = 1;
-			break;
-		case 'e':
-			if ((o.encoding = input_encoding_parse(optarg)) < 0) {
-				error("--encoding: unknown encoding '%s'",
-				      optarg);
-				usage(stderr);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'm':
-			o.map_path = optarg;
-			break;
-		case 'a':
-			o.aliases_path = optarg;
-			break;
-		case 'i':
-			o.inspect = optarg;
-			break;
-		case 'r':
-			o.rows = num_opt("--rows", optarg, 0, 1000000000L);
-			rows_given = 1;
-			break;
-		case 'x':
-			o.export_rejects = optarg;
-			break;
-		case 's':
-			o.sheet = optarg;
-			break;
-		case 'M':
-			o.moved = num_opt("--moved", optarg, 1, LONG_MAX);
-			break;
-		case 'q':
-			err_verbosity = -1;
-			break;
-		case 'v':
-			err_verbosity = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		case 'V':
-			printf("ingest (shindan) %s\n", SHINDAN_VERSION);
-			return EXIT_OK;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
-		}
+	if ((status = cli_parse(&cli, argc, argv, &a, &o->db_path)) !=
+	    CLI_GO_ON)
+		return status;
+	o->paths = argv + optind;
+	o->npaths = argc - optind;
+	if (o->inspect) {
+		if (o->npaths)
+			return cli_usage(&cli, "--inspect takes one file");
+		return inspect_run(o);
 	}
-	o.paths = argv + optind;
-	o.npaths = argc - optind;
-	if (o.inspect) {
-		if (o.npaths) {
-			error("--inspect takes one file");
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-		return inspect_run(&o);
+	if (a.rows_given)
+		return cli_usage(&cli, "--rows goes with --inspect");
+	if (o->moved) {
+		if (o->npaths != 1 || o->export_rejects || o->dry_run)
+			return cli_usage(&cli, "--moved takes one path, alone");
+		return moved_run(o);
 	}
-	if (rows_given) {
-		error("--rows goes with --inspect");
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (o.moved) {
-		if (o.npaths != 1 || o.export_rejects || o.dry_run) {
-			error("--moved takes one path, alone");
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-		return moved_run(&o);
-	}
-	if (o.npaths == 0 && !o.export_rejects) {
-		error("no files given");
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (o.dry_run && o.export_rejects) {
-		error("--export-rejects writes a file; not with --dry-run");
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (o.npaths == 0)
-		return export_rejects(&o);
-	status = import_run(&o);
-	if (o.export_rejects && (status == EXIT_OK ||
-	    status == EXIT_REJECTED) && export_rejects(&o) != EXIT_OK)
+	if (o->npaths == 0 && !o->export_rejects)
+		return cli_usage(&cli, "no files given");
+	if (o->dry_run && o->export_rejects)
+		return cli_usage(&cli, "--export-rejects writes a file; not "
+				 "with --dry-run");
+	if (o->npaths == 0)
+		return export_rejects(o);
+	status = import_run(o);
+	if (o->export_rejects && (status == EXIT_OK ||
+	    status == EXIT_REJECTED) && export_rejects(o) != EXIT_OK)
 		status = EXIT_FAIL;
 	return status;
 }

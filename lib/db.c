@@ -388,10 +388,17 @@ db_prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql)
 	return 0;
 }
 
+/* Take the write lock, waiting up to the busy timeout; sqlite's code. */
+static int
+begin_immediate(sqlite3 *db)
+{
+	return sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+}
+
 int
 db_begin(sqlite3 *db)
 {
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	int rc = begin_immediate(db);
 
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		return DB_BUSY;
@@ -524,14 +531,30 @@ fail:
 	return -1;
 }
 
+/*
+ * sqlite3_open_v2 with what every connection shares: no mutex (one thread
+ * uses a connection at a time), the busy timeout, plain result codes.
+ * Returns sqlite's code; *db may be set even on failure.
+ */
+static int
+db_connect(const char *path, int flags, sqlite3 **db)
+{
+	int rc = sqlite3_open_v2(path, db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(*db, BUSY_TIMEOUT_MS);
+		sqlite3_extended_result_codes(*db, 0);
+	}
+	return rc;
+}
+
 sqlite3 *
 db_open(const char *path, enum db_mode mode, int *busy)
 {
 	sqlite3 *db = NULL;
 	int v;
-	/* a connection is only ever used by one thread at a time */
-	int flags = (mode == DB_WRITE ? SQLITE_OPEN_READWRITE :
-		     SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
+	int flags = mode == DB_WRITE ? SQLITE_OPEN_READWRITE :
+		    SQLITE_OPEN_READONLY;
 
 	if (busy)
 		*busy = 0;
@@ -556,12 +579,10 @@ db_open(const char *path, enum db_mode mode, int *busy)
 		error("'%s': no database here (run ingest first)", path);
 		return NULL;
 	}
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+	if (db_connect(path, flags, &db) != SQLITE_OK) {
 		error("'%s': %s", path, db ? sqlite3_errmsg(db) : "no memory");
 		goto fail;
 	}
-	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
-	sqlite3_extended_result_codes(db, 0);
 	if (sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL,
 			 NULL) == SQLITE_NOTADB) {
 		error("'%s': file is not a database", path);
@@ -594,4 +615,26 @@ db_close(sqlite3 *db)
 {
 	if (db)
 		sqlite3_close(db);
+}
+
+sqlite3 *
+db_lock(const char *path, char *why, size_t cap)
+{
+	sqlite3 *db = NULL;
+
+	if (db_connect(path, SQLITE_OPEN_READWRITE, &db) == SQLITE_OK &&
+	    begin_immediate(db) == SQLITE_OK)
+		return db;
+	snprintf(why, cap, "%s", db ? sqlite3_errmsg(db) : "no memory");
+	sqlite3_close(db);
+	return NULL;
+}
+
+void
+db_unlock(sqlite3 *lock)
+{
+	if (lock) {
+		db_rollback(lock);
+		sqlite3_close(lock);
+	}
 }

@@ -26,6 +26,8 @@
  * - company holds the state as of the latest run, each row written only
  *   when it changed; the companies view dates it with that run.
  */
+#include <stddef.h>
+
 #include <sqlite3.h>
 
 #define DB_SCHEMA_VERSION 5
@@ -48,6 +50,17 @@ const char *db_default_path(void);
  */
 sqlite3 *db_open(const char *path, enum db_mode mode, int *busy);
 void db_close(sqlite3 *db);
+/*
+ * Hold the write lock of the existing database path on a connection of
+ * its own (BEGIN IMMEDIATE, waited for up to the busy timeout), so that
+ * no other run commits until db_unlock: for a reader that needs the
+ * database to stand still across several connections.  Returns that
+ * connection, or NULL with sqlite's reason in why[cap]; prints nothing,
+ * since going on without the lock is the caller's choice.
+ */
+sqlite3 *db_lock(const char *path, char *why, size_t cap);
+/* End lock's transaction and close it (NULL: nothing to do). */
+void db_unlock(sqlite3 *lock);
 
 /* Run SQL without results; prints sqlite's message and returns -1. */
 int db_exec(sqlite3 *db, const char *sql);

@@ -32,15 +32,11 @@ num_parse(const char *s, long min, long max, long *out)
 	return 0;
 }
 
-long
-num_opt(const char *opt, const char *s, long min, long max)
+int
+num_opt(const char *opt, const char *s, long min, long max, long *out)
 {
-	long v;
-
-	if (num_parse(s, min, max, &v) < 0) {
-		error("%s: '%s' is not a number from %ld to %ld", opt, s, min,
-		      max);
-		exit(2);
-	}
-	return v;
+	if (num_parse(s, min, max, out) < 0)
+		return error("%s: '%s' is not a number from %ld to %ld", opt,
+			     s, min, max);
+	return 0;
 }

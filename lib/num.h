@@ -6,6 +6,9 @@
  * ERANGE or EINVAL) leaving *out untouched.
  */
 int num_parse(const char *s, long min, long max, long *out);
-/* For tools: parse an option's argument or exit 2 naming the option. */
-long num_opt(const char *opt, const char *s, long min, long max);
+/*
+ * num_parse for an option's argument: on failure prints why, naming the
+ * option opt, and returns -1; the tool makes that a usage error (2).
+ */
+int num_opt(const char *opt, const char *s, long min, long max, long *out);
 #endif

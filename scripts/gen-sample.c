@@ -1668,17 +1668,21 @@ main(int argc, char **argv)
 				NULL)) != -1) {
 		switch (c) {
 		case 'n':
-			o.companies = num_opt("--companies", optarg, 1,
-					      10000000);
+			if (num_opt("--companies", optarg, 1, 10000000,
+				    &o.companies))
+				return 2;
 			break;
 		case 's':
-			o.seed = num_opt("--seed", optarg, 0, LONG_MAX);
+			if (num_opt("--seed", optarg, 0, LONG_MAX, &o.seed))
+				return 2;
 			break;
 		case 'd':
-			o.days = num_opt("--days", optarg, 1, 30);
+			if (num_opt("--days", optarg, 1, 30, &o.days))
+				return 2;
 			break;
 		case 'b':
-			o.bench = num_opt("--bench", optarg, 1, 100000000);
+			if (num_opt("--bench", optarg, 1, 100000000, &o.bench))
+				return 2;
 			break;
 		case 'h':
 			usage(stdout);

@@ -10,7 +10,8 @@
 
 run_status $INGEST --bogus a.csv
 is "$status" 2 "an unknown option: exit 2"
-like "$(cat "$T/err")" "^usage: ingest" "with the usage on stderr"
+is "$(cat "$T/err")" "ingest: unrecognized option '--bogus'
+ingest: try 'ingest --help' for the options" "named, with a hint to --help"
 run_status $INGEST
 is "$status" 2 "no files: exit 2"
 run_status $INGEST --rows x --inspect a.csv
