@@ -69,28 +69,11 @@ usage(FILE *fp)
 		err_prog(), err_prog());
 }
 
-static int set(void *opts, int ch, const char *arg);
-
-static const struct cli cli = {
-	.name = "aggregate",
-	.shortopts = "",
-	.longopts = longopts,
-	.usage = usage,
-	.set = set,
-};
-
-/* What the command line says: the options, and whether --pool was given. */
-struct args {
-	struct aggregate_opts o;
-	int pool;
-};
-
 /* cli.h's set: one of aggregate's own options. */
 static int
 set(void *opts, int ch, const char *arg)
 {
-	struct args *a = opts;
-	struct aggregate_opts *o = &a->o;
+	struct aggregate_opts *o = opts;
 	long n;
 
 	switch (ch) {
@@ -124,7 +107,7 @@ set(void *opts, int ch, const char *arg)
 		o->org = arg;
 		break;
 	case 'p':
-		a->pool = 1;
+		o->pool = 1;
 		break;
 	case 'l':
 		o->with_local = 1;
@@ -135,17 +118,17 @@ set(void *opts, int ch, const char *arg)
 
 /* The pool options make sense together only; 0 or -1 after saying why. */
 static int
-pool_usage(const struct aggregate_opts *o, int pool)
+pool_usage(const struct aggregate_opts *o)
 {
-	if (pool && o->npool == 0) {
-		cli_usage(&cli, "--pool: no pool file given");
+	if (o->pool && o->npool == 0) {
+		cli_usage("--pool: no pool file given");
 		return -1;
 	}
-	if (!pool && o->with_local) {
+	if (!o->pool && o->with_local) {
 		error("--with-local goes with --pool");
 		return -1;
 	}
-	if (pool && o->export_dir) {
+	if (o->pool && o->export_dir) {
 		error("--export-csv: not with --pool (it lists companies)");
 		return -1;
 	}
@@ -160,26 +143,25 @@ pool_usage(const struct aggregate_opts *o, int pool)
 int
 main(int argc, char **argv)
 {
-	struct args a = {
-		.o.min_group = 5,
-		.o.na_points = ANSWER_NA_POINTS,
-	};
-	struct aggregate_opts *o = &a.o;
+	static const struct cli cli = { "aggregate", "", longopts, usage, set };
+	struct aggregate_opts opts = {
+		.min_group = 5,
+		.na_points = ANSWER_NA_POINTS,
+	}, *o = &opts;
 	int rc;
 
 	/* each connection is used by one thread: spare SQLite its mutexes */
 	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
-	if ((rc = cli_parse(&cli, argc, argv, &a, &o->db_path)) != CLI_GO_ON)
+	if ((rc = cli_parse(&cli, argc, argv, o, &o->db_path)) != CLI_GO_ON)
 		return rc;
 	o->quiet = err_verbosity < 0;
-	if (a.pool) {
+	if (o->pool) {
 		o->pool_files = argv + optind;
 		o->npool = argc - optind;
 	} else if (optind < argc) {
-		return cli_usage(&cli, "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_usage("unexpected argument '%s'", argv[optind]);
 	}
-	if (pool_usage(o, a.pool))
+	if (pool_usage(o))
 		return EXIT_USAGE;
 	if (!*o->db_path) {
 		error("--db: empty path");
@@ -187,5 +169,5 @@ main(int argc, char **argv)
 	}
 	if (!o->as_of_set)
 		when_today_jst(o->as_of);
-	return a.pool ? pool_run(o) : aggregate_run(o);
+	return o->pool ? pool_run(o) : aggregate_run(o);
 }

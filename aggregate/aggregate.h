@@ -14,7 +14,8 @@ struct aggregate_opts {
 	const char *pool_out;		/* --export-pool, or NULL */
 	const char *org;		/* --org, or NULL */
 	char *const *pool_files;	/* --pool: the files to merge */
-	int npool;			/* how many; 0 is a local run */
+	int pool;			/* --pool: a pooled run */
+	int npool;			/* how many; 0 in a local run */
 	int with_local;			/* --with-local */
 	int as_of_set, na_points_set;	/* given, not defaults */
 	int quiet;			/* no summary line */

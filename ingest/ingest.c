@@ -64,28 +64,11 @@ usage(FILE *f)
 "rejected, 4 the database is locked by another run.\n");
 }
 
-static int set(void *opts, int ch, const char *arg);
-
-static const struct cli cli = {
-	.name = "ingest",
-	.shortopts = "d:fne:m:",
-	.longopts = longopts,
-	.usage = usage,
-	.set = set,
-};
-
-/* What the command line says: the options, and whether --rows was given. */
-struct args {
-	struct ingest_opts o;
-	int rows_given;
-};
-
 /* cli.h's set: one of ingest's own options. */
 static int
 set(void *opts, int ch, const char *arg)
 {
-	struct args *a = opts;
-	struct ingest_opts *o = &a->o;
+	struct ingest_opts *o = opts;
 
 	switch (ch) {
 	case 'f':
@@ -96,7 +79,7 @@ set(void *opts, int ch, const char *arg)
 		break;
 	case 'e':
 		if ((o->encoding = input_encoding_parse(arg)) < 0)
-			return cli_usage(&cli, "--encoding: unknown encoding "
+			return cli_usage("--encoding: unknown encoding "
 					 "'%s'", arg);
 		break;
 	case 'm':
@@ -109,7 +92,6 @@ set(void *opts, int ch, const char *arg)
 		o->inspect = arg;
 		break;
 	case 'r':
-		a->rows_given = 1;
 		return num_opt("--rows", arg, 0, 1000000000L, &o->rows) ?
 		       EXIT_USAGE : EXIT_OK;
 	case 'x':
@@ -128,31 +110,32 @@ set(void *opts, int ch, const char *arg)
 int
 main(int argc, char **argv)
 {
-	struct args a = { 0 };
-	struct ingest_opts *o = &a.o;
+	static const struct cli cli = { "ingest", "d:fne:m:", longopts, usage,
+					set };
+	struct ingest_opts opts = { .rows = -1 }, *o = &opts;
 	int status;
 
-	if ((status = cli_parse(&cli, argc, argv, &a, &o->db_path)) !=
+	if ((status = cli_parse(&cli, argc, argv, o, &o->db_path)) !=
 	    CLI_GO_ON)
 		return status;
 	o->paths = argv + optind;
 	o->npaths = argc - optind;
 	if (o->inspect) {
 		if (o->npaths)
-			return cli_usage(&cli, "--inspect takes one file");
+			return cli_usage("--inspect takes one file");
 		return inspect_run(o);
 	}
-	if (a.rows_given)
-		return cli_usage(&cli, "--rows goes with --inspect");
+	if (o->rows >= 0)	/* -1 when not given */
+		return cli_usage("--rows goes with --inspect");
 	if (o->moved) {
 		if (o->npaths != 1 || o->export_rejects || o->dry_run)
-			return cli_usage(&cli, "--moved takes one path, alone");
+			return cli_usage("--moved takes one path, alone");
 		return moved_run(o);
 	}
 	if (o->npaths == 0 && !o->export_rejects)
-		return cli_usage(&cli, "no files given");
+		return cli_usage("no files given");
 	if (o->dry_run && o->export_rejects)
-		return cli_usage(&cli, "--export-rejects writes a file; not "
+		return cli_usage("--export-rejects writes a file; not "
 				 "with --dry-run");
 	if (o->npaths == 0)
 		return export_rejects(o);

@@ -16,6 +16,9 @@
 #include "exit.h"
 #include "when.h"
 
+/* The command line being read, for cli_usage. */
+static const struct cli *current;
+
 /*
  * The long option argv element arg names, for a message: "--db" of
  * "--db=x".  NULL when arg is no long option.
@@ -72,6 +75,7 @@ cli_parse(const struct cli *c, int argc, char **argv, void *opts,
 	int ch, rc;
 
 	err_setprog(c->name);
+	current = c;
 	*db_path = db_default_path();
 	/* ':' first: a missing argument comes back as ':', not '?' */
 	snprintf(shortopts, sizeof shortopts, ":%sqvhV", c->shortopts);
@@ -106,14 +110,14 @@ cli_parse(const struct cli *c, int argc, char **argv, void *opts,
 }
 
 int
-cli_usage(const struct cli *c, const char *fmt, ...)
+cli_usage(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
 	verr(fmt, ap);
 	va_end(ap);
-	c->usage(stderr);
+	current->usage(stderr);
 	return EXIT_USAGE;
 }
 

@@ -50,11 +50,11 @@ int cli_parse(const struct cli *c, int argc, char **argv, void *opts,
 	      const char **db_path);
 
 /*
- * A usage error found after parsing: print the message (as error()
- * does) and the usage on stderr.  Returns EXIT_USAGE.
+ * A usage error found by c->set or after cli_parse: print the message
+ * (as error() does) and the usage of the command line cli_parse read on
+ * stderr.  Returns EXIT_USAGE.
  */
-int cli_usage(const struct cli *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
  * An option's date YYYY-MM-DD, one that exists (when_as_of, as aggregate

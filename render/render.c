@@ -84,16 +84,6 @@ usage(FILE *fp)
 "  -V, --version        print the version\n");
 }
 
-static int set(void *opts, int ch, const char *arg);
-
-static const struct cli cli = {
-	.name = "render",
-	.shortopts = "o:f:j:",
-	.longopts = longopts,
-	.usage = usage,
-	.set = set,
-};
-
 /* "png,svg" into FMT_ bits; 0 for an empty or unknown list. */
 static int
 parse_formats(const char *s)
@@ -261,7 +251,7 @@ set(void *opts, int ch, const char *arg)
 		break;
 	case 'f':
 		if (!(o->formats = parse_formats(arg)))
-			return cli_usage(&cli, "--format: '%s' is not a list "
+			return cli_usage("--format: '%s' is not a list "
 					 "of png, svg, pdf", arg);
 		break;
 	case 'a':
@@ -326,25 +316,27 @@ static int
 opts_check(const struct render_opts *o, int argc, char **argv)
 {
 	if (optind < argc)
-		return cli_usage(&cli, "unexpected argument '%s'",
+		return cli_usage("unexpected argument '%s'",
 				 argv[optind]);
 	if (o->share && o->listed)
-		return cli_usage(&cli, "--share draws no company report: drop "
+		return cli_usage("--share draws no company report: drop "
 				 "--company and --companies-from");
 	if (o->since && (o->share || o->portfolio || o->plan || o->policy))
-		return cli_usage(&cli, "--since draws the before and after "
+		return cli_usage("--since draws the before and after "
 				 "only: drop --share, --portfolio, --plan and "
 				 "--policy");
 	if (o->until && (!o->since || strcmp(o->since, o->until) >= 0))
-		return cli_usage(&cli, "--until needs an earlier --since");
+		return cli_usage("--until needs an earlier --since");
 	if (!o->out_dir)
-		return cli_usage(&cli, "--out DIR is required");
+		return cli_usage("--out DIR is required");
 	return CLI_GO_ON;
 }
 
 int
 main(int argc, char **argv)
 {
+	static const struct cli cli = { "render", "o:f:j:", longopts, usage,
+					set };
 	struct render_opts o = { 0 };
 	const char *font = getenv("SHINDAN_FONT");
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
