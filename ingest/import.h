@@ -15,7 +15,7 @@ struct ingest_opts {
 	const char *map_path;		/* --map */
 	const char *aliases_path;	/* --aliases */
 	const char *inspect;		/* --inspect FILE */
-	long rows;			/* --rows N for --inspect */
+	long rows;			/* --rows N of --inspect, or -1 */
 	const char *export_rejects;	/* --export-rejects FILE */
 	const char *sheet;		/* --sheet NAME|N of a workbook */
 	long moved;			/* --moved ID: the file's new path */

@@ -2,7 +2,7 @@
  * What render draws from: the run (the latest, or the one of --as-of)
  * and, with report workers, the write lock that keeps every connection
  * on one state of the database.  The lock itself is lib/db.c's, as for
- * ingest and aggregate; why render takes it is said at snapshot_lock.
+ * ingest and aggregate; snapshot.h says why render takes it.
  */
 #include <stdio.h>
 #include <string.h>
