@@ -304,8 +304,10 @@ render_run(struct render_opts *o)
 	sqlite3 *db, *lock = NULL;
 	int rc = 1;
 
-	if (o->settings_path && settings_load(&o->settings, o->settings_path))
-		return 1;
+	if (o->settings_path &&
+	    (rc = settings_load(&o->settings, o->settings_path)) != 0)
+		return rc;
+	rc = 1;
 	if (!(db = db_open(o->db_path, DB_READ, NULL)))
 		return 1;
 	if (reports && o->jobs > 1)
