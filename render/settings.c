@@ -189,6 +189,17 @@ settings_find(const struct settings *s, const char *company_key)
 	return NULL;
 }
 
+int
+settings_engaged(const struct settings *s)
+{
+	int i;
+
+	for (i = 0; s && i < s->n; i++)
+		if (s->rows[i].engaged)
+			return 1;
+	return 0;
+}
+
 void
 settings_free(struct settings *s)
 {

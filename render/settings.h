@@ -40,5 +40,7 @@ int settings_load(struct settings **out, const char *path);
 /* The row of company_key, or NULL (also when s is NULL). */
 const struct settings_row *settings_find(const struct settings *s,
 					 const char *company_key);
+/* Does any company of s (NULL: none) have an engaged day? */
+int settings_engaged(const struct settings *s);
 void settings_free(struct settings *s);
 #endif

@@ -21,7 +21,7 @@ run_status "$RENDER" --db shindan.db --out rep --policy \
 is "$status" 0 "render --policy exits 0"
 is "$(cat "$T/err")" "" "nothing on stderr"
 cd rep/pack || exit 1
-base=$(ls | grep 'corp_1234567890123.*-policy\.pdf')
+base=$(printf '%s\n' *corp_1234567890123*-policy.pdf)
 base=${base%.pdf}
 
 # the PDF: the two dates, one under the other, above the company
@@ -47,7 +47,7 @@ is "$(grep -A 2 '^制定日' "$base.txt")" \
 	"text: both dates"
 
 # no revised cell: the 制定日 alone
-m=$(ls | grep 'id_M1.*-policy\.txt')
+m=$(printf '%s\n' *id_M1*-policy.txt)
 is "$(grep -A 1 '^制定日' "$m")" "$(printf '制定日：2025年6月2日\n有限会社みなと食堂')" \
 	"text: an empty revised cell gives the 制定日 alone"
 unlike "$(pdftotext "${m%.txt}.pdf" -)" "改定日" "PDF: no 改定日 either"
