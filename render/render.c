@@ -39,6 +39,7 @@ static const struct option longopts[] = {
 	{ "settings", required_argument, NULL, 'T' },
 	{ "since", required_argument, NULL, 'B' },
 	{ "until", required_argument, NULL, 'U' },
+	{ "compare", required_argument, NULL, 'K' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -81,6 +82,7 @@ usage(FILE *fp)
 "                       DATE against now (outcome.pdf, outcome.csv,\n"
 "                       compare/)\n"
 "      --until DATE     with --since: 'now' is DATE (default today)\n"
+"      --compare D1 D2  the same as --since D1 --until D2\n"
 "  -q, --quiet          errors only\n"
 "  -v, --verbose        say more\n"
 "  -h, --help           this help\n"
@@ -441,6 +443,19 @@ main(int argc, char **argv)
 				goto out;
 			}
 			*(ch == 'B' ? &o.since : &o.until) = optarg;
+			break;
+		case 'K':
+			/* the issue's spelling: two dates, the second the
+			 * next argument */
+			if (optind >= argc || !valid_date(optarg) ||
+			    !valid_date(argv[optind])) {
+				error("--compare needs two dates YYYY-MM-DD: "
+				      "--compare D1 D2");
+				rc = 2;
+				goto out;
+			}
+			o.since = optarg;
+			o.until = argv[optind++];
 			break;
 		case 'q':
 			err_verbosity = -1;
