@@ -7,45 +7,18 @@
 . "$(dirname "$0")/lib.sh"
 need pdftotext
 
-# csv FILE "DATE,N,ANSWERS" ...: a response of 株式会社テストN per
-# argument; ANSWERS lists the questions not 実施している as Q=label
-csv() {
-	f=$1
-	shift
-	{
-		printf '回答日時,会社名,業種,従業員数,SECURITY ACTION'
-		q=1
-		while [ $q -le 25 ]; do printf ',Q%d' $q; q=$((q + 1)); done
-		printf '\n'
-		for r in "$@"; do
-			when=${r%%,*}
-			r=${r#*,}
-			n=${r%%,*}
-			ans=$(printf '%s' "${r#*,}" | tr ',' ' ')
-			printf '%s,株式会社テスト%s,製造業,30,★' "$when" "$n"
-			q=1
-			while [ $q -le 25 ]; do
-				a=実施している
-				for x in $ans; do
-					[ "${x%%=*}" = $q ] && a=${x#*=}
-				done
-				printf ',%s' "$a"
-				q=$((q + 1))
-			done
-			printf '\n'
-		done
-	} >"$f"
-}
+. "$DATA/survey-csv.sh"
 
 # テスト1: Q1-Q5 実施していない (80) → Q6 一部実施している (98)
 # テスト2: answered before its engagement only
 # テスト3: no engaged day
 # テスト4: engaged before it first answered
-csv a.csv "2024/03/01 10:00,1,1=実施していない,2=実施していない,3=実施していない,4=実施していない,5=実施していない" \
+n=実施していない
+survey_csv a.csv "2024/03/01 10:00,1,1=$n,2=$n,3=$n,4=$n,5=$n" \
 	"2024/03/01 10:00,2,3=実施していない" \
-	"2024/03/01 10:00,3," \
+	"2024/03/01 10:00,3" \
 	"2024/05/01 10:00,1,6=一部実施している" \
-	"2024/05/01 10:00,4,"
+	"2024/05/01 10:00,4"
 "$INGEST" --db shindan.db -q a.csv
 "$AGGREGATE" --db shindan.db --as-of 2024-06-30 -q
 printf 'company_key\tengaged\n' >s.tsv

@@ -10,40 +10,13 @@ need flock
 need pdftotext
 NIGHTLY=$TOP/scripts/nightly
 
-# export FILE "DATE TIME,N,K" ...: a response of 株式会社テストN per
-# argument whose questions 1..K are 実施していない, the rest 実施している
-export_csv() {
-	f=$1
-	shift
-	{
-		printf '回答日時,会社名,業種,従業員数,SECURITY ACTION'
-		q=1
-		while [ $q -le 25 ]; do
-			printf ',Q%d' $q
-			q=$((q + 1))
-		done
-		printf '\n'
-		for r in "$@"; do
-			when=${r%%,*}
-			r=${r#*,}
-			printf '%s,株式会社テスト%s,製造業,30,★' "$when" "${r%,*}"
-			q=1
-			while [ $q -le 25 ]; do
-				if [ $q -le "${r#*,}" ]; then
-					printf ',実施していない'
-				else
-					printf ',実施している'
-				fi
-				q=$((q + 1))
-			done
-			printf '\n'
-		done
-	} >"$f"
-}
+. "$DATA/survey-csv.sh"
 
 mkdir -p home/inbox
 # 2024-03-01: テスト1 Q1-Q4 not done (84), テスト2 Q1-Q10 not done (60)
-export_csv home/inbox/night1.csv "2024/03/01 10:00,1,4" "2024/03/01 10:00,2,10"
+n=実施していない
+survey_csv home/inbox/night1.csv "2024/03/01 10:00,1,1=$n,2=$n,3=$n,4=$n" \
+	"2024/03/01 10:00,2,1=$n,2=$n,3=$n,4=$n,5=$n,6=$n,7=$n,8=$n,9=$n,10=$n"
 {
 	printf 'company_key\tengaged\n'
 	printf 'name:株式会社テスト1\t2024-03-15\n'
@@ -59,7 +32,7 @@ like "$p" "<p>比較不可（期間中の回答なし）。" \
 check "night 1: no comparison drawn" test ! -e home/reports/2024-03-01/compare
 
 # 2024-05-01: テスト1 answers again, all done (100); テスト2 does not
-export_csv home/inbox/night2.csv "2024/05/01 09:00,1,0"
+survey_csv home/inbox/night2.csv "2024/05/01 09:00,1"
 run_status env SHINDAN_HOME=home SHINDAN_TODAY=2024-05-01 \
 	SHINDAN_SETTINGS=clients.tsv SHINDAN_PACK=no \
 	SHINDAN_COMPANY_REPORTS=new sh "$NIGHTLY"
