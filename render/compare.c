@@ -44,17 +44,9 @@ static const char *const status_text[] = {
 	[ST_INCOMPLETE] = "比較不可（未回答の設問あり）",
 };
 
-/* One side of a company: its state as of a date. */
-struct side {
-	int has, complete, total;
-	char answers[NQUESTIONS + 1];
-	char star[16];
-	char at[21];		/* latest response, UTC */
-};
-
 struct row {
 	const struct company_state *c;	/* now */
-	struct side then, now;
+	struct compare_side then, now;
 	char *name;			/* g_free */
 	int ind;			/* 0..NIND-1 */
 	enum status status;
@@ -144,7 +136,7 @@ acc_add(struct acc *a, const struct row *r)
 /* ---- one company ----------------------------------------------------- */
 
 static void
-side_set(struct side *s, const struct company_state *c)
+side_set(struct compare_side *s, const struct company_state *c)
 {
 	s->has = 1;
 	s->complete = c->complete;
@@ -213,7 +205,7 @@ verdict_text(const struct row *r, int q)
 }
 
 static void
-date_of(char *buf, size_t cap, const struct side *s)
+date_of(char *buf, size_t cap, const struct compare_side *s)
 {
 	if (s->has)
 		report_utc_date_ja(buf, cap, s->at);
@@ -222,7 +214,7 @@ date_of(char *buf, size_t cap, const struct side *s)
 }
 
 static void
-csv_side(struct csvout *c, const struct side *s)
+csv_side(struct csvout *c, const struct compare_side *s)
 {
 	char date[11];
 	int64_t utc;
@@ -372,38 +364,52 @@ company_pdf(struct ctx *x, const struct row *r)
 	return rc;
 }
 
+/*
+ * Fill r with c (now) against its state as of D1 and say whether the
+ * two compare; the verdicts when they do.  r->name is to g_free.
+ */
+static int
+row_fill(struct ctx *x, const struct company_state *c, struct row *r)
+{
+	long n = 0;
+
+	memset(r, 0, sizeof *r);
+	r->c = c;
+	r->name = report_display_name(c);
+	side_set(&r->now, c);
+	r->ind = strlen(c->industry_code) == 1 && c->industry_code[0] >= 'A' &&
+		 c->industry_code[0] <= 'T' ? c->industry_code[0] - 'A' : 20;
+	if (state_scan(x->db, x->end1, x->run->na_points, c->company_key,
+		       then_one, &r->then) < 0 ||
+	    in_period(x, c->company_key, &n) != 0) {
+		g_free(r->name);
+		return -1;
+	}
+	if (!r->then.has)
+		r->status = ST_NEW;
+	else if (n == 0)
+		r->status = ST_SAME;
+	else if (!r->then.complete || !r->now.complete)
+		r->status = ST_INCOMPLETE;
+	else
+		r->status = ST_OK;
+	if (r->status == ST_OK)
+		verdicts(r, x->run->na_points);
+	return 0;
+}
+
 static int
 one_company(const struct company_state *c, void *arg)
 {
 	struct ctx *x = arg;
 	struct row r;
-	long n = 0;
 	int q;
 
-	memset(&r, 0, sizeof r);
 	x->found++;
-	r.c = c;
-	r.name = report_display_name(c);
-	side_set(&r.now, c);
-	r.ind = strlen(c->industry_code) == 1 && c->industry_code[0] >= 'A' &&
-		c->industry_code[0] <= 'T' ? c->industry_code[0] - 'A' : 20;
-	if (state_scan(x->db, x->end1, x->run->na_points, c->company_key,
-		       then_one, &r.then) < 0 ||
-	    in_period(x, c->company_key, &n) != 0) {
-		g_free(r.name);
+	if (row_fill(x, c, &r) != 0)
 		return -1;
-	}
-	if (!r.then.has)
-		r.status = ST_NEW;
-	else if (n == 0)
-		r.status = ST_SAME;
-	else if (!r.then.complete || !r.now.complete)
-		r.status = ST_INCOMPLETE;
-	else
-		r.status = ST_OK;
 	x->counts[r.status]++;
 	if (r.status == ST_OK) {
-		verdicts(&r, x->run->na_points);
 		acc_add(&x->all, &r);
 		acc_add(&x->ind[r.ind], &r);
 		for (q = 0; q < NQUESTIONS; q++) {
@@ -603,47 +609,77 @@ scan(struct ctx *x)
 	return rc;
 }
 
+/*
+ * The part of a comparison every company shares: the statement of the
+ * period's responses, the output folder and the PDFs' fonts.  Returns 0
+ * or -1 (then nothing is left to release).
+ */
+static int
+ctx_open(struct ctx *x, const struct render_opts *o, sqlite3 *db,
+	 const struct render_run *run)
+{
+	x->o = o;
+	x->run = run;
+	x->db = db;
+	x->dir.fd = -1;
+	if (db_prepare(db, &x->period, "SELECT count(*) FROM response"
+		       " WHERE company_key = ?1 AND superseded = 0"
+		       " AND submitted_at >= ?2 AND submitted_at < ?3"))
+		return -1;
+	if (out_dir_open(&x->dir, o->out_dir) != 0) {
+		sqlite3_finalize(x->period);
+		return -1;
+	}
+	rtext_init(&x->text, o->font ? o->font : "IPAexGothic");
+	return 0;
+}
+
+static void
+ctx_close(struct ctx *x)
+{
+	rtext_release(&x->text);
+	sqlite3_finalize(x->period);
+	out_dir_release(&x->dir);
+}
+
+/* Set D1 (and D2, when d2 is not NULL); -1 when one is not a date. */
+static int
+ctx_dates(struct ctx *x, const char *d1, const char *d2)
+{
+	snprintf(x->d1, sizeof x->d1, "%s", d1);
+	if (d2)
+		snprintf(x->d2, sizeof x->d2, "%s", d2);
+	if (when_as_of(x->d1, &x->end1) != 0 ||
+	    when_as_of(x->d2, &x->end2) != 0)
+		return error("--since %s, --until %s: not dates", x->d1,
+			     x->d2);
+	return 0;
+}
+
 int
 compare_render(const struct render_opts *o, sqlite3 *db,
 	       const struct render_run *run)
 {
 	struct ctx *x = xcalloc(1, sizeof *x);
 	struct out_file f;
+	char today[11];
 	size_t j;
 	int rc = -1;
 
-	x->o = o;
-	x->run = run;
-	x->db = db;
-	x->dir.fd = -1;
-	snprintf(x->d1, sizeof x->d1, "%s", o->since);
-	if (o->until)
-		snprintf(x->d2, sizeof x->d2, "%s", o->until);
-	else
-		when_today_jst(x->d2);
-	if (when_as_of(x->d1, &x->end1) != 0 ||
-	    when_as_of(x->d2, &x->end2) != 0) {
-		error("--since %s, --until %s: not dates", x->d1, x->d2);
+	when_today_jst(today);
+	if (ctx_open(x, o, db, run) != 0) {
 		free(x);
 		return -1;
 	}
-	if (db_prepare(db, &x->period, "SELECT count(*) FROM response"
-		       " WHERE company_key = ?1 AND superseded = 0"
-		       " AND submitted_at >= ?2 AND submitted_at < ?3")) {
-		free(x);
-		return -1;
-	}
-	if (out_dir_open(&x->dir, o->out_dir) != 0 ||
+	if (ctx_dates(x, o->since, o->until ? o->until : today) != 0 ||
 	    out_open(&f, &x->dir, "outcome.csv") != 0)
 		goto out;
-	rtext_init(&x->text, o->font ? o->font : "IPAexGothic");
 	csvout_init_stream(&x->csv, f.fp);
 	for (j = 0; j < sizeof csv_columns / sizeof *csv_columns; j++)
 		csvout_text(&x->csv, csv_columns[j]);
 	csvout_endrow(&x->csv);
 	if (scan(x) != 0) {
 		out_abort(&f);
-		rtext_release(&x->text);
 		goto out;
 	}
 	csvout_commit(&x->csv);
@@ -651,14 +687,65 @@ compare_render(const struct render_opts *o, sqlite3 *db,
 	if (rc == 0)
 		rc = doc_pdf(&x->dir, "outcome.pdf", &x->text, "支援事業の成果報告",
 			     run->created_at, outcome_draw, x);
-	rtext_release(&x->text);
 	info("compare: %ld companies, %ld comparable", x->found,
 	     x->counts[ST_OK]);
 	if (x->failed)
 		rc = -1;
 out:
-	sqlite3_finalize(x->period);
-	out_dir_release(&x->dir);
+	ctx_close(x);
 	free(x);
 	return rc;
+}
+
+/* ---- an engagement, one company at a time (the site) ----------------- */
+
+struct compare {
+	struct ctx x;		/* D2 the run's date, D1 each company's */
+};
+
+struct compare *
+compare_open(const struct render_opts *o, sqlite3 *db,
+	     const struct render_run *run)
+{
+	struct compare *c = xcalloc(1, sizeof *c);
+
+	if (ctx_open(&c->x, o, db, run) != 0) {
+		free(c);
+		return NULL;
+	}
+	snprintf(c->x.d2, sizeof c->x.d2, "%s", run->as_of);
+	return c;
+}
+
+int
+compare_engagement(struct compare *c, const struct company_state *now,
+		   const char *since, struct compare_result *res)
+{
+	struct ctx *x = &c->x;
+	struct row r;
+
+	memset(res, 0, sizeof *res);
+	if (ctx_dates(x, since, NULL) != 0 || row_fill(x, now, &r) != 0)
+		return -1;
+	res->comparable = r.status == ST_OK;
+	res->why = status_text[r.status];
+	res->then = r.then;
+	res->now = r.now;
+	memcpy(res->verdict, r.verdict, sizeof res->verdict);
+	res->improved = r.improved;
+	res->worse = r.worse;
+	res->open = r.open;
+	if (res->comparable)
+		res->pdf = company_pdf(x, &r) == 0;
+	g_free(r.name);
+	return res->comparable && !res->pdf ? -1 : 0;
+}
+
+void
+compare_close(struct compare *c)
+{
+	if (!c)
+		return;
+	ctx_close(&c->x);
+	free(c);
 }

@@ -64,7 +64,8 @@ static const struct item cloud = {
 struct policy {
 	char *name;			/* g_free */
 	char *preamble;			/* free */
-	char date[32];			/* 制定日 2026年1月5日 */
+	char dates[2][48];		/* 制定日：2026年1月5日, 改定日：… */
+	int ndates;			/* 1, or 2 with a 改定日 */
 	const char *rep_title;		/* BLANK when unknown */
 	const char *rep_name;
 	const struct item *items[NITEMS + 1];
@@ -76,7 +77,7 @@ policy_init(struct policy *p, const struct report *r)
 {
 	const struct settings_row *s = r->settings;
 	int a = (unsigned char)r->c->answers[CLOUD_QUESTION - 1];
-	char iso[11];
+	char iso[11], ja[32];
 	size_t i;
 
 	p->name = report_display_name(r->c);
@@ -90,7 +91,13 @@ policy_init(struct policy *p, const struct report *r)
 		snprintf(iso, sizeof iso, "%s", s->established);
 	else
 		when_today_jst(iso);
-	report_date_ja(p->date, sizeof p->date, iso);
+	report_date_ja(ja, sizeof ja, iso);
+	snprintf(p->dates[p->ndates++], sizeof *p->dates, "制定日：%s", ja);
+	if (s && s->revised) {
+		report_date_ja(ja, sizeof ja, s->revised);
+		snprintf(p->dates[p->ndates++], sizeof *p->dates, "改定日：%s",
+			 ja);
+	}
 	p->rep_title = s && s->title ? s->title : BLANK;
 	p->rep_name = s && s->representative ? s->representative : BLANK;
 	for (i = 0; i < NITEMS; i++)
@@ -111,12 +118,6 @@ static char *
 item_heading(const struct policy *p, int i)
 {
 	return xasprintf("%d. %s", i + 1, p->items[i]->heading);
-}
-
-static char *
-date_line(const struct policy *p)
-{
-	return xasprintf("制定日：%s", p->date);
 }
 
 static char *
@@ -150,10 +151,9 @@ pdf_draw(struct doc *d, void *arg)
 				 p->items[i]->body, 10.5, 0, 0.1) + 12;
 	}
 	d->y += 18;
-	s = date_line(p);
-	d->y += doc_text(d, DOC_MARGIN, d->y, DOC_W, s, 10.5, RT_RIGHT, 0.1)
-		+ 6;
-	free(s);
+	for (i = 0; i < p->ndates; i++)
+		d->y += doc_text(d, DOC_MARGIN, d->y, DOC_W, p->dates[i], 10.5,
+				 RT_RIGHT, 0.1) + 6;
 	d->y += doc_text(d, DOC_MARGIN, d->y, DOC_W, p->name, 10.5, RT_RIGHT,
 			 0.1) + 6;
 	s = rep_line(p);
@@ -179,9 +179,8 @@ write_docx(const struct out_dir *d, const char *rel, const struct policy *p)
 		docx_para(&b, DOCX_BODY, p->items[i]->body);
 	}
 	docx_para(&b, DOCX_BODY, "");
-	s = date_line(p);
-	docx_para(&b, DOCX_RIGHT, s);
-	free(s);
+	for (i = 0; i < p->ndates; i++)
+		docx_para(&b, DOCX_RIGHT, p->dates[i]);
 	docx_para(&b, DOCX_RIGHT, p->name);
 	s = rep_line(p);
 	docx_para(&b, DOCX_RIGHT, s);
@@ -232,10 +231,10 @@ write_html(const struct out_dir *d, const char *rel, const struct policy *p)
 		html_el(&f, "p", "", p->items[i]->body);
 	}
 	out_puts(&f, "<p class=\"sign\">");
-	s = date_line(p);
-	html_text(&f, s);
-	free(s);
-	out_puts(&f, "<br>\n");
+	for (i = 0; i < p->ndates; i++) {
+		html_text(&f, p->dates[i]);
+		out_puts(&f, "<br>\n");
+	}
 	html_text(&f, p->name);
 	out_puts(&f, "<br>\n");
 	s = rep_line(p);
@@ -262,9 +261,9 @@ write_text(const struct out_dir *d, const char *rel, const struct policy *p)
 		out_printf(&f, "%s\n%s\n\n", s, p->items[i]->body);
 		free(s);
 	}
-	s = date_line(p);
-	out_printf(&f, "%s\n%s\n", s, p->name);
-	free(s);
+	for (i = 0; i < p->ndates; i++)
+		out_printf(&f, "%s\n", p->dates[i]);
+	out_printf(&f, "%s\n", p->name);
 	s = rep_line(p);
 	out_printf(&f, "%s\n\n※%s\n", s, CITATION);
 	free(s);

@@ -40,6 +40,7 @@ static const struct option longopts[] = {
 	{ "settings", required_argument, NULL, 'T' },
 	{ "since", required_argument, NULL, 'B' },
 	{ "until", required_argument, NULL, 'U' },
+	{ "compare", required_argument, NULL, 'K' },
 	CLI_LONGOPTS
 };
 
@@ -78,6 +79,7 @@ usage(FILE *fp)
 "                       DATE against now (outcome.pdf, outcome.csv,\n"
 "                       compare/)\n"
 "      --until DATE     with --since: 'now' is DATE (default today)\n"
+"      --compare D1 D2  the same as --since D1 --until D2\n"
 "  -q, --quiet          errors only\n"
 "  -v, --verbose        say more\n"
 "  -h, --help           this help\n"
@@ -195,8 +197,10 @@ render_run(struct render_opts *o)
 	sqlite3 *db, *lock = NULL;
 	int rc = EXIT_FAIL;
 
-	if (o->settings_path && settings_load(&o->settings, o->settings_path))
-		return EXIT_FAIL;
+	if (o->settings_path &&
+	    (rc = settings_load(&o->settings, o->settings_path)) != 0)
+		return rc;
+	rc = EXIT_FAIL;
 	if (!(db = db_open(o->db_path, DB_READ, NULL)))
 		return EXIT_FAIL;
 	if (reports && o->jobs > 1)
@@ -304,6 +308,14 @@ set(void *opts, int ch, const char *arg)
 			return EXIT_USAGE;
 		*(ch == 'B' ? &o->since : &o->until) = arg;
 		break;
+	case 'K':
+		/* the issue's spelling, two dates: the second is the first
+		 * operand, which opts_check takes */
+		if (cli_date("--compare", arg))
+			return EXIT_USAGE;
+		o->since = arg;
+		o->compare = 1;
+		break;
 	}
 	return EXIT_OK;
 }
@@ -313,8 +325,16 @@ set(void *opts, int ch, const char *arg)
  * none of.  Returns CLI_GO_ON, or EXIT_USAGE after saying why.
  */
 static int
-opts_check(const struct render_opts *o, int argc, char **argv)
+opts_check(struct render_opts *o, int argc, char **argv)
 {
+	if (o->compare) {
+		if (optind >= argc)
+			return cli_usage("--compare needs two dates "
+					 "YYYY-MM-DD: --compare D1 D2");
+		if (cli_date("--compare", argv[optind]))
+			return EXIT_USAGE;
+		o->until = argv[optind++];
+	}
 	if (optind < argc)
 		return cli_usage("unexpected argument '%s'",
 				 argv[optind]);

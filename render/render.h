@@ -37,6 +37,7 @@ struct render_opts {
 	struct settings *settings;	/* read from it, or NULL */
 	/* --since D1 [--until D2]: before and after only (compare.c) */
 	const char *since, *until;
+	int compare;		/* --compare D1 D2: until is an operand */
 };
 
 /* The run being drawn, read from the runs view. */

@@ -13,10 +13,12 @@
 #include "text.h"
 #include "when.h"
 
-enum { COL_KEY, COL_TITLE, COL_REP, COL_EST, COL_PUB, NCOLS };
+enum { COL_KEY, COL_TITLE, COL_REP, COL_EST, COL_PUB, COL_REV, COL_ENG,
+       NCOLS };
 
 static const char *const colnames[NCOLS] = {
 	"company_key", "title", "representative", "established", "published",
+	"revised", "engaged",
 };
 
 /* Split line into its tab-separated cells, in place; returns how many. */
@@ -51,7 +53,20 @@ cell_copy(const char *s)
 	return c;
 }
 
-/* Parse one data line into s; lineno for messages. */
+/* Is the cell of column i, when given, a date YYYY-MM-DD?  Says why not. */
+static int
+date_ok(const char *v, const int *col, int i, const char *path, long lineno)
+{
+	int64_t end;
+
+	if (!v || (strlen(v) == 10 && when_as_of(v, &end) == 0))
+		return 1;
+	error("%s:%ld: %s '%s' (column %d) is not a date YYYY-MM-DD", path,
+	      lineno, colnames[i], v, col[i] + 1);
+	return 0;
+}
+
+/* Parse one data line into s; lineno for messages.  Returns 0 or 2. */
 static int
 add_row(struct settings *s, const int *col, char *line, const char *path,
 	long lineno)
@@ -59,9 +74,9 @@ add_row(struct settings *s, const int *col, char *line, const char *path,
 	char *cells[64];
 	int n = split(line, cells, 64), i;
 	struct settings_row r = { 0 };
-	int64_t end;
 	char **fields[NCOLS] = { &r.company_key, &r.title, &r.representative,
-				 &r.established, &r.published };
+				 &r.established, &r.published, &r.revised,
+				 &r.engaged };
 
 	for (i = 0; i < NCOLS; i++)
 		if (col[i] >= 0 && col[i] < n)
@@ -71,9 +86,15 @@ add_row(struct settings *s, const int *col, char *line, const char *path,
 			free(*fields[i]);
 		return 0;	/* a blank line */
 	}
-	if (r.established && when_as_of(r.established, &end) != 0) {
-		error("%s:%ld: established '%s' is not a date YYYY-MM-DD",
-		      path, lineno, r.established);
+	if (!date_ok(r.established, col, COL_EST, path, lineno) ||
+	    !date_ok(r.revised, col, COL_REV, path, lineno) ||
+	    !date_ok(r.engaged, col, COL_ENG, path, lineno))
+		goto bad;
+	if (r.established && r.revised &&
+	    strcmp(r.revised, r.established) < 0) {
+		error("%s:%ld: revised '%s' (column %d) is before established "
+		      "'%s'", path, lineno, r.revised, col[COL_REV] + 1,
+		      r.established);
 		goto bad;
 	}
 	if (settings_find(s, r.company_key)) {
@@ -87,7 +108,7 @@ add_row(struct settings *s, const int *col, char *line, const char *path,
 bad:
 	for (i = 0; i < NCOLS; i++)
 		free(*fields[i]);
-	return -1;
+	return 2;
 }
 
 int
@@ -104,7 +125,8 @@ settings_load(struct settings **out, const char *path)
 	*out = NULL;
 	if (!fp) {
 		free(s);
-		return error("'%s': cannot open:", path);
+		error("'%s': cannot open:", path);
+		return 1;
 	}
 	for (i = 0; i < NCOLS; i++)
 		col[i] = -1;
@@ -116,8 +138,9 @@ settings_load(struct settings **out, const char *path)
 				   line[len - 1] == '\r'))
 			line[--len] = '\0';
 		if (utf8_valid_prefix(line, len) != (size_t)len) {
-			rc = error("%s:%ld: not UTF-8 (save the file as "
-				   "UTF-8)", path, lineno);
+			error("%s:%ld: not UTF-8 (save the file as UTF-8)",
+			      path, lineno);
+			rc = 2;
 			break;
 		}
 		if (lineno == 1 && !strncmp(p, "\xEF\xBB\xBF", 3))
@@ -130,22 +153,26 @@ settings_load(struct settings **out, const char *path)
 				for (i = 0; i < NCOLS; i++)
 					if (!strcmp(cells[j], colnames[i]))
 						col[i] = j;
-			if (col[COL_KEY] < 0)
-				rc = error("%s:1: no company_key column",
-					   path);
+			if (col[COL_KEY] < 0) {
+				error("%s:1: no company_key column", path);
+				rc = 2;
+			}
 			continue;
 		}
 		rc = add_row(s, col, p, path, lineno);
 	}
-	if (rc == 0 && ferror(fp))
-		rc = error("'%s': cannot read:", path);
-	if (rc == 0 && lineno == 0)
-		rc = error("'%s': empty (no header line)", path);
+	if (rc == 0 && ferror(fp)) {
+		error("'%s': cannot read:", path);
+		rc = 1;
+	} else if (rc == 0 && lineno == 0) {
+		error("'%s': empty (no header line)", path);
+		rc = 2;
+	}
 	free(line);
 	fclose(fp);
 	if (rc != 0) {
 		settings_free(s);
-		return -1;
+		return rc;
 	}
 	*out = s;
 	return 0;
@@ -162,6 +189,17 @@ settings_find(const struct settings *s, const char *company_key)
 	return NULL;
 }
 
+int
+settings_engaged(const struct settings *s)
+{
+	int i;
+
+	for (i = 0; s && i < s->n; i++)
+		if (s->rows[i].engaged)
+			return 1;
+	return 0;
+}
+
 void
 settings_free(struct settings *s)
 {
@@ -175,6 +213,8 @@ settings_free(struct settings *s)
 		free(s->rows[i].representative);
 		free(s->rows[i].established);
 		free(s->rows[i].published);
+		free(s->rows[i].revised);
+		free(s->rows[i].engaged);
 	}
 	free(s->rows);
 	free(s);

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "compare.h"
 #include "db.h"
 #include "err.h"
 #include "figures.h"
@@ -203,6 +204,7 @@ struct pages_ctx {
 	struct keymap *pages;	/* key hash -> 1 */
 	struct keymap *keep;	/* file name hashes: see remove_stale */
 	int comp_fd;		/* companies/, for the PDFs' existence */
+	struct compare *cmp;	/* with engaged days in the settings file */
 	long long n;
 	int failed;
 };
@@ -225,6 +227,7 @@ one_page(const struct company_state *c, void *arg)
 	char *pdf = xasprintf("%s.pdf", base);
 	char *html = xasprintf("%s.html", base);
 	const char *slash = strrchr(pdf, '/');
+	struct compare_result ba, *bap = NULL;
 	struct report r;
 	int rc = 0;
 
@@ -234,9 +237,16 @@ one_page(const struct company_state *c, void *arg)
 	}
 	r.settings = settings_find(p->s->o->settings, c->company_key);
 	r.pack_files = pack_files(p->s->d.fd, c->company_key);
+	if (p->cmp && r.settings && r.settings->engaged) {
+		if (compare_engagement(p->cmp, c, r.settings->engaged,
+				       &ba) != 0)
+			p->failed = 1;
+		else
+			bap = &ba;
+	}
 	if (site_company_page(p->s, &r, html,
 			      file_exists(p->comp_fd, slash + 1) ?
-			      slash + 1 : NULL) != 0) {
+			      slash + 1 : NULL, bap) != 0) {
 		p->failed = 1;
 	} else {
 		keymap_put(p->pages, hash64(c->company_key), 1);
@@ -264,16 +274,22 @@ open_companies(const struct site *s)
 static int
 write_company_pages(struct site *s, struct keymap *pages, struct keymap *keep)
 {
-	struct pages_ctx p = { s, NULL, pages, keep, -1, 0, 0 };
+	struct pages_ctx p = { s, NULL, pages, keep, -1, NULL, 0, 0 };
 	int rc;
 
 	if (!(p.src = report_src_open(s->db, s->run)))
 		return -1;
+	if (settings_engaged(s->o->settings) &&
+	    !(p.cmp = compare_open(s->o, s->db, s->run))) {
+		report_src_free(p.src);
+		return -1;
+	}
 	p.comp_fd = open_companies(s);
 	rc = state_scan(s->db, report_src_end(p.src), s->run->na_points, NULL,
 			one_page, &p);
 	if (p.comp_fd >= 0)
 		close(p.comp_fd);
+	compare_close(p.cmp);
 	report_src_free(p.src);
 	info("site: %lld company pages", p.n);
 	return rc != 0 || p.failed ? -1 : 0;

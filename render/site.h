@@ -55,11 +55,15 @@ const char *site_band_label(int b);
 
 /*
  * Write the HTML page of report r to rel (companies/<base>.html);
- * pdf is the PDF's name beside it, or NULL when there is none.  Returns
- * 0 or -1 after saying why.
+ * pdf is the PDF's name beside it, or NULL when there is none; ba the
+ * engagement's before and after (compare.h), or NULL when the settings
+ * file gives the company no engaged day.  Returns 0 or -1 after saying
+ * why.
  */
+struct compare_result;
 int site_company_page(const struct site *s, const struct report *r,
-		      const char *rel, const char *pdf);
+		      const char *rel, const char *pdf,
+		      const struct compare_result *ba);
 /*
  * Write groups/ind-<code>.html for every industry of the run and
  * groups/star-<level>.html for every star level, and on f (index.html,

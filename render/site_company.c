@@ -2,7 +2,9 @@
  * A company's page of the site (companies/<base>.html): the figures of
  * its PDF report as HTML, for the phone and the desk: score and band,
  * the comparison with its peers, priorities, わからない answers, the 25
- * answers against the peers' implemented rate, and its score history.
+ * answers against the peers' implemented rate, its score history and,
+ * with an engaged day in the settings file, the engagement's before and
+ * after (compare.h).
  * The numbers come from the same struct report the PDF is drawn from
  * (report.c), so the page and the PDF cannot disagree.
  */
@@ -13,11 +15,14 @@
 
 #include "answer.h"
 #include "catalogue.h"
+#include "compare.h"
 #include "err.h"
 #include "figures.h"
 #include "html.h"
 #include "pack.h"
+#include "report.h"
 #include "score.h"
+#include "settings.h"
 #include "site.h"
 #include "star.h"
 #include "when.h"
@@ -298,9 +303,102 @@ readiness(struct out_file *f, const struct report *r)
 	out_puts(f, "</section>\n");
 }
 
+/* One side of the engagement's table: its date, score and band. */
+static void
+ba_side(struct out_file *f, const char *when, const struct compare_side *d)
+{
+	char date[32] = "—";
+
+	if (d->has)
+		report_utc_date_ja(date, sizeof date, d->at);
+	out_puts(f, "<tr><td data-label=\"時点\">");
+	html_text(f, when);
+	out_puts(f, "</td><td data-label=\"回答日\">");
+	html_text(f, date);
+	if (d->has && d->complete)
+		out_printf(f, "</td><td class=\"num\" data-label=\"合計点\">"
+			   "%d点</td><td data-label=\"点数帯\">%s</td></tr>\n",
+			   d->total, site_band_label(score_band(d->total)));
+	else
+		out_puts(f, "</td><td class=\"num\">—</td><td>—</td></tr>\n");
+}
+
+/* The questions whose verdict is v, with their answers then and now. */
+static void
+ba_questions(struct out_file *f, const struct compare_result *ba, int v,
+	     const char *title)
+{
+	int q;
+
+	out_printf(f, "<h3>%s</h3>\n<ul>\n", title);
+	for (q = 0; q < NQUESTIONS; q++) {
+		if (ba->verdict[q] != v)
+			continue;
+		out_printf(f, "<li>Q%d ", q + 1);
+		html_text(f, catalogue_question(q + 1)->label);
+		out_puts(f, "（");
+		html_text(f, answer_label((unsigned char)ba->then.answers[q]));
+		out_puts(f, " → ");
+		html_text(f, answer_label((unsigned char)ba->now.answers[q]));
+		out_puts(f, "）</li>\n");
+	}
+	out_puts(f, "</ul>\n");
+}
+
+/*
+ * The engagement's before and after (the settings file's engaged day):
+ * the score then and now, the bands, what improved and what got worse,
+ * and the comparison's PDF.
+ */
+static void
+before_after(struct out_file *f, const struct report *r,
+	     const struct compare_result *ba)
+{
+	char since[32], as_of[32], *base;
+
+	report_date_ja(since, sizeof since, r->settings->engaged);
+	report_date_ja(as_of, sizeof as_of, r->run->as_of);
+	out_printf(f, "<section>\n<h2>支援開始からの変化</h2>\n<p>支援開始日 %s"
+		   "時点の回答と、基準日 %s時点の回答の比較です。</p>\n",
+		   since, as_of);
+	out_puts(f, "<table class=\"hist\"><thead><tr><th>時点</th><th>回答日"
+		 "</th><th class=\"num\">合計点</th><th>点数帯</th></tr></thead>"
+		 "\n<tbody>\n");
+	ba_side(f, "支援開始時", &ba->then);
+	ba_side(f, "今回", &ba->now);
+	out_puts(f, "</tbody></table>\n");
+	if (!ba->comparable) {
+		out_puts(f, "<p>");
+		html_text(f, ba->why);
+		out_puts(f, "。支援開始後に、すべての設問に答えた回答があると比較"
+			 "できます。</p>\n</section>\n");
+		return;
+	}
+	out_printf(f, "<p><strong>%+d点</strong>（%s → %s）　改善した設問 %d問"
+		   "　悪化した設問 %d問　残る課題 %d問</p>\n",
+		   ba->now.total - ba->then.total,
+		   site_band_label(score_band(ba->then.total)),
+		   site_band_label(score_band(ba->now.total)), ba->improved,
+		   ba->worse, ba->open);
+	if (ba->improved)
+		ba_questions(f, ba, 1, "改善した設問");
+	if (ba->worse)
+		ba_questions(f, ba, -1, "悪化した設問");
+	if (ba->pdf) {
+		base = report_file_base(r->c->company_key);
+		out_puts(f, "<p class=\"pdf\"><a href=\"../compare/");
+		html_href(f, strrchr(base, '/') ? strrchr(base, '/') + 1 :
+			  base);
+		out_puts(f, ".pdf\">取り組みの成果（前後比較、PDF）</a></p>\n");
+		free(base);
+	}
+	out_puts(f, "</section>\n");
+}
+
 int
 site_company_page(const struct site *s, const struct report *r,
-		  const char *rel, const char *pdf)
+		  const char *rel, const char *pdf,
+		  const struct compare_result *ba)
 {
 	const struct company_state *c = r->c;
 	const char *name = c->company_name && *c->company_name ?
@@ -327,6 +425,8 @@ site_company_page(const struct site *s, const struct report *r,
 	priorities(&f, r);
 	unknowns(&f, r);
 	readiness(&f, r);
+	if (ba)
+		before_after(&f, r, ba);
 	answers(&f, r);
 	history(&f, r);
 	site_page_foot(s, &f);

@@ -94,9 +94,9 @@ cd "$T" || exit 1
 # the settings file is checked before anything is drawn
 printf 'company_key\testablished\nid:M1\t2026/4/1\n' >bad.tsv
 run_status "$RENDER" --db shindan.db --out rep3 --policy --settings bad.tsv
-is "$status" 1 "a bad date fails"
+is "$status" 2 "a bad date is a usage error"
 is "$(cat "$T/err")" \
-	"render: bad.tsv:2: established '2026/4/1' is not a date YYYY-MM-DD" \
+	"render: bad.tsv:2: established '2026/4/1' (column 2) is not a date YYYY-MM-DD" \
 	"and says where"
 check "nothing written" test ! -e rep3
 printf 'key\ttitle\n' >bad.tsv

@@ -127,6 +127,20 @@ like "$(pdftotext -layout one/outcome.pdf - | tr -d ' \n')" \
 like "$(pdftotext -layout one/outcome.pdf -)" "比較できた企業が5社未満のため表示しません" \
 	"so are the questions that improved"
 
+# the issue's spelling: --compare D1 D2
+run_status "$RENDER" --db shindan.db --out alias --compare 2024-03-31 \
+	2024-06-30 -q
+is "$status" 0 "--compare D1 D2 exits 0"
+check "and draws what --since D1 --until D2 draws" \
+	cmp -s cmp/outcome.csv alias/outcome.csv
+run_status "$RENDER" --db shindan.db --out x --compare 2024-03-31
+is "$status" 2 "--compare with one date is a usage error"
+is "$(head -1 "$T/err")" \
+	"render: --compare needs two dates YYYY-MM-DD: --compare D1 D2" \
+	"and says so"
+run_status "$RENDER" --db shindan.db --out x --compare 2024-03-31 -q
+is "$status" 2 "an option is not the second date"
+
 run_status "$RENDER" --db shindan.db --out x --until 2024-06-30
 is "$status" 2 "--until alone is a usage error"
 is "$(head -1 "$T/err")" "render: --until needs an earlier --since" "and says so"
