@@ -666,8 +666,8 @@ static int wanted(const char *name);
  * Import the CSV members of the archive z at path, all in one
  * transaction: each member is a file of its own in the files view,
  * named "path:member", and the archive has a row after them with its
- * SHA-256 and the sums of their counts, by which the archive is skipped
- * when seen again.  A member that is no survey export is rejected on its
+ * SHA-256, by which the archive is skipped when seen again, and no
+ * counts of its own: its members' rows hold them, each row once.  A member that is no survey export is rejected on its
  * own, like a file in a folder; a member whose bytes cannot be read
  * (encrypted, bad CRC, a bomb) rejects the whole archive, and nothing of
  * it is kept.  Returns as file_attempt; j->reason says why.
@@ -733,13 +733,10 @@ archive_run(struct importer *im, struct job *j, struct zipin *z,
 		goto out;
 	}
 	result = FILE_FAILED;
-	if (store_file_new(&im->st, path, sha, bytes, NULL, 0, 0, "imported",
-			   NULL, &id) ||
-	    store_file_done(&im->st, id, sha, bytes, sub->rows_rejected ||
-			    sub->files_rejected ? "partial" : "imported",
-			    sub->rows_read, sub->rows_new, sub->rows_dup,
-			    sub->rows_rejected, NULL) ||
-	    txn_commit(im, j))
+	if (store_file_new(&im->st, path, sha, bytes, NULL, 0, 0,
+			   sub->rows_rejected || sub->files_rejected ?
+			   "partial" : "imported", NULL, &id) ||
+	    store_file_archive(&im->st, id) || txn_commit(im, j))
 		goto out;
 	result = FILE_DONE;
 out:

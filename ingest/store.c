@@ -83,6 +83,8 @@ store_prepare(struct store *s, sqlite3 *db)
 		" bytes = ?3, status = ?4, rows_read = ?5, rows_new = ?6,"
 		" rows_duplicate = ?7, rows_rejected = ?8, time_source = ?9"
 		" WHERE file_id = ?1") ||
+	    db_prepare(db, &s->archive, "UPDATE file SET archive = 1"
+		" WHERE file_id = ?1") ||
 	    db_prepare(db, &s->same_size, "SELECT 1 FROM file WHERE"
 		" bytes = ?1 AND status IN ('imported', 'partial') LIMIT 1") ||
 	    db_prepare(db, &s->same_hash, "SELECT path FROM file WHERE"
@@ -108,6 +110,7 @@ store_finalize(struct store *s)
 	sqlite3_finalize(s->id_get);
 	sqlite3_finalize(s->id_set);
 	sqlite3_finalize(s->insert_batch);
+	sqlite3_finalize(s->archive);
 }
 
 /* s must stay as it is until the statement is stepped. */
@@ -508,6 +511,13 @@ store_file_done(struct store *s, long long id, const char *sha,
 	sqlite3_bind_int64(st, 8, rows_rejected);
 	bind_text_or_null(st, 9, time_source);
 	return step_done(s, st);
+}
+
+int
+store_file_archive(struct store *s, long long id)
+{
+	sqlite3_bind_int64(s->archive, 1, id);
+	return step_done(s, s->archive);
 }
 
 int

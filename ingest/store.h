@@ -17,7 +17,7 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *find, *insert, *supersede, *reject, *file_new;
 	sqlite3_stmt *file_done, *same_size, *same_hash, *last;
-	sqlite3_stmt *id_get, *id_set, *insert_batch, *latest;
+	sqlite3_stmt *id_get, *id_set, *insert_batch, *latest, *archive;
 	long long next_id;	/* of the next response stored */
 };
 
@@ -65,6 +65,12 @@ int store_file_done(struct store *s, long long id, const char *sha,
 		    uint64_t bytes, const char *status, long rows_read,
 		    long rows_new, long rows_dup, long rows_rejected,
 		    const char *time_source);
+
+/*
+ * Mark the file id as an archive: a row for its SHA-256 and status, whose
+ * members' rows hold the counts.  0, or -1 after printing why.
+ */
+int store_file_archive(struct store *s, long long id);
 
 /* Has a file of this size been imported?  1 or 0. */
 int store_size_seen(struct store *s, uint64_t bytes);
