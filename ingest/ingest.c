@@ -8,7 +8,10 @@
 #include <stdlib.h>
 
 #include "err.h"
+#include "export.h"
 #include "import.h"
+#include "inspect.h"
+#include "moved.h"
 #include "input.h"
 #include "db.h"
 #include "num.h"
