@@ -16,8 +16,10 @@ qecho = @true
 endif
 
 TOOLS = ingest/ingest aggregate/aggregate render/render
-SCRIPTS_BIN = scripts/gen-sample scripts/csvparse scripts/peakmem scripts/mkzip \
-	scripts/csv2xlsx
+# gen-sample writes sample exports; tools/ holds the small programs that
+# tests and benchmarks use.  Neither is installed.
+GEN_SAMPLE = gen-sample/gen-sample
+TOOLS_BIN = tools/csvparse tools/peakmem tools/mkzip tools/csv2xlsx
 DATA = $(sort $(wildcard data/*.tsv))
 
 LIB_SRC = $(filter-out lib/embedded.c,$(wildcard lib/*.c)) lib/embedded.c
@@ -28,17 +30,18 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz-*.c)
 
 ingest_OBJ = $(patsubst %.c,%.o,$(wildcard ingest/*.c))
 aggregate_OBJ = $(patsubst %.c,%.o,$(wildcard aggregate/*.c))
+gen_sample_OBJ = $(patsubst %.c,%.o,$(wildcard gen-sample/*.c))
 render_OBJ = $(patsubst %.c,%.o,$(filter-out render/site_assets.c,\
 	$(wildcard render/*.c)) render/site_assets.c)
 SITE_ASSETS = render/site/site.css render/site/site.js
 
 OBJ = $(LIB_OBJ) $(ingest_OBJ) $(aggregate_OBJ) $(render_OBJ) \
-	$(UNIT_SRC:.c=.o) $(SCRIPTS_BIN:=.o) scripts/xlsxw.o
+	$(UNIT_SRC:.c=.o) $(gen_sample_OBJ) $(TOOLS_BIN:=.o) tools/xlsxw.o
 DEPS = $(OBJ:.o=.d)
 MANS = ingest/ingest.1 aggregate/aggregate.1 render/render.1 scripts/nightly.1
 UNITS = shindan-nightly.service shindan-nightly.timer
 
-all: $(TOOLS) $(SCRIPTS_BIN)
+all: $(TOOLS) $(GEN_SAMPLE) $(TOOLS_BIN)
 
 # Objects depend on the flags they were built with, so that switching
 # SANITIZE=1 on or off rebuilds everything instead of mixing objects.
@@ -65,14 +68,14 @@ lib/libshindan.a: $(LIB_OBJ)
 ingest/ingest: $(ingest_OBJ) lib/libshindan.a
 aggregate/aggregate: $(aggregate_OBJ) lib/libshindan.a
 render/render: $(render_OBJ) lib/libshindan.a
-scripts/gen-sample: scripts/gen-sample.o scripts/xlsxw.o lib/libshindan.a
-scripts/csvparse: scripts/csvparse.o ingest/reader.o lib/libshindan.a
-scripts/peakmem: scripts/peakmem.o lib/libshindan.a
-scripts/mkzip: scripts/mkzip.o lib/libshindan.a
-scripts/csv2xlsx: scripts/csv2xlsx.o scripts/xlsxw.o lib/libshindan.a
+gen-sample/gen-sample: $(gen_sample_OBJ) tools/xlsxw.o lib/libshindan.a
+tools/csvparse: tools/csvparse.o ingest/reader.o lib/libshindan.a
+tools/peakmem: tools/peakmem.o lib/libshindan.a
+tools/mkzip: tools/mkzip.o lib/libshindan.a
+tools/csv2xlsx: tools/csv2xlsx.o tools/xlsxw.o lib/libshindan.a
 $(UNIT_BIN): %: %.o lib/libshindan.a
 
-$(TOOLS) $(SCRIPTS_BIN) $(UNIT_BIN):
+$(TOOLS) $(GEN_SAMPLE) $(TOOLS_BIN) $(UNIT_BIN):
 	$(qecho) LD $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
@@ -143,7 +146,7 @@ uninstall:
 	fi
 
 clean:
-	rm -f $(OBJ) $(DEPS) $(TOOLS) $(SCRIPTS_BIN) $(UNIT_BIN) \
+	rm -f $(OBJ) $(DEPS) $(TOOLS) $(GEN_SAMPLE) $(TOOLS_BIN) $(UNIT_BIN) \
 		lib/libshindan.a lib/embedded.c render/site_assets.c .build-flags
 	rm -rf tests/fuzz/bin
 

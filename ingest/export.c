@@ -12,6 +12,7 @@
 #include "csvout.h"
 #include "db.h"
 #include "err.h"
+#include "export.h"
 #include "import.h"
 
 int

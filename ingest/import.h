@@ -47,11 +47,4 @@ const char *import_time_source(const struct layout *lo, const char *name,
 
 /* Import o->paths; returns an exit status and prints the summary line. */
 int import_run(const struct ingest_opts *o);
-/* --inspect: describe one file and its first rows; writes nothing. */
-int inspect_run(const struct ingest_opts *o);
-/* --moved ID PATH: the file recorded as ID (and its archive members)
- * now named PATH; an exit status. */
-int moved_run(const struct ingest_opts *o);
-/* --export-rejects: the rejects view as CSV for Excel; an exit status. */
-int export_rejects(const struct ingest_opts *o);
 #endif

@@ -9,7 +9,10 @@
 #include "cli.h"
 #include "err.h"
 #include "exit.h"
+#include "export.h"
 #include "import.h"
+#include "inspect.h"
+#include "moved.h"
 #include "input.h"
 #include "num.h"
 

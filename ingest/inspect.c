@@ -15,6 +15,7 @@
 #include "header.h"
 #include "import.h"
 #include "input.h"
+#include "inspect.h"
 #include "layout.h"
 #include "reader.h"
 #include "xlsx.h"

@@ -14,6 +14,7 @@
 #include "db.h"
 #include "err.h"
 #include "import.h"
+#include "moved.h"
 
 /* The members' rows: the run of "OLD:..." rows right before row ?1. */
 #define MEMBERS "UPDATE file SET path = ?2 || substr(path, length(?3) + 1)" \

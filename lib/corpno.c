@@ -14,12 +14,8 @@
 
 #define CORPNO_DIGITS 13
 
-/*
- * The check digit of the 12 base digits b[0..11]: 9 - (sum of the digits
- * weighted 1, 2, 1, 2, ... counted from the rightmost) mod 9.
- */
-static int
-check_digit(const char *b)
+int
+corpno_check_digit(const char *b)
 {
 	int i, sum = 0;
 
@@ -67,7 +63,7 @@ corpno_parse(const char *raw, char out[14], const char **why)
 		return -1;
 	}
 	out[CORPNO_DIGITS] = '\0';
-	want = check_digit(out + 1);
+	want = corpno_check_digit(out + 1);
 	if (out[0] - '0' != want) {
 		snprintf(reason, sizeof reason,
 			 "check digit is %c, expected %d", out[0], want);

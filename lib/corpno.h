@@ -12,4 +12,10 @@
  * is 3, expected 5", ...).
  */
 int corpno_parse(const char *raw, char out[14], const char **why);
+/*
+ * The check digit (1-9) of the 12 base digits base[0..11], which a valid
+ * number writes first: 9 - (their sum weighted 1, 2, 1, 2, ... from the
+ * rightmost) mod 9.
+ */
+int corpno_check_digit(const char *base);
 #endif

@@ -351,12 +351,35 @@ static const char schema_v5[] =
 	" (SELECT max(as_of) FROM run WHERE kind = 'local') AS as_of"
 	" FROM company;";
 
+/*
+ * v6: file.archive is 1 for a zip archive's own row, which is there for
+ * the archive's SHA-256 (an archive seen again is skipped) and holds no
+ * rows of its own: its members, 'archive.zip:member.csv', hold them.
+ * Before v6 the archive's row repeated its members' sums, so that a sum
+ * over the files view counted each row twice; an archive row of an older
+ * database (one with member rows before it) is marked and its copies of
+ * the sums are zeroed.  The files view shows the flag last.
+ */
+static const char schema_v6[] =
+	"ALTER TABLE file ADD COLUMN archive INTEGER NOT NULL DEFAULT 0"
+	" CHECK (archive IN (0, 1));"
+	"UPDATE file SET archive = 1, rows_read = 0, rows_new = 0,"
+	" rows_duplicate = 0, rows_rejected = 0"
+	" WHERE status IN ('imported', 'partial') AND EXISTS (SELECT 1"
+	"  FROM file m WHERE m.file_id < file.file_id"
+	"  AND substr(m.path, 1, length(file.path) + 1) = file.path || ':');"
+	"DROP VIEW files;"
+	"CREATE VIEW files AS SELECT file_id, path, sha256, bytes, encoding,"
+	" status, rows_read, rows_new, rows_duplicate, rows_rejected, reason,"
+	" imported_at, dialect, header_line, time_source, archive FROM file;";
+
 static const char *const migrations[DB_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_v6,
 };
 
 const char *

@@ -30,7 +30,7 @@
 
 #include <sqlite3.h>
 
-#define DB_SCHEMA_VERSION 5
+#define DB_SCHEMA_VERSION 6
 
 enum db_mode {
 	DB_READ,	/* must exist and be current; never written */

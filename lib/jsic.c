@@ -58,6 +58,12 @@ static struct keys builtin;	/* data/industry_aliases.tsv */
 static struct keys user;	/* jsic_load_aliases */
 static int loaded;
 
+/* The built-in aliases as written, by division, for jsic_alias. */
+static struct {
+	char **v;
+	size_t n;
+} written[JSIC_NDIVISIONS];
+
 /*
  * Answers already given, by raw cell.  An export repeats a few dozen
  * industry values over millions of rows, and reading one from scratch
@@ -273,6 +279,13 @@ alias_line(char *line, const char *file, long lineno, struct keys *k)
 		return error("%s:%ld: unknown division '%s' for '%s' "
 			     "(want a letter A-T)", file, lineno, div, alias);
 	keys_add(k, key, d);
+	if (k == &builtin) {
+		size_t *n = &written[d - 'A'].n;
+
+		written[d - 'A'].v = xrealloc(written[d - 'A'].v,
+					      (*n + 1) * sizeof (char *));
+		written[d - 'A'].v[(*n)++] = xstrdup(alias);
+	}
 	return 0;
 }
 
@@ -483,6 +496,27 @@ jsic_short_name(int division)
 		return "";
 	load();
 	return divisions[division - 'A'].short_name;
+}
+
+int
+jsic_middle_codes(int division, int *lo, int *hi)
+{
+	if (division < 'A' || division >= 'A' + JSIC_NDIVISIONS)
+		return -1;
+	load();
+	*lo = divisions[division - 'A'].lo;
+	*hi = divisions[division - 'A'].hi;
+	return 0;
+}
+
+const char *
+jsic_alias(int division, size_t k)
+{
+	if (division < 'A' || division >= 'A' + JSIC_NDIVISIONS)
+		return NULL;
+	load();
+	return k < written[division - 'A'].n ? written[division - 'A'].v[k] :
+	       NULL;
 }
 
 int

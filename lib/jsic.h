@@ -24,4 +24,15 @@ const char *jsic_short_name(int division);
  * 0, or -1 after printing "file:line: why" for a bad line or file.
  */
 int jsic_load_aliases(const char *path);
+/*
+ * The 中分類 codes of a division ('A'..'T'): sets *lo and *hi (both
+ * included) and returns 0, or returns -1 for another letter.
+ */
+int jsic_middle_codes(int division, int *lo, int *hi);
+/*
+ * The k-th (from 0) built-in alias of a division ('A'..'T') as written in
+ * data/industry_aliases.tsv, in the file's order, or NULL past the last:
+ * sample data writes industries the way exports do.
+ */
+const char *jsic_alias(int division, size_t k);
 #endif

@@ -43,7 +43,10 @@ static const char *const suffixes[] = {
 	"宣言済み", "宣言済", "宣言",
 };
 
-static const char *const levels[] = { "none", "one", "two" };
+/* By enum star_level. */
+static const char *const levels[STAR_NLEVELS] = {
+	"none", "one", "two", "unknown"
+};
 
 /* Drop brackets so that "★★（二つ星）" reads as "★★二つ星". */
 static void
@@ -153,11 +156,17 @@ star_parse(const char *raw, const char **level, const char **why)
 			goto bad;
 		stars = w;
 	}
-	*level = stars < 0 ? "unknown" : levels[stars];
+	*level = levels[stars < 0 ? STAR_UNKNOWN : stars];
 	return 0;
 bad:
 	*why = "unrecognised star level";
 	return -1;
+}
+
+const char *
+star_level_name(int level)
+{
+	return level >= 0 && level < STAR_NLEVELS ? levels[level] : "";
 }
 
 const char *

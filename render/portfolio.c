@@ -48,8 +48,11 @@ load_sources(sqlite3 *db, struct cover *cv)
 	sqlite3_stmt *st;
 	int rc, cap = 0;
 
+	/* an archive's members are listed, not the archive, which holds
+	   no rows of its own */
 	if (db_prepare(db, &st, "SELECT path, rows_read, status FROM file"
-	    " WHERE status IN ('imported', 'partial') ORDER BY file_id"))
+	    " WHERE status IN ('imported', 'partial') AND archive = 0"
+	    " ORDER BY file_id"))
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *p = (const char *)sqlite3_column_text(st, 0);

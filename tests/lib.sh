@@ -151,8 +151,8 @@ dump() {
 
 # --- workbooks and archives ----------------------------------------------
 
-MKZIP=$TOP/scripts/mkzip
-CSV2XLSX=$TOP/scripts/csv2xlsx
+MKZIP=$TOP/tools/mkzip
+CSV2XLSX=$TOP/tools/csv2xlsx
 
 # mkbook OUT.xlsx DIR: a workbook of the parts the test wrote under DIR
 # (xl/workbook.xml, xl/worksheets/..., ...), with the package parts Excel

@@ -6,7 +6,7 @@
 # when the versions of one response are far apart in the file.
 . "$(dirname "$0")/lib.sh"
 
-"$TOP/scripts/gen-sample" --bench 8000 >big.csv
+"$TOP/gen-sample/gen-sample" --bench 8000 >big.csv
 # line 8002 repeats line 2; line 8003 changes line 3's last answer
 sed -n 2p big.csv >>big.csv
 sed -n 3p big.csv | awk -F, -v OFS=, '{

@@ -34,8 +34,8 @@ is "$(q "SELECT path, sha256 = '$(sha256sum 自社診断.csv.zip | cut -c1-64)',
 	sha256 = '$(sha256sum form.csv | cut -c1-64)', bytes, status,
 	rows_read, rows_new FROM files ORDER BY file_id" g.db)" \
 "自社診断.csv.zip:自社診断.csv|0|1|$(wc -c <form.csv)|imported|2|2
-自社診断.csv.zip|1|0|$(wc -c <自社診断.csv.zip)|imported|2|2" \
-	"a row for the member (its own hash) and one for the archive (its hash and the sums)"
+自社診断.csv.zip|1|0|$(wc -c <自社診断.csv.zip)|imported|0|0" \
+	"a row for the member (its own hash) and one for the archive (its hash, no counts)"
 
 run_status $INGEST --db g.db 自社診断.csv.zip
 is "$status" 0 "the same archive again: exit 0"
@@ -56,7 +56,7 @@ is "$(q "SELECT path, status, rows_read, rows_new, rows_rejected, coalesce(reaso
 "many.zip:forms/one.csv|imported|2|2|0|
 many.zip:../../x.csv|partial|2|1|1|
 many.zip:notes.csv|rejected|0|0|0|no header row with all 25 questions in the first 10 rows; no question column recognised; see ingest --inspect and --map
-many.zip|partial|4|3|1|" "each CSV member is a file of its own, the archive sums them"
+many.zip|partial|0|0|0|" "each CSV member is a file of its own; the archive is partial, its rows are the members'"
 is "$(q "SELECT path, line, reason FROM rejects" m.db | sed "s|$T/||")" \
 	"many.zip:../../x.csv|3|unrecognised answer '実施中' for Q1 (column 3)" \
 	"a member's rejected row is located as archive:member and line"

@@ -154,7 +154,7 @@ rejected cut.xlsx "a truncated workbook" "not a readable zip"
 	echo '</sheetData></worksheet>'
 } >million.xml
 book million.xlsx xl/worksheets/sheet1.xml million.xml
-"$TOP/scripts/peakmem" -o fig "$TOP/ingest/ingest" --db million.db million.xlsx \
+"$TOP/tools/peakmem" -o fig "$TOP/ingest/ingest" --db million.db million.xlsx \
 	>/dev/null 2>&1 || true
 is "$(q "SELECT line, company_key FROM response" million.db)" \
 	"1000001|name:アルファ" "a million rows: the last row is read, at row 1000001"

@@ -20,7 +20,7 @@ QCOLS="industry_code, size_class, star_level, question_no, n, implemented,
  rank, below_overall"
 HCOLS="h.industry_code, h.size_class, h.star_level, h.score, h.n"
 
-"$TOP/scripts/gen-sample" --companies 1500 --seed 11 g >/dev/null
+"$TOP/gen-sample/gen-sample" --companies 1500 --seed 11 g >/dev/null
 # and a dozen incomplete companies, which count in n_incomplete only
 {
 	echo "回答日時,会社名,業種,従業員数,$(qcols)"

@@ -94,7 +94,7 @@ unlike "$(pdftotext -f 2 -l 2 shared/portfolio.pdf -)" 'n=9' \
 	"and no hidden group's n (G and 宣言なし have 9) is drawn"
 
 # a realistic population: every line of every page holds
-"$TOP/scripts/gen-sample" -n 150 -s 7 -d 1 gen >/dev/null
+"$TOP/gen-sample/gen-sample" -n 150 -s 7 -d 1 gen >/dev/null
 $INGEST --db gen.db -q gen/day1 2>/dev/null || : # 3: one file of the old form
 $AGGREGATE --db gen.db -q
 run_status $RENDER --db gen.db --out gen-share --share -q

@@ -14,7 +14,7 @@
 need flock
 need sqlite3
 need make
-for tool in "$INGEST" "$AGGREGATE" "$RENDER" "$TOP/scripts/gen-sample"; do
+for tool in "$INGEST" "$AGGREGATE" "$RENDER" "$TOP/gen-sample/gen-sample"; do
 	if ! "$tool" --version >/dev/null 2>&1; then
 		skip_all "${tool##*/} is not built yet"
 	fi
@@ -67,7 +67,7 @@ unlike "$(cat "$dest/usr/local/lib/systemd/system/"*)" "@[A-Z]+@" \
 check "no temporary file left" test -z "$(find "$dest" -name '.*')"
 
 # the sample, as gen-sample writes it (t0603 checks what it holds)
-"$TOP/scripts/gen-sample" --companies 30 --seed 7 --days 2 sample \
+"$TOP/gen-sample/gen-sample" --companies 30 --seed 7 --days 2 sample \
 	>/dev/null 2>&1
 conf=$dest/usr/local/share/doc/shindan/shindan.conf
 n1=$(find sample/day1 sample/day2 -type f | wc -l | tr -d ' ')

@@ -3,7 +3,7 @@
 # another seed gives other files; the layout is day1/ .. dayD/.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-GEN=$TOP/scripts/gen-sample
+GEN=$TOP/gen-sample/gen-sample
 
 run_status "$GEN" --companies 300 --seed 42 a
 is "$status" 0 "gen-sample exits 0"

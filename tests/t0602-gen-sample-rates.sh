@@ -11,7 +11,7 @@
 # points covers both.  The seed is fixed, so the test cannot flake.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-GEN=$TOP/scripts/gen-sample
+GEN=$TOP/gen-sample/gen-sample
 
 "$GEN" --companies 2000 --seed 1 s >/dev/null
 iconv -f CP932 -t UTF-8 s/day2/診断結果_*.csv >excel.csv

@@ -6,7 +6,7 @@
 # bad row; three bad rows and one bad file are there to be rejected.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-GEN=$TOP/scripts/gen-sample
+GEN=$TOP/gen-sample/gen-sample
 
 "$GEN" --companies 400 --seed 3 s >/dev/null
 d1=s/day1

@@ -1,13 +1,13 @@
 #!/bin/sh
-# The measuring tools of make bench: scripts/csvparse (the libcsv floor)
+# The measuring tools of make bench: tools/csvparse (the libcsv floor)
 # counts records and fields as an RFC 4180 reader sees them, and
-# scripts/peakmem reports the child's time and peak memory and passes its
+# tools/peakmem reports the child's time and peak memory and passes its
 # exit status through, so the bench's table can be trusted.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-CSVPARSE=$TOP/scripts/csvparse
-PEAKMEM=$TOP/scripts/peakmem
+CSVPARSE=$TOP/tools/csvparse
+PEAKMEM=$TOP/tools/peakmem
 
 # 4 records of 3 fields: a quoted comma, a quoted newline, doubled quotes,
 # an empty field, and no newline after the last record
@@ -29,7 +29,7 @@ run_status "$CSVPARSE" spaces.csv
 is "$(cat "$T/out")" "spaces.csv: 1 records, 3 fields" \
 	"csvparse: libcsv with default options (no space hook)"
 check "csvparse sets no per-byte hook on the floor" \
-	sh -c "! grep -q csv_set_space_func '$TOP/scripts/csvparse.c'"
+	sh -c "! grep -q csv_set_space_func '$TOP/tools/csvparse.c'"
 
 run_status "$CSVPARSE" missing.csv
 is "$status" 1 "csvparse: a missing file exits 1"

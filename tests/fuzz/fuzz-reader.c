@@ -2,21 +2,18 @@
  * Fuzz target: the CSV reader and header detection, the way import.c uses
  * them: layout_sniff over the first bytes, then every record of the text
  * through reader_next (in chunks as small as one byte, to cross every
- * buffer boundary) and the value parsers on the cells the layout maps.
+ * buffer boundary) and row_parse on the cells the layout maps.
  * The first input byte picks the chunk size, the delimiter and whether
  * to detect the layout.  A second reader over the same text hands every
  * line to libcsv: its records must be the same, byte for byte, as those
  * of the first, which splits lines without quotes itself.
  */
-#include "answer.h"
-#include "corpno.h"
+#include <stdint.h>
+
 #include "fuzz.h"
-#include "jsic.h"
 #include "layout.h"
 #include "reader.h"
-#include "size.h"
-#include "star.h"
-#include "when.h"
+#include "row.h"
 
 struct chunked {
 	struct reader_mem mem;
@@ -31,31 +28,21 @@ chunked_read(void *ctx, char *dst, size_t cap)
 	return reader_mem_read(&c->mem, dst, cap < c->chunk ? cap : c->chunk);
 }
 
-static const char *
-cell(const struct record *rec, int col)
-{
-	return col >= 0 && (size_t)col < rec->nfields ? rec->fields[col] : "";
-}
-
-/* What import.c's row_parse does with a record, minus storing. */
+/* What import.c does with a record before storing it: row.c's row_parse. */
 static void
 parse_row(const struct layout *lo, const struct record *rec)
 {
-	const char *why, *level;
-	char corp[14];
-	int64_t t;
-	int q;
+	struct row_file f = {
+		.path = "fuzz", .lo = lo, .latest_ok = INT64_MAX,
+		.time_source = "column", .time_date = ""
+	};
+	struct row r;
+	char why[512];
+	int col;
 
-	if (rec->nfields < lo->ncols || rec->line < 1 ||
-	    rec->rawlen > READER_MAX_RECORD)
+	if (rec->line < 1 || rec->rawlen > READER_MAX_RECORD)
 		return;
-	for (q = 1; q <= 25; q++)
-		(void)answer_parse(cell(rec, lo->q[q]));
-	(void)when_parse(cell(rec, lo->meta[META_TIME]), &t, &why);
-	(void)corpno_parse(cell(rec, lo->meta[META_CORPNO]), corp, &why);
-	(void)jsic_classify(cell(rec, lo->meta[META_INDUSTRY]));
-	(void)size_classify(cell(rec, lo->meta[META_EMPLOYEES]));
-	(void)star_parse(cell(rec, lo->meta[META_STAR]), &level, &why);
+	(void)row_parse(&f, rec, &r, why, sizeof why, &col);
 }
 
 static int

@@ -35,6 +35,12 @@ test_corpno_valid(void)
 			"corpno '%s' is valid", cases[i].in);
 		TAP_STR(out, cases[i].want, "corpno '%s' digits", cases[i].in);
 	}
+	/* the same three, from their base digits (sample data makes them) */
+	TAP_INT(corpno_check_digit("000012050002"), 7, "check digit 国税庁");
+	TAP_INT(corpno_check_digit("180301018771"), 1, "check digit トヨタ");
+	TAP_INT(corpno_check_digit("010401067252"), 5, "check digit ソニー");
+	/* sum 9: the digit is 9, never 0 */
+	TAP_INT(corpno_check_digit("000000000009"), 9, "check digit of 9 is 9");
 }
 
 static void

@@ -32,6 +32,30 @@ static const char *const first_code[JSIC_NDIVISIONS] = {
 	"71", "75", "78", "81", "83", "86", "88", "97", "99",
 };
 
+/* What sample data reads of the table: 中分類 ranges and aliases. */
+static void
+test_division_codes_aliases(void)
+{
+	const char *a;
+	int lo = 0, hi = 0, i, n = 0, bad = 0;
+	size_t k;
+
+	TAP_INT(jsic_middle_codes('G', &lo, &hi), 0, "G has 中分類 codes");
+	TAP_INT(lo * 100 + hi, 3741, "G's codes are 37-41");
+	TAP_INT(jsic_middle_codes('T', &lo, &hi), 0, "T has 中分類 codes");
+	TAP_INT(lo * 100 + hi, 9999, "T's codes are 99-99");
+	TAP_INT(jsic_middle_codes('U', &lo, &hi), -1, "no codes for U");
+	TAP_STR(jsic_alias('G', 0), "IT", "G's first alias as written");
+	TAP_STR(jsic_alias('G', 1), "IT・ソフトウェア", "G's second alias");
+	TAP_INT(jsic_alias('G', 23) == NULL, 1, "G has 23 aliases");
+	TAP_INT(jsic_alias('U', 0) == NULL, 1, "no aliases for U");
+	for (i = 0; i < JSIC_NDIVISIONS; i++)
+		for (k = 0; (a = jsic_alias('A' + i, k)); k++, n++)
+			bad += jsic_classify(a) != 'A' + i;
+	TAP_INT(n > 200, 1, "the aliases are all there (%d)", n);
+	TAP_INT(bad, 0, "every alias reads as its division");
+}
+
 static void
 test_divisions(void)
 {
@@ -54,6 +78,7 @@ test_divisions(void)
 			first_code[i]);
 	}
 	TAP_STR(jsic_short_name('G'), "情報通信業", "short name of G");
+	test_division_codes_aliases();
 	TAP_STR(jsic_name('U'), "", "no division U");
 	TAP_STR(jsic_name(0), "", "no division 0");
 }
@@ -288,6 +313,8 @@ test_round_trips(void)
 {
 	static const char *const levels[] = { "two", "one", "none",
 					      "unknown" };
+	static const int numbers[] = { STAR_TWO, STAR_ONE, STAR_NONE,
+				       STAR_UNKNOWN };
 	size_t i;
 
 	for (i = 0; i < SIZE_NCLASSES; i++)
@@ -296,6 +323,8 @@ test_round_trips(void)
 	for (i = 0; i < sizeof levels / sizeof *levels; i++) {
 		const char *level = NULL, *why = NULL;
 
+		TAP_STR(star_level_name(numbers[i]), levels[i],
+			"level number of '%s'", levels[i]);
 		star_parse(star_label(levels[i]), &level, &why);
 		TAP_STR(level, levels[i], "label '%s' reads back as %s",
 			star_label(levels[i]), levels[i]);
@@ -304,6 +333,7 @@ test_round_trips(void)
 		TAP_STR(level, levels[i], "level '%s' reads as itself",
 			levels[i]);
 	}
+	TAP_STR(star_level_name(STAR_NLEVELS), "", "no level beyond unknown");
 }
 
 /*

@@ -1,5 +1,5 @@
 /*
- * The writer of scripts/xlsxw.h.  The sheet is streamed into the zip as
+ * The writer of tools/xlsxw.h.  The sheet is streamed into the zip as
  * its rows come; shared strings are collected in a hash table (the
  * answers repeat, so it stays small) and written after the sheet, which
  * a zip allows: its members may come in any order.
