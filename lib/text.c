@@ -355,7 +355,7 @@ text_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 			int32_t joined;
 
 			cp = halfwidth_kana[cp - 0xff61];
-			cp2 = utf8_next(&q, end);
+			cp2 = q < end ? utf8_next(&q, end) : -1;
 			if ((cp2 == 0xff9e || cp2 == 0xff9f) &&
 			    (joined = kana_join(cp, cp2 == 0xff9e ? 0x3099 :
 						0x309a))) {

@@ -6,6 +6,8 @@
  * be that of ref_fold, which takes every character on its own.  Likewise
  * utf8_valid_prefix, which checks runs of kana and kanji in blocks, must
  * agree with ref_valid, Unicode's table of well-formed sequences.
+ * Half-width kana and the NFKC compatibility forms are never in a run;
+ * the reference folds each such character with text_fold on its own.
  */
 #include "fuzz.h"
 #include "text.h"
@@ -72,6 +74,43 @@ ref_fold(char *dst, size_t cap, const char *src, size_t len, int flags)
 		if (cp == 0x200b || cp == 0xfeff || cp == 0x200c ||
 		    cp == 0x200d || cp == 0x2060)
 			continue;
+		if ((cp >= 0xff61 && cp <= 0xff9f) ||
+		    (cp >= 0x2460 && cp <= 0x24ff) ||
+		    (cp >= 0x3200 && cp <= 0x33ff)) {
+			/* half-width kana (with its sound mark) and the
+			 * NFKC compatibility forms: text_fold of this one
+			 * character on its own, never part of a run */
+			const char *q = p;
+			int32_t mark = q < end ? utf8_next(&q, end) : -1;
+			char sub[64];
+			size_t r;
+
+			if (cp >= 0xff61 && cp <= 0xff9f &&
+			    (mark == 0xff9e || mark == 0xff9f) &&
+			    text_fold(sub, sizeof sub, start,
+				      (size_t)(q - start), flags) <
+			    text_fold(sub, sizeof sub, start,
+				      (size_t)(p - start), flags) +
+			    text_fold(sub, sizeof sub, p,
+				      (size_t)(q - p), flags))
+				p = q;		/* joined: ｶﾞ is ガ */
+			r = text_fold(sub, sizeof sub, start,
+				      (size_t)(p - start), flags);
+			if (r == 0)
+				continue;
+			if (space && n > 0) {
+				if (n + 1 >= cap)
+					break;
+				dst[n++] = ' ';
+			}
+			space = 0;
+			if (n + r >= cap)
+				break;
+			memcpy(dst + n, sub, r);
+			n += r;
+			keep = n;
+			continue;
+		}
 		if (cp >= 0xff01 && cp <= 0xff5e)
 			cp -= 0xfee0;
 		if (cp == 0x3000 || cp == 0x00a0 || cp == '\t' || cp == '\n' ||
