@@ -479,6 +479,7 @@ db_empty(sqlite3 *db)
 static int
 migrate(sqlite3 *db, const char *path, int *busy)
 {
+	char sql[64];
 	int v, rc;
 
 	/* a table rebuilt in a migration must not cascade (v3); the
@@ -511,7 +512,6 @@ migrate(sqlite3 *db, const char *path, int *busy)
 			goto fail;
 		if (v == 0 && fill_questions(db))
 			goto fail;
-		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
 		if (db_exec(db, sql) || db_commit(db))
 			goto fail;
