@@ -21,7 +21,7 @@ q "INSERT INTO run VALUES (7, '2024-03-31', '2024-04-01T00:00:00Z', 6, 0,
 before=$(q "SELECT * FROM group_stats; SELECT * FROM question_stats" old.db)
 run_status $AGGREGATE -q --db old.db --as-of 2024-01-01
 is "$status" 0 "aggregate opens and migrates the old database"
-is "$(q "PRAGMA user_version" old.db)" 5 "now at schema 5"
+is "$(q "PRAGMA user_version" old.db)" 6 "now at schema 6"
 is "$(q "SELECT * FROM group_stats WHERE run_id = 7;
 	SELECT * FROM question_stats WHERE run_id = 7" old.db)" "$before" \
 	"the old run's rows survive the rebuild of run"
