@@ -134,10 +134,38 @@ qcols() {
 			printf "%s" fmt, (i > 1 ? sep : ""), i }'
 }
 
-# answers CODES: 25 answer labels from 25 codes I P N U A - (blank),
-# joined by $SEP
+# codes SPEC [Q=CODE...]: the 25 answer codes I P N U A and - (blank) of
+# a response, as SPEC spells them: one code a question
+# ("IIIII...A"), a count before a code ("20I5N"), or one code for all 25
+# ("I"), then question Q given CODE instead ("I 3=P 9=U"); fails unless
+# that makes 25
+codes() {
+	printf '%s\n' "$*" | awk '{
+		s = ""
+		spec = $1
+		while (match(spec, /^[0-9]*[IPNUA-]/)) {
+			n = RLENGTH > 1 ? substr(spec, 1, RLENGTH - 1) + 0 : 1
+			for (i = 0; i < n; i++)
+				s = s substr(spec, RLENGTH, 1)
+			spec = substr(spec, RLENGTH + 1)
+		}
+		if (length(s) == 1)
+			for (i = 1; i < 25; i++)
+				s = s substr(s, 1, 1)
+		for (f = 2; f <= NF; f++) {
+			split($f, o, "=")
+			s = substr(s, 1, o[1] - 1) o[2] substr(s, o[1] + 1)
+		}
+		if (length(s) != 25 || spec != "")
+			exit 1
+		print s
+	}'
+}
+
+# answers SPEC [Q=CODE...]: the 25 answer labels of codes SPEC..., joined
+# by $SEP (a blank for -)
 answers() {
-	printf '%s\n' "$1" | awk -v sep="${SEP:-,}" '{
+	codes "$@" | awk -v sep="${SEP:-,}" '{
 		for (i = 1; i <= 25; i++) {
 			c = substr($0, i, 1)
 			l = c == "I" ? "実施している" : c == "P" ? \

@@ -4,24 +4,6 @@
 # in the test, independent of aggregate.
 # shellcheck shell=sh
 
-# answers STRING: the 25-character code string, from "Q=code" overrides
-# on a base code, e.g. answers I 3=P 9=U 20=N
-answers() {
-	base=$1
-	shift
-	s=""
-	i=1
-	while [ $i -le 25 ]; do
-		c=$base
-		for o in "$@"; do
-			[ "${o%%=*}" = "$i" ] && c=${o#*=}
-		done
-		s="$s$c"
-		i=$((i + 1))
-	done
-	printf '%s' "$s"
-}
-
 # base_score ANSWERS: points without 該当しない (I 4, P 2, N 0, U -1)
 base_score() {
 	printf '%s' "$1" | sed 's/./&\n/g' | awk '
