@@ -186,6 +186,24 @@ dump() {
 	   "${1:-shindan.db}"
 }
 
+# --- fixtures written straight into the tables ---------------------------
+
+# The columns of the internal tables that fixtures fill by hand, named in
+# every INSERT so that a column added by a migration cannot shift them
+# (tests/data/render-fixture.awk has its own copy: awk cannot source this)
+RUN_COLS="run_id, as_of, created_at, n_companies, n_incomplete, min_group,
+ na_points"
+GROUP_STAT_COLS="run_id, industry_code, size_class, star_level, n,
+ n_incomplete, mean, sd, median, p25, p75, min, max, band_100, band_70_99,
+ band_50_69, band_le49, part1_mean, part2_mean, part3_mean, suppressed"
+QUESTION_STAT_COLS="run_id, industry_code, size_class, star_level,
+ question_no, n, implemented, partial, not_implemented, unknown, na,
+ implemented_rate, mean_points, rank, below_overall"
+SCORE_HIST_COLS="run_id, industry_code, size_class, star_level, score, n"
+COMPANY_COLS="company_key, company_name, corporate_number, industry_code,
+ size_class, star_level, submitted_at, answers, n_departments, complete,
+ total_score, band, as_of"
+
 # --- workbooks and archives ----------------------------------------------
 
 MKZIP=$TOP/scripts/mkzip

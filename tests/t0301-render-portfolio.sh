@@ -25,7 +25,8 @@ need pdftotext
 	    "'D','*','two',2,1,48.5,3.5,1" "'*','1-5','*',5,0,70.2,8.0" \
 	    "'*','6-20','*',2,1,48.5,3.5,1"; do
 		case $g in *,1) s=1; g=${g%,1} ;; *) s=0 ;; esac
-		echo "INSERT INTO group_stat VALUES (1, $g, NULL, NULL, NULL,"
+		echo "INSERT INTO group_stat ($GROUP_STAT_COLS)" \
+		    "VALUES (1, $g, NULL, NULL, NULL,"
 		echo " NULL, NULL, 0, 3, 2, 2, NULL, NULL, NULL, $s);"
 	done
 	# group | n | implemented; rate = implemented / n
@@ -35,15 +36,18 @@ need pdftotext
 			IFS='|' read -r grp n im <<-END
 			$g
 			END
-			echo "INSERT INTO question_stat VALUES (1, $grp, $q, $n,"
+			echo "INSERT INTO question_stat ($QUESTION_STAT_COLS)" \
+			    "VALUES (1, $grp, $q, $n,"
 			echo " $im, 0, $((n - im)), 0, 0, $im.0 / $n, NULL, $q, 0);"
 		done
 	done
 	for s in 45 52 60 71 77 80 90; do
-		echo "INSERT INTO score_hist VALUES (1, '*', '*', '*', $s, 1);"
+		echo "INSERT INTO score_hist ($SCORE_HIST_COLS)" \
+		    "VALUES (1, '*', '*', '*', $s, 1);"
 	done
 	for s in 60 71 77 80 90; do
-		echo "INSERT INTO score_hist VALUES (1, '*', '*', 'one', $s, 1);"
+		echo "INSERT INTO score_hist ($SCORE_HIST_COLS)" \
+		    "VALUES (1, '*', '*', 'one', $s, 1);"
 	done
 	i=0
 	for c in "G|one|90|70-99" "G|one|80|70-99" "G|one|77|70-99" \
@@ -55,7 +59,8 @@ need pdftotext
 		END
 		name="株式会社テスト$i"
 		[ $i -eq 3 ] && name='<script>alert(1)</script>&Co'
-		echo "INSERT INTO company VALUES ('id:$i', '$name', NULL,"
+		echo "INSERT INTO company ($COMPANY_COLS)" \
+		    "VALUES ('id:$i', '$name', NULL,"
 		echo " '$ind', '1-5', '$star', '2024-06-01T01:00:00Z',"
 		echo " 'IIIIIIIIIIIIIIIIIIIIIIIII', 1, 1, $score, '$band',"
 		echo " '2024-06-30');"

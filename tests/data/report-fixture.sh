@@ -27,14 +27,16 @@ EOF
 # group IND STAR N MEAN SD SUPPRESSED
 group() {
 	cat >>fixture.sql <<EOF
-INSERT INTO group_stat VALUES (1, '$1', '*', '$2', $3, 0, $4, $5, $4, $4,
+INSERT INTO group_stat ($GROUP_STAT_COLS)
+ VALUES (1, '$1', '*', '$2', $3, 0, $4, $5, $4, $4,
  $4, 0, 100, 0, 0, 0, 0, 15.0, 40.0, 20.0, $6);
 EOF
 }
 
 # hist IND STAR SCORE N
 hist() {
-	echo "INSERT INTO score_hist VALUES (1, '$1', '*', '$2', $3, $4);" \
+	echo "INSERT INTO score_hist ($SCORE_HIST_COLS)" \
+	    "VALUES (1, '$1', '*', '$2', $3, $4);" \
 		>>fixture.sql
 }
 
@@ -51,7 +53,8 @@ qstat() {
 		for o in "$@"; do
 			[ "${o%%=*}" = "$i" ] && r=${o#*=}
 		done
-		echo "INSERT INTO question_stat VALUES (1, '$ind', '*', '$star'," \
+		echo "INSERT INTO question_stat ($QUESTION_STAT_COLS)" \
+		    "VALUES (1, '$ind', '*', '$star'," \
 			"$i, 10, 5, 2, 2, 1, 0, $r, 4 * $r, $i, 0);" >>fixture.sql
 		i=$((i + 1))
 	done
