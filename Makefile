@@ -161,7 +161,8 @@ help:
 	@echo '  install    install as shindan-ingest, ... under PREFIX=$(PREFIX)'
 	@echo '  uninstall  remove what install put there'
 	@echo '  clean      remove build products'
-	@echo 'variables: V=1 shows commands, SANITIZE=1, PREFIX, CC'
+	@echo 'variables: V=1 shows commands, SANITIZE=1, DEVELOPER=1 (strict'
+	@echo '  warnings as errors, as CI builds), PREFIX, CC'
 
 FORCE:
 .PHONY: all check demo deps bench fuzz install uninstall clean help FORCE

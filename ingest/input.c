@@ -149,7 +149,8 @@ raw_fill(struct input *in)
 static int
 plain_fill(struct input *in)
 {
-	size_t room;
+	size_t room, got;
+	int rc;
 
 	if (in->plain_pos > 0) {
 		memmove(in->plain, in->plain + in->plain_pos,
@@ -214,8 +215,8 @@ plain_fill(struct input *in)
 		in->zs.avail_in = (uInt)(in->raw_len - in->raw_pos);
 		in->zs.next_out = in->plain + in->plain_len;
 		in->zs.avail_out = (uInt)room;
-		int rc = inflate(&in->zs, Z_NO_FLUSH);
-		size_t got = room - in->zs.avail_out;
+		rc = inflate(&in->zs, Z_NO_FLUSH);
+		got = room - in->zs.avail_out;
 
 		in->raw_pos = in->raw_len - in->zs.avail_in;
 		in->plain_len += got;

@@ -20,27 +20,29 @@ static int loaded;
  */
 static char *question_text __attribute__((used));
 
+static int
+question_row(int i, char **field)
+{
+	struct question *q = &questions[i];
+
+	q->no = atoi(field[0]);
+	q->part = atoi(field[1]);
+	q->label = field[2];
+	q->text = field[3];
+	q->why = field[4];
+	return q->no != i + 1;
+}
+
 static void
 load(void)
 {
-	char *buf = question_text = xstrdup(embedded_questions), *p = buf;
-	char *line;
-	int n = 0;
+	int n;
 
-	text_tsv_line(&p);	/* header */
-	while (n < NQUESTIONS && (line = text_tsv_line(&p)) != NULL) {
-		struct question *q = &questions[n];
-
-		q->no = atoi(text_tsv_field(&line));
-		q->part = atoi(text_tsv_field(&line));
-		q->label = text_tsv_field(&line);
-		q->text = text_tsv_field(&line);
-		q->why = text_tsv_field(&line);
-		if (q->no != n + 1)
-			die("data/questions.tsv: question %d out of order",
-			    q->no);
-		n++;
-	}
+	question_text = xstrdup(embedded_questions);
+	n = text_tsv_table(question_text, NQUESTIONS, 5, question_row);
+	if (n < 0)
+		die("data/questions.tsv: question %d out of order",
+		    questions[-1 - n].no);
 	if (n != NQUESTIONS)
 		die("data/questions.tsv: %d questions, want %d", n,
 		    NQUESTIONS);

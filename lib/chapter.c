@@ -29,31 +29,34 @@ one_of(const char *s, const char *a, const char *b, const char *c)
 	return !strcmp(s, a) || !strcmp(s, b) || !strcmp(s, c);
 }
 
+static int
+step_row(int i, char **field)
+{
+	struct chapter_step *s = &steps[i];
+
+	s->no = atoi(field[0]);
+	s->chapter_no = atoi(field[1]);
+	s->chapter = field[2];
+	s->who = field[3];
+	s->effort = field[4];
+	s->next_step = field[5];
+	return s->no != i + 1 || s->chapter_no < 1 ||
+	       s->chapter_no > NCHAPTERS ||
+	       strcmp(s->chapter, names[s->chapter_no - 1]) ||
+	       !one_of(s->who, "経営者", "担当者", "全従業員") ||
+	       !one_of(s->effort, "小", "中", "大") || !*s->next_step;
+}
+
 static void
 load(void)
 {
-	char *p = step_text = xstrdup(embedded_question_chapters), *line;
-	int n = 0;
+	int n;
 
-	text_tsv_line(&p);	/* header */
-	while (n < NQUESTIONS && (line = text_tsv_line(&p)) != NULL) {
-		struct chapter_step *s = &steps[n];
-
-		s->no = atoi(text_tsv_field(&line));
-		s->chapter_no = atoi(text_tsv_field(&line));
-		s->chapter = text_tsv_field(&line);
-		s->who = text_tsv_field(&line);
-		s->effort = text_tsv_field(&line);
-		s->next_step = text_tsv_field(&line);
-		if (s->no != n + 1 || s->chapter_no < 1 ||
-		    s->chapter_no > NCHAPTERS ||
-		    strcmp(s->chapter, names[s->chapter_no - 1]) ||
-		    !one_of(s->who, "経営者", "担当者", "全従業員") ||
-		    !one_of(s->effort, "小", "中", "大") || !*s->next_step)
-			die("data/question_chapters.tsv: bad row for "
-			    "question %d", n + 1);
-		n++;
-	}
+	step_text = xstrdup(embedded_question_chapters);
+	n = text_tsv_table(step_text, NQUESTIONS, 6, step_row);
+	if (n < 0)
+		die("data/question_chapters.tsv: bad row for question %d",
+		    -n);
 	if (n != NQUESTIONS)
 		die("data/question_chapters.tsv: %d questions, want %d", n,
 		    NQUESTIONS);

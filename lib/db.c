@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "answer.h"
 #include "catalogue.h"
 #include "db.h"
 #include "err.h"
@@ -373,6 +374,43 @@ static const char schema_v6[] =
 	" status, rows_read, rows_new, rows_duplicate, rows_rejected, reason,"
 	" imported_at, dialect, header_line, time_source, archive FROM file;";
 
+/*
+ * v7: the responses and answers views count 該当しない at the na_points
+ * of the latest local run (aggregate --na-points), so that a response's
+ * total_score there is the one the companies view and the reports show;
+ * before any run, at ANSWER_NA_POINTS.  They had it fixed at 4, which an
+ * aggregate with another setting never reached.  The answer column keeps
+ * the raw code ('na') for whoever wants their own points.
+ */
+#define NA_POINTS_SQL "coalesce((SELECT na_points FROM run" \
+	" WHERE kind = 'local' ORDER BY as_of DESC LIMIT 1), " \
+	DB_STR(ANSWER_NA_POINTS) ")"
+#define DB_STR(x) DB_STR_(x)
+#define DB_STR_(x) #x
+static const char schema_v7[] =
+	"DROP VIEW responses;"
+	"DROP VIEW answers;"
+	"CREATE VIEW responses AS SELECT"
+	" r.response_id, r.company_key, r.company_name, r.corporate_number,"
+	" r.industry_code, r.industry_raw, r.size_class, r.star_level,"
+	" NULLIF(r.department, '') AS department, r.submitted_at,"
+	" r.n_missing = 0 AS complete,"
+	" CASE WHEN r.n_missing = 0 THEN r.base_score + " NA_POINTS_SQL
+	"  * r.n_na END AS total_score,"
+	" r.n_unknown, r.n_na, f.path AS source_file, r.line AS source_line,"
+	" r.superseded"
+	" FROM response r JOIN file f USING (file_id);"
+	"CREATE VIEW answers AS SELECT"
+	" r.response_id, q.question_no,"
+	" CASE substr(r.answers, q.question_no, 1)"
+	"  WHEN 'I' THEN 'implemented' WHEN 'P' THEN 'partial'"
+	"  WHEN 'N' THEN 'not_implemented' WHEN 'U' THEN 'unknown'"
+	"  WHEN 'A' THEN 'na' END AS answer,"
+	" CASE substr(r.answers, q.question_no, 1)"
+	"  WHEN 'I' THEN 4 WHEN 'P' THEN 2 WHEN 'N' THEN 0 WHEN 'U' THEN -1"
+	"  WHEN 'A' THEN " NA_POINTS_SQL " END AS points"
+	" FROM response r CROSS JOIN question q;";
+
 static const char *const migrations[DB_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
@@ -380,6 +418,7 @@ static const char *const migrations[DB_SCHEMA_VERSION] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 
 const char *
@@ -509,6 +548,7 @@ db_empty(sqlite3 *db)
 static int
 migrate(sqlite3 *db, const char *path, int *busy)
 {
+	char sql[64];
 	int v, rc;
 
 	/* a table rebuilt in a migration must not cascade (v3); the
@@ -541,7 +581,6 @@ migrate(sqlite3 *db, const char *path, int *busy)
 			goto fail;
 		if (v == 0 && fill_questions(db))
 			goto fail;
-		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
 		if (db_exec(db, sql) || db_commit(db))
 			goto fail;

@@ -19,7 +19,9 @@
  * - run.kind is 'local' (computed from this database) or 'pooled'
  *   (aggregate --pool); readers of a local run filter on it;
  * - response.base_score is the sum of points without 該当しない answers,
- *   so total = base_score + na_points * n_na when n_missing = 0;
+ *   so total = base_score + na_points * n_na when n_missing = 0; the
+ *   responses and answers views take na_points from the latest local run
+ *   (schema 6);
  * - response_id only grows (index response_seq): aggregate finds what was
  *   stored since its last run by it, and what was changed in place
  *   through cube_dirty, which triggers fill (schema 3);
@@ -30,7 +32,7 @@
 
 #include <sqlite3.h>
 
-#define DB_SCHEMA_VERSION 6
+#define DB_SCHEMA_VERSION 7
 
 enum db_mode {
 	DB_READ,	/* must exist and be current; never written */

@@ -424,3 +424,21 @@ text_tsv_field(char **p)
 	*e = '\0';
 	return s;
 }
+
+int
+text_tsv_table(char *buf, int nrows, int nfields,
+	       int (*row)(int i, char **field))
+{
+	char *field[TEXT_TSV_MAXF], *line, *p = buf;
+	int i, n = 0;
+
+	text_tsv_line(&p);	/* header */
+	while (n < nrows && (line = text_tsv_line(&p)) != NULL) {
+		for (i = 0; i < nfields && i < TEXT_TSV_MAXF; i++)
+			field[i] = text_tsv_field(&line);
+		if (row(n, field))
+			return -1 - n;
+		n++;
+	}
+	return n;
+}

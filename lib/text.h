@@ -74,4 +74,14 @@ size_t utf8_len(const char *s, size_t len);
  */
 char *text_tsv_line(char **p);
 char *text_tsv_field(char **p);
+#define TEXT_TSV_MAXF 8
+/*
+ * Parse the TSV table in buf in place: skip its header line, split each
+ * of the next rows (at most nrows) into nfields fields (at most
+ * TEXT_TSV_MAXF; "" past a row's last) and pass them to row with the
+ * row's index from 0; the fields point into buf.  Returns the number of
+ * rows read, or -1 - i when row returned nonzero for row i.
+ */
+int text_tsv_table(char *buf, int nrows, int nfields,
+		   int (*row)(int i, char **field));
 #endif

@@ -64,7 +64,7 @@ pack_readiness(const struct report *r, struct pack_readiness *p)
 	const struct settings_row *s = r->settings;
 	const char *lack[PACK_NSTEPS];
 	char date[32];
-	int i, n = 0;
+	int i, n = 0, drafted;
 
 	memset(p, 0, sizeof *p);
 	p->done[PACK_DIAGNOSIS] = r->c->complete;
@@ -80,8 +80,8 @@ pack_readiness(const struct report *r, struct pack_readiness *p)
 		snprintf(p->brief[PACK_DIAGNOSIS], sizeof p->brief[0],
 			 "自社診断: 未回答あり");
 	}
-	int drafted = r->policy_drafted ||
-		      (r->pack_files & (1u << PACK_POLICY_PDF));
+	drafted = r->policy_drafted ||
+		  (r->pack_files & (1u << PACK_POLICY_PDF));
 
 	p->done[PACK_DRAFTED] = drafted || (s && s->established);
 	if (s && s->established) {

@@ -90,6 +90,15 @@ q() {
 	sqlite3 -batch -noheader "${2:-shindan.db}" "$1"
 }
 
+# skip REASON: a check that cannot run here, as a TAP skip line
+# ("ok N # SKIP REASON") that tests/run counts and lists apart from the
+# passes; only for what install-deps cannot provide (see need)
+skip() {
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP $1"
+}
+
+# skip_all REASON: the whole script cannot run here (tests/run lists it)
 skip_all() {
 	echo "1..0 # SKIP $1"
 	exit 0
@@ -125,10 +134,38 @@ qcols() {
 			printf "%s" fmt, (i > 1 ? sep : ""), i }'
 }
 
-# answers CODES: 25 answer labels from 25 codes I P N U A - (blank),
-# joined by $SEP
+# codes SPEC [Q=CODE...]: the 25 answer codes I P N U A and - (blank) of
+# a response, as SPEC spells them: one code a question
+# ("IIIII...A"), a count before a code ("20I5N"), or one code for all 25
+# ("I"), then question Q given CODE instead ("I 3=P 9=U"); fails unless
+# that makes 25
+codes() {
+	printf '%s\n' "$*" | awk '{
+		s = ""
+		spec = $1
+		while (match(spec, /^[0-9]*[IPNUA-]/)) {
+			n = RLENGTH > 1 ? substr(spec, 1, RLENGTH - 1) + 0 : 1
+			for (i = 0; i < n; i++)
+				s = s substr(spec, RLENGTH, 1)
+			spec = substr(spec, RLENGTH + 1)
+		}
+		if (length(s) == 1)
+			for (i = 1; i < 25; i++)
+				s = s substr(s, 1, 1)
+		for (f = 2; f <= NF; f++) {
+			split($f, o, "=")
+			s = substr(s, 1, o[1] - 1) o[2] substr(s, o[1] + 1)
+		}
+		if (length(s) != 25 || spec != "")
+			exit 1
+		print s
+	}'
+}
+
+# answers SPEC [Q=CODE...]: the 25 answer labels of codes SPEC..., joined
+# by $SEP (a blank for -)
 answers() {
-	printf '%s\n' "$1" | awk -v sep="${SEP:-,}" '{
+	codes "$@" | awk -v sep="${SEP:-,}" '{
 		for (i = 1; i <= 25; i++) {
 			c = substr($0, i, 1)
 			l = c == "I" ? "実施している" : c == "P" ? \
@@ -148,6 +185,24 @@ dump() {
 	   rows_rejected FROM files WHERE status <> 'skipped' ORDER BY 1, 2;" \
 	   "${1:-shindan.db}"
 }
+
+# --- fixtures written straight into the tables ---------------------------
+
+# The columns of the internal tables that fixtures fill by hand, named in
+# every INSERT so that a column added by a migration cannot shift them
+# (tests/data/render-fixture.awk has its own copy: awk cannot source this)
+RUN_COLS="run_id, as_of, created_at, n_companies, n_incomplete, min_group,
+ na_points"
+GROUP_STAT_COLS="run_id, industry_code, size_class, star_level, n,
+ n_incomplete, mean, sd, median, p25, p75, min, max, band_100, band_70_99,
+ band_50_69, band_le49, part1_mean, part2_mean, part3_mean, suppressed"
+QUESTION_STAT_COLS="run_id, industry_code, size_class, star_level,
+ question_no, n, implemented, partial, not_implemented, unknown, na,
+ implemented_rate, mean_points, rank, below_overall"
+SCORE_HIST_COLS="run_id, industry_code, size_class, star_level, score, n"
+COMPANY_COLS="company_key, company_name, corporate_number, industry_code,
+ size_class, star_level, submitted_at, answers, n_departments, complete,
+ total_score, band, as_of"
 
 # --- workbooks and archives ----------------------------------------------
 

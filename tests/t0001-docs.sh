@@ -4,6 +4,7 @@
 # show every SHINDAN_* setting it reads; every shell script passes shellcheck.
 . "$(dirname "$0")/lib.sh"
 need groff
+need shellcheck
 
 for m in "$TOP"/ingest/ingest.1 "$TOP"/aggregate/aggregate.1 \
 	 "$TOP"/render/render.1 "$TOP"/scripts/nightly.1; do
@@ -16,24 +17,22 @@ for m in "$TOP"/ingest/ingest.1 "$TOP"/aggregate/aggregate.1 \
 	like "$(cat "$m")" "^\.Sh EXIT STATUS" "$name documents the exit statuses"
 done
 
-if have shellcheck; then
-	for s in "$TOP"/scripts/install-deps "$TOP"/scripts/nightly \
-		 "$TOP"/scripts/demo "$TOP"/scripts/bench "$TOP"/scripts/fuzz \
-		 "$TOP"/scripts/embed-data "$TOP"/scripts/embed-site \
-		 "$TOP"/scripts/bench-site "$TOP"/scripts/bench-pool \
-		 "$TOP"/.ci/run "$TOP"/tests/run; do
-		[ -f "$s" ] || continue
-		out=$(LC_ALL=C.UTF-8 shellcheck -s sh "$s" 2>&1) || true
-		is "$out" "" "shellcheck ${s#"$TOP"/}"
-	done
-	# tests: $INGEST and friends split on purpose (VALGRIND=...), and
-	# status and the fixture variables come from the sourced lib.sh
-	for s in "$TOP"/tests/lib.sh "$TOP"/tests/t*.sh; do
-		out=$(LC_ALL=C.UTF-8 shellcheck -s sh -S warning -e SC1091,SC2034,SC2154 \
-		      "$s" 2>&1) || true
-		is "$out" "" "shellcheck ${s#"$TOP"/}"
-	done
-fi
+for s in "$TOP"/scripts/install-deps "$TOP"/scripts/nightly \
+	 "$TOP"/scripts/demo "$TOP"/scripts/bench "$TOP"/scripts/fuzz \
+	 "$TOP"/scripts/embed-data "$TOP"/scripts/embed-site \
+	 "$TOP"/scripts/bench-site "$TOP"/scripts/bench-pool \
+	 "$TOP"/.ci/run "$TOP"/tests/run; do
+	[ -f "$s" ] || continue
+	out=$(LC_ALL=C.UTF-8 shellcheck -s sh "$s" 2>&1) || true
+	is "$out" "" "shellcheck ${s#"$TOP"/}"
+done
+# tests: $INGEST and friends split on purpose (VALGRIND=...), and
+# status and the fixture variables come from the sourced lib.sh
+for s in "$TOP"/tests/lib.sh "$TOP"/tests/t*.sh; do
+	out=$(LC_ALL=C.UTF-8 shellcheck -s sh -S warning -e SC1091,SC2034,SC2154 \
+	      "$s" 2>&1) || true
+	is "$out" "" "shellcheck ${s#"$TOP"/}"
+done
 
 # every setting the driver reads is in its manual and its example file
 keys=$(sed -n '/^keys="/,/"$/p' "$TOP"/scripts/nightly | tr -d '"' |

@@ -17,7 +17,7 @@ printf '%s\n' "$H" \
 	>new.csv
 run_status $INGEST --db old.db new.csv
 is "$status" 0 "ingest opens and migrates the old database"
-is "$(q "PRAGMA user_version" old.db)" 6 "now at schema 6"
+is "$(q "PRAGMA user_version" old.db)" 7 "now at schema 7"
 like "$(q "SELECT sql FROM sqlite_master WHERE name = 'response'" old.db)" \
 	"WITHOUT ROWID" "response is clustered on its identity"
 is "$(q "SELECT count(*) FROM sqlite_master WHERE name =

@@ -7,8 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 need sqlite3
 
-# shellcheck source=tests/aggregate-fill.sh
-. "$TOP/tests/aggregate-fill.sh"
+# shellcheck source=tests/data/aggregate-fill.sh
+. "$TOP/tests/data/aggregate-fill.sh"
 newdb t.db
 
 # E / 6-20 / one: 100, 80, 80, 60, 40 (odd n, a tie)

@@ -6,8 +6,8 @@
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 need sqlite3
-# shellcheck source=tests/aggregate-fill.sh
-. "$TOP/tests/aggregate-fill.sh"
+# shellcheck source=tests/data/aggregate-fill.sh
+. "$TOP/tests/data/aggregate-fill.sh"
 newdb t.db
 
 # Everyone is 21-50 / one.  F (10 companies) and H (11): Q1 not

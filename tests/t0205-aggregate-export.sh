@@ -6,8 +6,8 @@
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 need sqlite3
-# shellcheck source=tests/aggregate-fill.sh
-. "$TOP/tests/aggregate-fill.sh"
+# shellcheck source=tests/data/aggregate-fill.sh
+. "$TOP/tests/data/aggregate-fill.sh"
 newdb t.db
 
 resp corp:1 '' 2024-03-01T00:00:00Z D 6-20 one 25I '=HYPERLINK("http://x")'

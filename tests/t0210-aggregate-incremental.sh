@@ -10,10 +10,10 @@
 . "$(dirname "$0")/lib.sh"
 need sqlite3
 need awk
-# shellcheck source=tests/aggregate-fill.sh
-. "$TOP/tests/aggregate-fill.sh"
-# shellcheck source=tests/aggregate-nights.sh
-. "$TOP/tests/aggregate-nights.sh"
+# shellcheck source=tests/data/aggregate-fill.sh
+. "$TOP/tests/data/aggregate-fill.sh"
+# shellcheck source=tests/data/aggregate-nights.sh
+. "$TOP/tests/data/aggregate-nights.sh"
 newdb inc.db
 newdb full.db
 

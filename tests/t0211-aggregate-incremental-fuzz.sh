@@ -8,10 +8,10 @@
 . "$(dirname "$0")/lib.sh"
 need sqlite3
 need awk
-# shellcheck source=tests/aggregate-fill.sh
-. "$TOP/tests/aggregate-fill.sh"
-# shellcheck source=tests/aggregate-nights.sh
-. "$TOP/tests/aggregate-nights.sh"
+# shellcheck source=tests/data/aggregate-fill.sh
+. "$TOP/tests/data/aggregate-fill.sh"
+# shellcheck source=tests/data/aggregate-nights.sh
+. "$TOP/tests/data/aggregate-nights.sh"
 newdb empty.db
 
 budget=${SHINDAN_FUZZ_SECONDS:-20}

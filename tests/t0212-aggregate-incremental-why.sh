@@ -8,8 +8,8 @@
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 need sqlite3
-# shellcheck source=tests/aggregate-fill.sh
-. "$TOP/tests/aggregate-fill.sh"
+# shellcheck source=tests/data/aggregate-fill.sh
+. "$TOP/tests/data/aggregate-fill.sh"
 newdb t.db
 resp corp:1 '' 2024-03-01T00:00:00Z D 6-20 one 25I
 resp corp:2 '' 2024-03-01T00:00:00Z E 1-5 two 20I5N

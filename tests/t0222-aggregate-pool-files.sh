@@ -10,8 +10,8 @@
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 need sqlite3
-# shellcheck source=tests/aggregate-fill.sh
-. "$TOP/tests/aggregate-fill.sh"
+# shellcheck source=tests/data/aggregate-fill.sh
+. "$TOP/tests/data/aggregate-fill.sh"
 
 # a: 5 in G/1-5/one (a full cell), 2 in G/1-5/two and 1 in G/6-20/one
 # (withheld to G/1-5/* ... G/*/*), 2 in B (up to */*/*), 1 incomplete

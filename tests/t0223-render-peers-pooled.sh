@@ -9,8 +9,8 @@
 . "$(dirname "$0")/lib.sh"
 need sqlite3
 need pdftotext
-# shellcheck source=tests/aggregate-fill.sh
-. "$TOP/tests/aggregate-fill.sh"
+# shellcheck source=tests/data/aggregate-fill.sh
+. "$TOP/tests/data/aggregate-fill.sh"
 
 # a: two companies in G (suppressed locally) and six in D
 newdb a.db

@@ -11,17 +11,21 @@ need sqlite3
 
 sqlite3 old.db <"$DATA/schema-v1.sql"
 chmod 600 old.db
-q "INSERT INTO run VALUES (7, '2024-03-31', '2024-04-01T00:00:00Z', 6, 0,
+q "INSERT INTO run ($RUN_COLS)
+ VALUES (7, '2024-03-31', '2024-04-01T00:00:00Z', 6, 0,
  5, 4);
- INSERT INTO group_stat VALUES (7, '*', '*', '*', 6, 0, 90.0, 1.0, 90.0,
+ INSERT INTO group_stat ($GROUP_STAT_COLS)
+ VALUES (7, '*', '*', '*', 6, 0, 90.0, 1.0, 90.0,
  89.0, 91.0, 88, 92, 0, 6, 0, 0, 20.0, 50.0, 20.0, 0);
- INSERT INTO question_stat VALUES (7, '*', '*', '*', 1, 6, 6, 0, 0, 0, 0,
+ INSERT INTO question_stat ($QUESTION_STAT_COLS)
+ VALUES (7, '*', '*', '*', 1, 6, 6, 0, 0, 0, 0,
  1.0, 4.0, 25, 0);
- INSERT INTO score_hist VALUES (7, '*', '*', '*', 90, 6)" old.db
+ INSERT INTO score_hist ($SCORE_HIST_COLS)
+ VALUES (7, '*', '*', '*', 90, 6)" old.db
 before=$(q "SELECT * FROM group_stats; SELECT * FROM question_stats" old.db)
 run_status $AGGREGATE -q --db old.db --as-of 2024-01-01
 is "$status" 0 "aggregate opens and migrates the old database"
-is "$(q "PRAGMA user_version" old.db)" 6 "now at schema 6"
+is "$(q "PRAGMA user_version" old.db)" 7 "now at schema 7"
 is "$(q "SELECT * FROM group_stats WHERE run_id = 7;
 	SELECT * FROM question_stats WHERE run_id = 7" old.db)" "$before" \
 	"the old run's rows survive the rebuild of run"

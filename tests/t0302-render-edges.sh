@@ -8,6 +8,8 @@
 need sqlite3
 DBINIT=$TOP/tests/unit/t-render-dbinit
 need "$DBINIT"
+need pdftotext
+need xmllint
 FIXTURE=$TOP/tests/data/render-fixture.awk
 
 run_status $RENDER --db none.db --out rep
@@ -50,12 +52,10 @@ is "$(q "SELECT min(suppressed) FROM group_stat" one.db)" 1 \
 	"fixture: every group is suppressed"
 run_status $RENDER --db one.db --out rep --format png,svg,pdf
 is "$status" 0 "a single company renders"
-if have pdftotext; then
-	text=$(pdftotext rep/portfolio.pdf -)
-	like "$text" "n<5" "its groups read n<5"
-	unlike "$text" "$mean|n=1[^0-9]" "its mean and n never show"
-	like "$text" "表示しません" "charts with nothing to show say why"
-fi
+text=$(pdftotext rep/portfolio.pdf -)
+like "$text" "n<5" "its groups read n<5"
+unlike "$text" "$mean|n=1[^0-9]" "its mean and n never show"
+like "$text" "表示しません" "charts with nothing to show say why"
 is "$(od -An -tx1 -j16 -N8 rep/weakest-questions.png | tr -d ' ')" \
 	00000640000003e8 "an empty chart is still a full-size PNG"
 
@@ -65,17 +65,13 @@ awk -v n=400 -v inds='ABCDEFGHIJKLMNOPQRST?' -v names=long \
 	-v runs=2024-03-31,2024-06-30 -f "$FIXTURE" | sqlite3 all.db
 run_status $RENDER --db all.db --out all --format svg,pdf
 is "$status" 0 "all industries render"
-if have pdftotext; then
-	text=$(pdftotext all/portfolio.pdf -)
-	for l in A B C D E F G H I J K L M N O P Q R S T; do
-		like "$text" "^$l( |$)" "industry $l has its row"
-	done
-	like "$text" "業種不明" "and so do unknown industries"
-fi
-if have xmllint; then
-	is "$(html_messages all/index.html)" 0 \
-		"index.html with hostile names parses cleanly"
-fi
+text=$(pdftotext all/portfolio.pdf -)
+for l in A B C D E F G H I J K L M N O P Q R S T; do
+	like "$text" "^$l( |$)" "industry $l has its row"
+done
+like "$text" "業種不明" "and so do unknown industries"
+is "$(html_messages all/index.html)" 0 \
+	"index.html with hostile names parses cleanly"
 is "$(grep -c '<tr><td data-label="会社名">' all/index.html)" 400 \
 	"one row a company"
 

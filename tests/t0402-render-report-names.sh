@@ -17,7 +17,7 @@ for name in '../../etc/passwd' 'a/b' '..' '.hidden' 'CTRL' "$long" \
 	key="id:$name"
 	case $name in ''|同名商事) key="id:H$n" ;; esac
 	response "$key" '' 2024-03-10T01:00:00Z "$name" '' D 6-20 two \
-		"$(answers I 3=P)"
+		"$(codes I 3=P)"
 done
 group '*' '*' 50 65.0 15.0 0
 fixture_end

@@ -10,15 +10,15 @@ need pdftotext
 name=株式会社マルチ拠点
 fixture_begin
 # 本社 on 2024-01-10: all 実施している but Q5 実施していない → 96
-response id:C1 本社 2024-01-10T01:00:00Z $name '' G 301+ two "$(answers I 5=N)"
+response id:C1 本社 2024-01-10T01:00:00Z $name '' G 301+ two "$(codes I 5=N)"
 # 本社 on 2024-02-15 replaces it: Q5 一部 → 98
-response id:C1 本社 2024-02-15T01:00:00Z $name '' G 301+ two "$(answers I 5=P)"
+response id:C1 本社 2024-02-15T01:00:00Z $name '' G 301+ two "$(codes I 5=P)"
 # 工場 on 2024-02-20 (JST 2024-02-21 08:30): Q11 実施していない, Q20 一部
 # combined: Q5 一部, Q11 実施していない, Q20 一部 → 22 × 4 + 2 + 0 + 2 = 92
 response id:C1 工場 2024-02-20T23:30:00Z $name '' G 301+ two \
-	"$(answers I 11=N 20=P)"
+	"$(codes I 11=N 20=P)"
 # a response after the as-of date does not count
-response id:C1 工場 2024-04-02T01:00:00Z $name '' G 301+ two "$(answers N)"
+response id:C1 工場 2024-04-02T01:00:00Z $name '' G 301+ two "$(codes N)"
 group '*' '*' 50 65.0 15.0 0
 qstat '*' '*' 0.6
 fixture_end

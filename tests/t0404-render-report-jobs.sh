@@ -10,7 +10,7 @@ fixture_begin
 i=1
 while [ $i -le 30 ]; do
 	response "id:J$i" '' 2024-03-10T01:00:00Z "ジョブ商事$i" '' D 6-20 one \
-		"$(answers I $((i % 25 + 1))=N $((i * 7 % 25 + 1))=U)"
+		"$(codes I $((i % 25 + 1))=N $((i * 7 % 25 + 1))=U)"
 	i=$((i + 1))
 done
 group D '*' 30 90.0 3.0 0

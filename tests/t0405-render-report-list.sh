@@ -9,7 +9,7 @@ need pdftotext
 fixture_begin
 for i in 1 2 3 4 5 6; do
 	response "id:L$i" '' 2024-03-10T01:00:00Z "リスト商事$i" '' D 6-20 one \
-		"$(answers I $i=N)"
+		"$(codes I $i=N)"
 done
 group D '*' 6 90.0 3.0 0
 group '*' '*' 6 90.0 3.0 0

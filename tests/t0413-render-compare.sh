@@ -12,52 +12,52 @@ fixture_begin
 # D1 = 2024-03-31, D2 = 2024-06-30; the run's minimum group is 5.
 # C1: Q1-5 N → all I: 80 → 100 (+20), band 70-99 → 100, star one → two
 response id:C1 '' 2024-03-01T01:00:00Z 株式会社一号 '' D 6-20 one \
-	"$(answers I 1=N 2=N 3=N 4=N 5=N)"
+	"$(codes I 1=N 2=N 3=N 4=N 5=N)"
 response id:C1 '' 2024-05-01T01:00:00Z 株式会社一号 '' D 6-20 two \
-	"$(answers I)"
+	"$(codes I)"
 # C2: Q6-15 P → Q6-10 P: 80 → 90 (+10)
 response id:C2 '' 2024-02-01T01:00:00Z 株式会社二号 '' D 6-20 one \
-	"$(answers I 6=P 7=P 8=P 9=P 10=P 11=P 12=P 13=P 14=P 15=P)"
+	"$(codes I 6=P 7=P 8=P 9=P 10=P 11=P 12=P 13=P 14=P 15=P)"
 response id:C2 '' 2024-06-01T01:00:00Z 株式会社二号 '' D 6-20 one \
-	"$(answers I 6=P 7=P 8=P 9=P 10=P)"
+	"$(codes I 6=P 7=P 8=P 9=P 10=P)"
 # C3: all P → Q1 N: 50 → 48 (−2), band 50-69 → ≤49
 response id:C3 '' 2024-01-10T01:00:00Z 株式会社三号 '' D 6-20 none \
-	"$(answers P)"
+	"$(codes P)"
 response id:C3 '' 2024-04-10T01:00:00Z 株式会社三号 '' D 6-20 none \
-	"$(answers P 1=N)"
+	"$(codes P 1=N)"
 # C4: Q20-25 N → Q20-22 N: 76 → 88 (+12)
 response id:C4 '' 2024-03-15T01:00:00Z 株式会社四号 '' D 6-20 one \
-	"$(answers I 20=N 21=N 22=N 23=N 24=N 25=N)"
+	"$(codes I 20=N 21=N 22=N 23=N 24=N 25=N)"
 response id:C4 '' 2024-06-15T01:00:00Z 株式会社四号 '' D 6-20 one \
-	"$(answers I 20=N 21=N 22=N)"
+	"$(codes I 20=N 21=N 22=N)"
 # C5, whose departments changed: then 東京 (all I) and 大阪 (Q3 N) → 96;
 # now 東京 again (Q4 U), 名古屋 new (all I), 大阪 still counts (Q3 N):
 # Q3 N, Q4 U → 23 × 4 − 1 = 91 (−5)
 response id:C5 東京 2024-03-01T01:00:00Z 株式会社五号 '' D 6-20 one \
-	"$(answers I)"
+	"$(codes I)"
 response id:C5 大阪 2024-03-02T01:00:00Z 株式会社五号 '' D 6-20 one \
-	"$(answers I 3=N)"
+	"$(codes I 3=N)"
 response id:C5 東京 2024-05-01T01:00:00Z 株式会社五号 '' D 6-20 one \
-	"$(answers I 4=U)"
+	"$(codes I 4=U)"
 response id:C5 名古屋 2024-05-02T01:00:00Z 株式会社五号 '' D 6-20 one \
-	"$(answers I)"
+	"$(codes I)"
 # C6 (industry M, alone): all N → all P: 0 → 50 (+50), band ≤49 → 50-69
 response id:C6 '' 2024-03-01T01:00:00Z 有限会社六号 '' M 1-5 one \
-	"$(answers N)"
+	"$(codes N)"
 response id:C6 '' 2024-04-01T01:00:00Z 有限会社六号 '' M 1-5 one \
-	"$(answers P)"
+	"$(codes P)"
 # not comparable: C7 first answered after D1, C8 not again after D1, C9
 # left Q25 blank at D1; C10 answered only after D2 (not counted at all)
 response id:C7 '' 2024-05-01T01:00:00Z 株式会社七号 '' D 6-20 one \
-	"$(answers I)"
+	"$(codes I)"
 response id:C8 '' 2024-02-01T01:00:00Z 株式会社八号 '' D 6-20 one \
-	"$(answers I)"
+	"$(codes I)"
 response id:C9 '' 2024-03-01T01:00:00Z 株式会社九号 '' D 6-20 one \
-	"$(answers I 25=-)"
+	"$(codes I 25=-)"
 response id:C9 '' 2024-05-01T01:00:00Z 株式会社九号 '' D 6-20 one \
-	"$(answers I)"
+	"$(codes I)"
 response id:C10 '' 2024-07-15T01:00:00Z 株式会社十号 '' D 6-20 one \
-	"$(answers I)"
+	"$(codes I)"
 fixture_end
 
 run_status "$RENDER" --db shindan.db --out cmp --since 2024-03-31 \

@@ -5,37 +5,10 @@
 # over with their reports.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-need flock
 need pdftotext
-NIGHTLY=$TOP/scripts/nightly
-
-# export FILE "DATE TIME,N" ...: a response of 株式会社テストN per argument
-export_csv() {
-	f=$1
-	shift
-	{
-		printf '回答日時,会社名,業種,従業員数,SECURITY ACTION'
-		q=1
-		while [ $q -le 25 ]; do
-			printf ',Q%d' $q
-			q=$((q + 1))
-		done
-		printf '\n'
-		for r in "$@"; do
-			printf '%s,株式会社テスト%s,製造業,30,★★' "${r%,*}" "${r#*,}"
-			q=1
-			while [ $q -le 25 ]; do
-				if [ $q -eq 3 ]; then
-					printf ',実施していない'
-				else
-					printf ',実施している'
-				fi
-				q=$((q + 1))
-			done
-			printf '\n'
-		done
-	} >"$f"
-}
+# shellcheck source=tests/data/nightly-setup.sh
+. "$DATA/nightly-setup.sh"
+NOT="q == 3"
 
 mkdir -p home/inbox
 export_csv home/inbox/night1.csv "2024/07/01 10:00,1" "2024/07/01 10:00,2"

@@ -5,17 +5,12 @@
 # summary line, and leaves reports/DAY with reports/latest pointing at it.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-need flock
-need sqlite3
-NIGHTLY=$TOP/scripts/nightly
-for tool in "$INGEST" "$AGGREGATE" "$RENDER"; do
-	if ! "$tool" --version >/dev/null 2>&1; then
-		skip_all "${tool##*/} is not built yet"
-	fi
-done
+# shellcheck source=tests/data/nightly-setup.sh
+. "$DATA/nightly-setup.sh"
 
-# export FILE FIRST N: N responses of companies FIRST.., all on 2024-06-DD
-export_csv() {
+# export_from FILE FIRST N: N responses of companies FIRST..,
+# all on 2024-06-DD
+export_from() {
 	awk -v first="$2" -v n="$3" 'BEGIN {
 		printf "回答日時,会社名,業種,従業員数,SECURITY ACTION"
 		for (q = 1; q <= 25; q++) printf ",Q%d", q
@@ -32,10 +27,10 @@ export_csv() {
 }
 
 mkdir -p home/inbox
-export_csv home/inbox/good.csv 1 6
-export_csv good2.csv 7 4
+export_from home/inbox/good.csv 1 6
+export_from good2.csv 7 4
 gzip -n -c good2.csv >home/inbox/good2.csv.gz
-export_csv home/inbox/partial.csv 11 3
+export_from home/inbox/partial.csv 11 3
 sed -i '3s/,実施している,/,実施中,/' home/inbox/partial.csv
 printf '回答日時,会社名' >home/inbox/bad.csv
 for q in $(seq 1 23); do printf ',Q%d' "$q" >>home/inbox/bad.csv; done
@@ -87,7 +82,7 @@ like "$(cat "$log")" 'partial: 2 new, 0 duplicate, 1 rejected rows' "and the par
 like "$(cat "$log")" "実施中" "ingest's message about the bad row is in the log"
 
 # -q: a good night prints nothing, a night with rejected input still does
-export_csv home/inbox/more.csv 20 2
+export_from home/inbox/more.csv 20 2
 run_status env SHINDAN_HOME=home SHINDAN_TODAY=2024-07-02 sh "$NIGHTLY" -q
 is "$status" 0 "-q, all accepted: exit 0"
 is "$(cat "$T/out")" "" "-q, all accepted: silent"

@@ -5,17 +5,11 @@
 # SHINDAN_KEEP_DAYS.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-need flock
-need sqlite3
-NIGHTLY=$TOP/scripts/nightly
-for tool in "$INGEST" "$AGGREGATE" "$RENDER"; do
-	if ! "$tool" --version >/dev/null 2>&1; then
-		skip_all "${tool##*/} is not built yet"
-	fi
-done
+# shellcheck source=tests/data/nightly-setup.sh
+. "$DATA/nightly-setup.sh"
 
-# export FILE N: N responses of N companies, 2024-06-01..
-export_csv() {
+# export_n FILE N: N responses of N companies, 2024-06-01..
+export_n() {
 	awk -v n="$2" 'BEGIN {
 		printf "回答日時,会社名,業種,従業員数,SECURITY ACTION"
 		for (q = 1; q <= 25; q++) printf ",Q%d", q
@@ -32,12 +26,8 @@ export_csv() {
 }
 
 mkdir -p home/inbox
-export_csv home/inbox/export.csv 6
+export_n home/inbox/export.csv 6
 cp home/inbox/export.csv again.csv
-night() {
-	run_status env SHINDAN_HOME=home "$@" sh "$NIGHTLY"
-}
-
 night SHINDAN_TODAY=2024-07-01
 is "$status" 0 "night 1: all accepted, exit 0"
 like "$(cat "$T/out")" ' 6 new responses' "night 1 imports 6 responses"

@@ -4,14 +4,8 @@
 # next night, and reports/latest keeps pointing at the last good report.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-need flock
-need sqlite3
-NIGHTLY=$TOP/scripts/nightly
-for tool in "$INGEST" "$AGGREGATE" "$RENDER"; do
-	if ! "$tool" --version >/dev/null 2>&1; then
-		skip_all "${tool##*/} is not built yet"
-	fi
-done
+# shellcheck source=tests/data/nightly-setup.sh
+. "$DATA/nightly-setup.sh"
 
 mkdir -p home/inbox home/reports/2024-06-30
 ln -s 2024-06-30 home/reports/latest

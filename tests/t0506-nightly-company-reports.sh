@@ -6,49 +6,10 @@
 # index.html still links to a report for every company.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-need flock
-need sqlite3
 need pdftotext
-NIGHTLY=$TOP/scripts/nightly
-for tool in "$INGEST" "$AGGREGATE" "$RENDER"; do
-	if ! "$tool" --version >/dev/null 2>&1; then
-		skip_all "${tool##*/} is not built yet"
-	fi
-done
-
-# export FILE "DATE TIME,N" ...: one response of 株式会社テストN per
-# argument, at that JST time
-export_csv() {
-	f=$1
-	shift
-	{
-		printf '回答日時,会社名,業種,従業員数,SECURITY ACTION'
-		q=1
-		while [ $q -le 25 ]; do
-			printf ',Q%d' $q
-			q=$((q + 1))
-		done
-		printf '\n'
-		for r in "$@"; do
-			n=${r#*,}
-			printf '%s,株式会社テスト%s,製造業,30,★★' "${r%,*}" "$n"
-			q=1
-			while [ $q -le 25 ]; do
-				if [ $(((n + q) % 5)) -eq 0 ]; then
-					printf ',実施していない'
-				else
-					printf ',実施している'
-				fi
-				q=$((q + 1))
-			done
-			printf '\n'
-		done
-	} >"$f"
-}
-
-night() {
-	run_status env SHINDAN_HOME=home "$@" sh "$NIGHTLY"
-}
+# shellcheck source=tests/data/nightly-setup.sh
+. "$DATA/nightly-setup.sh"
+NOT="(n + q) % 5 == 0"
 
 # broken DAY: the links of reports/DAY's pages that do not resolve
 broken() {

@@ -6,14 +6,8 @@
 # report folders keep following SHINDAN_KEEP_DAYS only.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-need flock
-need sqlite3
-NIGHTLY=$TOP/scripts/nightly
-for tool in "$INGEST" "$AGGREGATE" "$RENDER"; do
-	if ! "$tool" --version >/dev/null 2>&1; then
-		skip_all "${tool##*/} is not built yet"
-	fi
-done
+# shellcheck source=tests/data/nightly-setup.sh
+. "$DATA/nightly-setup.sh"
 
 # logs DAY...: a log of each day, as the nights of those days left them
 logs() {
@@ -24,10 +18,6 @@ logs() {
 left() {
 	(cd home/logs && find . -mindepth 1 | LC_ALL=C sort | tr '\n' ' ')
 }
-night() {
-	run_status env SHINDAN_HOME=home "$@" sh "$NIGHTLY"
-}
-
 mkdir -p home/logs home/elsewhere
 logs 2024-01-01 2024-03-31 2024-04-01 2024-04-09 2024-06-30
 printf 'notes\n' >home/logs/notes.txt

@@ -6,13 +6,12 @@
 # is the step that records it.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-need flock
-need sqlite3
+# shellcheck source=tests/data/nightly-setup.sh
+. "$DATA/nightly-setup.sh"
 need "$MKZIP"
-NIGHTLY=$TOP/scripts/nightly
 export SHINDAN_TODAY=2025-06-10
 
-A=$(answers IIIIIIIIIIIIIIIIIIIIIIIII)
+A=$(answers I)
 P=$(answers PPPPPPPPPPPPPPPPPPPPPPPPP)
 H="回答日時,会社名,$(qcols)"
 mkdir -p home/inbox

@@ -7,12 +7,11 @@
 # what needs a look, with absolute paths.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-need flock
-need sqlite3
-NIGHTLY=$TOP/scripts/nightly
+# shellcheck source=tests/data/nightly-setup.sh
+. "$DATA/nightly-setup.sh"
 export SHINDAN_TODAY=2025-06-10
 
-A=$(answers IIIIIIIIIIIIIIIIIIIIIIIII)
+A=$(answers I)
 H="回答日時,会社名,$(qcols)"
 client() {
 	mkdir -p "$1/client_a/june" "$1/client_b"

@@ -6,12 +6,11 @@
 # without --map.  ingest --map DIR does the same.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
-need flock
-need sqlite3
-NIGHTLY=$TOP/scripts/nightly
+# shellcheck source=tests/data/nightly-setup.sh
+. "$DATA/nightly-setup.sh"
 export SHINDAN_TODAY=2025-06-10
 
-A=$(answers IIIIIIIIIIIIIIIIIIIIIIIII)
+A=$(answers I)
 # client A numbers its questions 対策01..; client B writes 設問B-1..
 HA="回答日時,貴社名,業態,$(seq -f '対策%02g' 1 25 | paste -sd, -)"
 HB="回答日時,会社名,$(seq -f '設問B-%g' 1 25 | paste -sd, -)"

@@ -12,7 +12,7 @@ fixture_begin
 i=1
 while [ $i -le 60 ]; do
 	response "id:F$i" '' 2024-03-10T01:00:00Z "フル商事$i" '' D 6-20 one \
-		"$(answers I $((i % 25 + 1))=N)"
+		"$(codes I $((i % 25 + 1))=N)"
 	i=$((i + 1))
 done
 group D '*' 60 90.0 3.0 0

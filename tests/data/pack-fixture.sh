@@ -9,14 +9,14 @@ pack_fixture() {
 	# industry D, shown: Q3 一部 (Part 1), then by D's rates Q20 (0.8),
 	# Q23 (0.7), Q9 (0.5)
 	response corp:1234567890123 '' 2024-03-10T01:00:00Z 株式会社テスト建設 \
-		1234567890123 D 6-20 two "$(answers I 3=P 9=U 20=N 23=P)"
+		1234567890123 D 6-20 two "$(codes I 3=P 9=U 20=N 23=P)"
 	# industry M, suppressed: peers are all companies
 	response id:M1 '' 2024-03-20T03:00:00Z 有限会社みなと食堂 '' M 1-5 one \
-		"$(answers I 1=N 2=N 3=N 4=N 5=N 6=P 7=P 8=P 9=P 10=P 11=P \
+		"$(codes I 1=N 2=N 3=N 4=N 5=N 6=P 7=P 8=P 9=P 10=P 11=P \
 		12=P 13=P 14=P 15=P 23=U)"
 	# a name Excel would run as a formula; Q5 該当しない, Q7 blank
 	response id:N1 '' 2024-03-25T03:00:00Z '=HYPERLINK("http://x")' '' \
-		G 21-50 none "$(answers I 5=A 7=- 24=N)"
+		G 21-50 none "$(codes I 5=A 7=- 24=N)"
 	group D '*' 6 70.5 12.5 0
 	group M '*' 2 33.3 4.0 1
 	group '*' two 10 80.0 10.0 0

@@ -35,6 +35,18 @@ function wilson_hi(x, m,    p, z, den, c) {
 	return (c + z * sqrt(p * (1 - p) / m + z * z / (4 * m * m))) / den
 }
 BEGIN {
+	# the columns of each INSERT (tests/lib.sh's *_COLS)
+	gs_cols = "run_id, industry_code, size_class, star_level, n, " \
+	    "n_incomplete, mean, sd, median, p25, p75, min, max, band_100, " \
+	    "band_70_99, band_50_69, band_le49, part1_mean, part2_mean, " \
+	    "part3_mean, suppressed"
+	qs_cols = "run_id, industry_code, size_class, star_level, " \
+	    "question_no, n, implemented, partial, not_implemented, unknown, " \
+	    "na, implemented_rate, mean_points, rank, below_overall"
+	sh_cols = "run_id, industry_code, size_class, star_level, score, n"
+	co_cols = "company_key, company_name, corporate_number, " \
+	    "industry_code, size_class, star_level, submitted_at, answers, " \
+	    "n_departments, complete, total_score, band, as_of"
 	seed = 42
 	if (min == "") min = 5
 	if (stars == "") stars = "two,one,none,unknown"
@@ -88,14 +100,14 @@ BEGIN {
 			split(key, K, SUBSEP)
 			m = N[key]; mean = S[key] / m
 			sd = m > 1 ? sqrt((SS[key] - m * mean * mean) / (m - 1)) : "NULL"
-			printf "INSERT INTO group_stat VALUES (%d, %s, %s, %s, %d, 0, " \
+			printf "INSERT INTO group_stat (" gs_cols ") VALUES (%d, %s, %s, %s, %d, 0, " \
 			    "%.6f, %s, NULL, NULL, NULL, NULL, NULL, %d, %d, %d, %d, " \
 			    "NULL, NULL, NULL, %d);\n", r, q(K[1]), q(K[2]), q(K[3]),
 			    m, mean, sd, B[key, 0], B[key, 1], B[key, 2], B[key, 3],
 			    m < min
 			for (s = -25; s <= 100; s++)
 				if (H[key, s])
-					printf "INSERT INTO score_hist VALUES (%d, %s, %s, " \
+					printf "INSERT INTO score_hist (" sh_cols ") VALUES (%d, %s, %s, " \
 					    "%s, %d, %d);\n", r, q(K[1]), q(K[2]), q(K[3]),
 					    s, H[key, s]
 			for (k = 1; k <= 25; k++) {
@@ -103,7 +115,7 @@ BEGIN {
 				rate = m - na > 0 ? sprintf("%.6f", im / (m - na)) : "NULL"
 				ov = A[all, k, "I"] / (N[all] - A[all, k, "A"])
 				below = m - na > 0 && wilson_hi(im, m - na) < ov
-				printf "INSERT INTO question_stat VALUES (%d, %s, %s, " \
+				printf "INSERT INTO question_stat (" qs_cols ") VALUES (%d, %s, %s, " \
 				    "%s, %d, %d, %d, %d, %d, %d, %d, %s, NULL, %d, %d);\n",
 				    r, q(K[1]), q(K[2]), q(K[3]), k, m, im,
 				    A[key, k, "P"], A[key, k, "N"], A[key, k, "U"], na,
@@ -112,7 +124,7 @@ BEGIN {
 		}
 	}
 	for (c = 1; c <= n; c++)
-		printf "INSERT INTO company VALUES ('id:%d', %s, NULL, %s, %s, " \
+		printf "INSERT INTO company (" co_cols ") VALUES ('id:%d', %s, NULL, %s, %s, " \
 		    "%s, '%sT01:00:00Z', %s, 1, 1, %d, %s, '%s');\n", c,
 		    q(name[c]), q(ind[c]), q(sz[c]), q(st[c]), R[nr], q(ans[c]),
 		    score[c], q(bandcode(score[c])), R[nr]

@@ -4,24 +4,6 @@
 # in the test, independent of aggregate.
 # shellcheck shell=sh
 
-# answers STRING: the 25-character code string, from "Q=code" overrides
-# on a base code, e.g. answers I 3=P 9=U 20=N
-answers() {
-	base=$1
-	shift
-	s=""
-	i=1
-	while [ $i -le 25 ]; do
-		c=$base
-		for o in "$@"; do
-			[ "${o%%=*}" = "$i" ] && c=${o#*=}
-		done
-		s="$s$c"
-		i=$((i + 1))
-	done
-	printf '%s' "$s"
-}
-
 # base_score ANSWERS: points without 該当しない (I 4, P 2, N 0, U -1)
 base_score() {
 	printf '%s' "$1" | sed 's/./&\n/g' | awk '
@@ -45,14 +27,16 @@ EOF
 # group IND STAR N MEAN SD SUPPRESSED
 group() {
 	cat >>fixture.sql <<EOF
-INSERT INTO group_stat VALUES (1, '$1', '*', '$2', $3, 0, $4, $5, $4, $4,
+INSERT INTO group_stat ($GROUP_STAT_COLS)
+ VALUES (1, '$1', '*', '$2', $3, 0, $4, $5, $4, $4,
  $4, 0, 100, 0, 0, 0, 0, 15.0, 40.0, 20.0, $6);
 EOF
 }
 
 # hist IND STAR SCORE N
 hist() {
-	echo "INSERT INTO score_hist VALUES (1, '$1', '*', '$2', $3, $4);" \
+	echo "INSERT INTO score_hist ($SCORE_HIST_COLS)" \
+	    "VALUES (1, '$1', '*', '$2', $3, $4);" \
 		>>fixture.sql
 }
 
@@ -69,7 +53,8 @@ qstat() {
 		for o in "$@"; do
 			[ "${o%%=*}" = "$i" ] && r=${o#*=}
 		done
-		echo "INSERT INTO question_stat VALUES (1, '$ind', '*', '$star'," \
+		echo "INSERT INTO question_stat ($QUESTION_STAT_COLS)" \
+		    "VALUES (1, '$ind', '*', '$star'," \
 			"$i, 10, 5, 2, 2, 1, 0, $r, 4 * $r, $i, 0);" >>fixture.sql
 		i=$((i + 1))
 	done

@@ -34,7 +34,8 @@ png_decode(const char *path, int *w, int *h, int *colours, const char **why)
 {
 	cairo_surface_t *s = cairo_image_surface_create_from_png(path);
 	uint32_t seen[COLOURS_MAX];
-	int n = 0;
+	const unsigned char *data;
+	int n = 0, stride;
 
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		*why = cairo_status_to_string(cairo_surface_status(s));
@@ -43,8 +44,8 @@ png_decode(const char *path, int *w, int *h, int *colours, const char **why)
 	}
 	*w = cairo_image_surface_get_width(s);
 	*h = cairo_image_surface_get_height(s);
-	const unsigned char *data = cairo_image_surface_get_data(s);
-	int stride = cairo_image_surface_get_stride(s);
+	data = cairo_image_surface_get_data(s);
+	stride = cairo_image_surface_get_stride(s);
 	for (int y = 0; y < *h && n < COLOURS_MAX; y++) {
 		const uint32_t *row = (const uint32_t *)(data + (size_t)y * stride);
 		for (int x = 0; x < *w && n < COLOURS_MAX; x++) {
@@ -93,6 +94,11 @@ main(int argc, char **argv)
 	char dir[] = "/tmp/t-pngcheck.XXXXXX", path[64], cut[64];
 	int w = 0, h = 0, c = 0;
 	const char *why = "";
+	cairo_surface_t *s;
+	cairo_t *cr;
+	unsigned char buf[4096];
+	size_t n;
+	FILE *f;
 
 	if (argc > 1)
 		return decode_files(argc, argv);
@@ -104,9 +110,8 @@ main(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/a.png", dir);
 	snprintf(cut, sizeof(cut), "%s/cut.png", dir);
 
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-							 30, 20);
-	cairo_t *cr = cairo_create(s);
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 30, 20);
+	cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_set_source_rgb(cr, 0, 0.45, 0.70);
@@ -121,9 +126,8 @@ main(int argc, char **argv)
 	TAP_OK(w == 30 && h == 20, "its size reads back: %dx%d", w, h);
 	TAP_INT(c, 2, "its two colours read back");
 
-	FILE *f = fopen(path, "rb");
-	unsigned char buf[4096];
-	size_t n = f ? fread(buf, 1, sizeof(buf), f) : 0;
+	f = fopen(path, "rb");
+	n = f ? fread(buf, 1, sizeof(buf), f) : 0;
 	if (f)
 		fclose(f);
 	write_file(cut, buf, n / 2);

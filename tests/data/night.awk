@@ -1,4 +1,4 @@
-# One random night of responses as SQL (tests/aggregate-nights.sh):
+# One random night of responses as SQL (tests/data/aggregate-nights.sh):
 # input is the current responses "key|department|submitted_at", output
 # the INSERTs and UPDATEs.  Variables: seed, night, nnew, nchange, last
 # (last: the highest response_id so far).

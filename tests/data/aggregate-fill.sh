@@ -3,28 +3,10 @@
 # ingest, so that each test states its population exactly.
 # shellcheck shell=sh
 
-# answers SPEC: the 25 codes, "20I5N" being 20 implemented then 5 not
-# implemented (codes I P N U A, '-' for missing); fails unless 25
-answers() {
-	printf '%s\n' "$1" | awk '{
-		s = ""
-		while (match($0, /^[0-9]+[IPNUA-]/)) {
-			n = substr($0, 1, RLENGTH - 1) + 0
-			c = substr($0, RLENGTH, 1)
-			for (i = 0; i < n; i++)
-				s = s c
-			$0 = substr($0, RLENGTH + 1)
-		}
-		if (length(s) != 25 || $0 != "")
-			exit 1
-		print s
-	}'
-}
-
 # resp KEY DEPT SUBMITTED INDUSTRY SIZE STAR ANSWERS [NAME]: queue one
 # response in fill.sql (aggregate reads neither base_score nor the counts)
 resp() {
-	a=$(answers "$7")
+	a=$(codes "$7")
 	printf "INSERT INTO response (response_id, company_key, department,\
  submitted_at, company_name, industry_code, size_class, star_level, answers,\
  base_score, n_unknown, n_na, n_missing, file_id, line) VALUES ((SELECT\

@@ -15,7 +15,7 @@ night() {
 		q "SELECT company_key, department, submitted_at FROM response
 		   WHERE superseded = 0 ORDER BY 1, 2, 3" "$1" |
 		awk -F'|' -v seed="$2" -v night="$3" -v nnew="$4" \
-		    -v nchange="$5" -v last="$next" -f "$TOP/tests/night.awk"
+		    -v nchange="$5" -v last="$next" -f "$TOP/tests/data/night.awk"
 	}
 }
 
