@@ -21,20 +21,10 @@
 #include "err.h"
 #include "render.h"
 
-const struct chart_rgb chart_okabe_ito[OI_NCOLOURS] = {
-	{ 0.000, 0.000, 0.000 },	/* black */
-	{ 0.902, 0.624, 0.000 },	/* orange #E69F00 */
-	{ 0.337, 0.706, 0.914 },	/* sky blue #56B4E9 */
-	{ 0.000, 0.620, 0.451 },	/* bluish green #009E73 */
-	{ 0.941, 0.894, 0.259 },	/* yellow #F0E442 */
-	{ 0.000, 0.447, 0.698 },	/* blue #0072B2 */
-	{ 0.835, 0.369, 0.000 },	/* vermilion #D55E00 */
-	{ 0.800, 0.475, 0.655 },	/* reddish purple #CC79A7 */
-};
-const struct chart_rgb chart_ink = { 0.13, 0.13, 0.13 };
-const struct chart_rgb chart_muted = { 0.40, 0.40, 0.40 };
-const struct chart_rgb chart_grid_rgb = { 0.88, 0.88, 0.88 };
-const struct chart_rgb chart_suppressed_rgb = { 0.62, 0.62, 0.62 };
+const struct rgb chart_ink = { 0.13, 0.13, 0.13 };
+const struct rgb chart_muted = { 0.40, 0.40, 0.40 };
+const struct rgb chart_grid_rgb = { 0.88, 0.88, 0.88 };
+const struct rgb chart_suppressed_rgb = { 0.62, 0.62, 0.62 };
 
 static char font_family[128] = "IPAexGothic";
 
@@ -136,21 +126,21 @@ chart_end(struct chart *c)
 }
 
 void
-chart_colour(struct chart *c, struct chart_rgb rgb)
+chart_colour(struct chart *c, struct rgb rgb)
 {
 	cairo_set_source_rgb(c->cr, rgb.r, rgb.g, rgb.b);
 }
 
 void
-chart_colour_a(struct chart *c, struct chart_rgb rgb, double alpha)
+chart_colour_a(struct chart *c, struct rgb rgb, double alpha)
 {
 	cairo_set_source_rgba(c->cr, rgb.r, rgb.g, rgb.b, alpha);
 }
 
-struct chart_rgb
-chart_tint(struct chart_rgb rgb, double t)
+struct rgb
+chart_tint(struct rgb rgb, double t)
 {
-	struct chart_rgb o = {
+	struct rgb o = {
 		rgb.r + (1 - rgb.r) * t,
 		rgb.g + (1 - rgb.g) * t,
 		rgb.b + (1 - rgb.b) * t,
@@ -159,18 +149,18 @@ chart_tint(struct chart_rgb rgb, double t)
 	return o;
 }
 
-struct chart_rgb
+struct rgb
 chart_sequential(double t)
 {
 	/* ColorBrewer "Blues" end points with a midpoint: monotone in
 	 * lightness, so it reads the same with any colour vision */
-	static const struct chart_rgb stop[] = {
+	static const struct rgb stop[] = {
 		{ 0.969, 0.984, 1.000 },
 		{ 0.620, 0.792, 0.882 },
 		{ 0.129, 0.443, 0.710 },
 		{ 0.031, 0.188, 0.420 },
 	};
-	struct chart_rgb o;
+	struct rgb o;
 	double f;
 	int i;
 
@@ -188,7 +178,7 @@ chart_sequential(double t)
 }
 
 double
-chart_luminance(struct chart_rgb rgb)
+chart_luminance(struct rgb rgb)
 {
 	return 0.2126 * rgb.r + 0.7152 * rgb.g + 0.0722 * rgb.b;
 }
@@ -422,7 +412,7 @@ chart_hatch(struct chart *c, double x, double y, double w, double h)
 }
 
 void
-chart_mark(struct chart *c, enum chart_mark m, struct chart_rgb rgb,
+chart_mark(struct chart *c, enum chart_mark m, struct rgb rgb,
 	   int dash, double x, double y)
 {
 	cairo_t *cr = c->cr;

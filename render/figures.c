@@ -16,6 +16,7 @@
 #include "err.h"
 #include "figures.h"
 #include "jsic.h"
+#include "labels.h"
 #include "score.h"
 #include "size.h"
 #include "star.h"
@@ -356,22 +357,6 @@ fig_free(struct fig_data *d)
 /* ---- labels and colours --------------------------------------------- */
 
 const char *
-fig_industry_label(const char *code, char *buf, size_t n)
-{
-	const char *name;
-
-	if (strcmp(code, "*") == 0)
-		snprintf(buf, n, "全業種");
-	else if (strcmp(code, "unknown") == 0 || strlen(code) != 1)
-		snprintf(buf, n, "業種不明");
-	else if (*(name = jsic_short_name(code[0])))
-		snprintf(buf, n, "%s %s", code, name);
-	else
-		snprintf(buf, n, "%s", code);
-	return buf;
-}
-
-const char *
 fig_star_label(const char *level)
 {
 	const char *s;
@@ -382,17 +367,17 @@ fig_star_label(const char *level)
 	return s && *s ? s : level;
 }
 
-static struct chart_rgb
+static struct rgb
 star_rgb(const char *level)
 {
 	if (strcmp(level, "two") == 0)
-		return chart_okabe_ito[OI_BLUE];
+		return label_okabe_ito[OI_BLUE];
 	if (strcmp(level, "one") == 0)
-		return chart_okabe_ito[OI_ORANGE];
+		return label_okabe_ito[OI_ORANGE];
 	if (strcmp(level, "none") == 0)
-		return chart_okabe_ito[OI_GREEN];
+		return label_okabe_ito[OI_GREEN];
 	if (strcmp(level, "unknown") == 0)
-		return chart_okabe_ito[OI_PURPLE];
+		return label_okabe_ito[OI_PURPLE];
 	return chart_ink;
 }
 
@@ -406,20 +391,6 @@ star_dash(const char *level)
 			return i + 1;
 	return 0;
 }
-
-/* Band colours, best first: green, sky blue, orange, vermilion. */
-static struct chart_rgb
-band_rgb(int band)
-{
-	static const int oi[4] = { OI_GREEN, OI_SKYBLUE, OI_ORANGE,
-				   OI_VERMILION };
-
-	return chart_okabe_ito[oi[band]];
-}
-
-static const char *const band_names[4] = {
-	"100点", "70〜99点", "50〜69点", "49点以下"
-};
 
 /* What stands for a hidden group's values: "n<5", or 秘匿 (--share). */
 static const char *
@@ -461,7 +432,7 @@ row_band(struct chart *c, double x, double y, double w, double h, int i)
 {
 	if (i % 2)
 		return;
-	chart_colour(c, (struct chart_rgb){ 0.965, 0.965, 0.965 });
+	chart_colour(c, (struct rgb){ 0.965, 0.965, 0.965 });
 	cairo_rectangle(c->cr, x, y, w, h);
 	cairo_fill(c->cr);
 }
@@ -535,7 +506,7 @@ fig_mean_by_industry(struct chart *c, const void *data)
 		const struct grp *row = find_grp(d, ind, "*", "*");
 
 		chart_colour(c, chart_ink);
-		chart_text(c, PLOT_X - 8, yc, fig_industry_label(ind, buf,
+		chart_text(c, PLOT_X - 8, yc, label_industry(ind, buf,
 			   sizeof buf), 9.5, T_RIGHT | T_MIDDLE |
 			   (i == 0 ? T_BOLD : 0), LABEL_W);
 		if (row && row->suppressed) {
@@ -551,7 +522,7 @@ fig_mean_by_industry(struct chart *c, const void *data)
 			const struct grp *g = find_grp(d, ind, "*",
 						       d->stars[k]);
 			double y = yc + (k - (d->nstars - 1) / 2.0) * step;
-			struct chart_rgb rgb = star_rgb(d->stars[k]);
+			struct rgb rgb = star_rgb(d->stars[k]);
 
 			chart_colour(c, g && g->suppressed ?
 				     chart_suppressed_rgb : chart_ink);
@@ -576,7 +547,7 @@ fig_mean_by_industry(struct chart *c, const void *data)
 			cairo_arc(c->cr, chart_map(&xs, g->mean), y, 3.2, 0,
 				  2 * M_PI);
 			cairo_fill_preserve(c->cr);
-			chart_colour(c, (struct chart_rgb){ 1, 1, 1 });
+			chart_colour(c, (struct rgb){ 1, 1, 1 });
 			cairo_set_line_width(c->cr, 0.7);
 			cairo_stroke(c->cr);
 		}
@@ -602,8 +573,8 @@ fig_bands_by_industry(struct chart *c, const void *data)
 		return;
 	}
 	for (b = 0; b < 4; b++)
-		leg[b] = (struct chart_legend_item){ band_names[b],
-			band_rgb(b), MARK_BOX, 0 };
+		leg[b] = (struct chart_legend_item){ label_band(b),
+			label_band_rgb(b), MARK_BOX, 0 };
 	leg[4] = (struct chart_legend_item){ d->nlt, chart_suppressed_rgb,
 		MARK_HATCH, 0 };
 	top += chart_legend(c, 24, top, c->w - 48, leg, 5) + 12;
@@ -622,7 +593,7 @@ fig_bands_by_industry(struct chart *c, const void *data)
 		double y = top + i * rh + rh * 0.15, h = rh * 0.7, x;
 
 		chart_colour(c, chart_ink);
-		chart_text(c, PLOT_X - 8, y + h / 2, fig_industry_label(ind,
+		chart_text(c, PLOT_X - 8, y + h / 2, label_industry(ind,
 			   buf, sizeof buf), 9.5, T_RIGHT | T_MIDDLE |
 			   (i == 0 ? T_BOLD : 0), LABEL_W);
 		chart_colour(c, g && g->suppressed ? chart_suppressed_rgb :
@@ -643,7 +614,7 @@ fig_bands_by_industry(struct chart *c, const void *data)
 		for (b = 0; b < 4; b++) {
 			double share = 100.0 * g->band[b] / g->n;
 			double w = (xs.r1 - xs.r0) * share / 100;
-			struct chart_rgb rgb = band_rgb(b);
+			struct rgb rgb = label_band_rgb(b);
 
 			if (g->band[b] == 0)
 				continue;
@@ -653,7 +624,7 @@ fig_bands_by_industry(struct chart *c, const void *data)
 			if (w >= 26) {
 				snprintf(buf, sizeof buf, "%.0f%%", share);
 				chart_colour(c, chart_luminance(rgb) < 0.45 ?
-					     (struct chart_rgb){ 1, 1, 1 } :
+					     (struct rgb){ 1, 1, 1 } :
 					     chart_ink);
 				chart_text(c, x + w / 2, y + h / 2, buf, 8,
 					   T_CENTER | T_MIDDLE, 0);
@@ -692,7 +663,7 @@ fig_heatmap(struct chart *c, const void *data)
 	chart_text(c, lx, top + 14, "0%", 7.5, T_CENTER, 0);
 	chart_text(c, lx + 120, top + 14, "100%", 7.5, T_CENTER, 0);
 	lx += 140;
-	chart_colour(c, chart_okabe_ito[OI_VERMILION]);
+	chart_colour(c, label_okabe_ito[OI_VERMILION]);
 	cairo_set_line_width(c->cr, 2);
 	cairo_rectangle(c->cr, lx + 1, top + 2, 14, 12);
 	cairo_stroke(c->cr);
@@ -743,7 +714,7 @@ fig_heatmap(struct chart *c, const void *data)
 
 		y = top + i * rh;
 		chart_colour(c, chart_ink);
-		chart_text(c, x0 - 8, y + rh / 2, fig_industry_label(ind, buf,
+		chart_text(c, x0 - 8, y + rh / 2, label_industry(ind, buf,
 			   sizeof buf), 9, T_RIGHT | T_MIDDLE |
 			   (i == 0 ? T_BOLD : 0), LABEL_W - 40);
 		chart_colour(c, g && g->suppressed ? chart_suppressed_rgb :
@@ -761,7 +732,7 @@ fig_heatmap(struct chart *c, const void *data)
 		for (qn = 1; qn <= NQUESTIONS; qn++) {
 			const struct qst *q = find_q(d, ind, "*", qn);
 			double x = x0 + (qn - 1) * cw;
-			struct chart_rgb rgb;
+			struct rgb rgb;
 
 			if (!q || !q->has_rate) {
 				chart_colour(c, chart_grid_rgb);
@@ -779,7 +750,7 @@ fig_heatmap(struct chart *c, const void *data)
 					rh - 1);
 			cairo_fill(c->cr);
 			if (q->below && i > 0) {
-				chart_colour(c, chart_okabe_ito[OI_VERMILION]);
+				chart_colour(c, label_okabe_ito[OI_VERMILION]);
 				cairo_set_line_width(c->cr, 2);
 				cairo_rectangle(c->cr, x + 1.5, y + 1.5,
 						cw - 3, rh - 3);
@@ -789,7 +760,7 @@ fig_heatmap(struct chart *c, const void *data)
 				snprintf(buf, sizeof buf, "%.0f",
 					 100 * q->rate);
 				chart_colour(c, chart_luminance(rgb) < 0.45 ?
-					     (struct chart_rgb){ 1, 1, 1 } :
+					     (struct rgb){ 1, 1, 1 } :
 					     chart_ink);
 				chart_text(c, x + cw / 2, y + rh / 2, buf,
 					   rh < 15 ? 6.5 : 7.5,
@@ -909,7 +880,7 @@ fig_weakest(struct chart *c, const void *data)
 		for (k = 0; k < ns; k++) {
 			const struct qst *q = find_q(d, "*", series[k],
 						     weak[i]->qno);
-			struct chart_rgb rgb = k == 0 ? chart_muted :
+			struct rgb rgb = k == 0 ? chart_muted :
 					       star_rgb(series[k]);
 			double w;
 
@@ -1019,11 +990,11 @@ fig_distribution(struct chart *c, const void *data)
 		double a = x0 + band_bins[b][0] * bw,
 		       z = x0 + (band_bins[b][1] + 1) * bw;
 
-		chart_colour_a(c, band_rgb(b), 0.10);
+		chart_colour_a(c, label_band_rgb(b), 0.10);
 		cairo_rectangle(c->cr, a, top, z - a, PLOT_BOTTOM - top);
 		cairo_fill(c->cr);
 		chart_colour(c, chart_muted);
-		chart_text(c, (a + z) / 2, top - 2, band_names[b], 8,
+		chart_text(c, (a + z) / 2, top - 2, label_band(b), 8,
 			   T_CENTER | T_BOTTOM, z - a);
 	}
 	chart_yaxis(c, &ys, x0, x1, yt, nyt, "%.0f%%", "会社の割合（%）");
@@ -1194,7 +1165,7 @@ fig_trend(struct chart *c, const void *data)
 	chart_text(c, (100 + c->w - 60) / 2, PLOT_BOTTOM + 21,
 		   "集計の基準日", 10, T_CENTER, 0);
 	for (k = 0; k < ns; k++) {
-		struct chart_rgb rgb = k == 0 ? chart_ink :
+		struct rgb rgb = k == 0 ? chart_ink :
 				       star_rgb(series[k]);
 		int pen = 0;
 
@@ -1236,18 +1207,6 @@ fig_trend(struct chart *c, const void *data)
 
 /* ---- 7. mean score by size class ------------------------------------- */
 
-static const char *
-size_label(const char *cls, char *buf, size_t n)
-{
-	if (strcmp(cls, "unknown") == 0)
-		snprintf(buf, n, "不明");
-	else if (strcmp(cls, "301+") == 0)
-		snprintf(buf, n, "301人以上");
-	else
-		snprintf(buf, n, "%s人", cls);
-	return buf;
-}
-
 static void
 fig_by_size(struct chart *c, const void *data)
 {
@@ -1271,7 +1230,7 @@ fig_by_size(struct chart *c, const void *data)
 		return;
 	}
 	leg[0] = (struct chart_legend_item){ "平均点",
-		chart_okabe_ito[OI_BLUE], MARK_BOX, 0 };
+		label_okabe_ito[OI_BLUE], MARK_BOX, 0 };
 	leg[1] = (struct chart_legend_item){ "95%信頼区間", chart_ink,
 		MARK_LINE, 0 };
 	leg[2] = (struct chart_legend_item){ d->nlt, chart_suppressed_rgb,
@@ -1297,8 +1256,8 @@ fig_by_size(struct chart *c, const void *data)
 		       base = chart_map(&ys, lo > 0 ? lo : 0);
 
 		chart_colour(c, chart_ink);
-		chart_text(c, xc, PLOT_BOTTOM - 12, size_label(cls[i], buf,
-			   sizeof buf), 9.5, T_CENTER, slot);
+		chart_text(c, xc, PLOT_BOTTOM - 12, label_size(cls[i]), 9.5,
+			   T_CENTER, slot);
 		chart_colour(c, g && g->suppressed ? chart_suppressed_rgb :
 			     chart_muted);
 		chart_text(c, xc, PLOT_BOTTOM + 2, n_text(d, g, buf,
@@ -1313,7 +1272,7 @@ fig_by_size(struct chart *c, const void *data)
 			}
 			continue;
 		}
-		chart_colour(c, chart_okabe_ito[OI_BLUE]);
+		chart_colour(c, label_okabe_ito[OI_BLUE]);
 		cairo_rectangle(c->cr, xc - bw / 2, chart_map(&ys, g->mean),
 				bw, base - chart_map(&ys, g->mean));
 		cairo_fill(c->cr);

@@ -32,12 +32,6 @@ struct fig_data *fig_load(sqlite3 *db, const struct render_run *run,
 			  int share);
 void fig_free(struct fig_data *d);
 
-/*
- * Chart label of an industry code: "全業種" for "*", "業種不明" for
- * "unknown", else "G 情報通信業" (the letter alone until the short name
- * is known).  Writes into buf (size n) and returns it.
- */
-const char *fig_industry_label(const char *code, char *buf, size_t n);
 /* Chart label of a star level ("*" is "全体"). */
 const char *fig_star_label(const char *level);
 #endif
