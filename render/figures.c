@@ -427,6 +427,35 @@ nothing_to_show(struct chart *c, double top, const char *why)
 		   T_CENTER | T_MIDDLE, c->w - 80);
 }
 
+#define NO_RUN "この基準日の集計がありません"
+
+/*
+ * The frame every chart starts with: figure id's title over the run's
+ * subtitle, and the footer.  With why, the chart has nothing to show:
+ * say why in the plot area.  Sets *top to where the plot may start and
+ * returns whether why was drawn (the chart is done).
+ */
+static int
+frame(struct chart *c, const struct fig_data *d, enum fig_id id,
+      const char *why, double *top)
+{
+	*top = chart_header(c, figures[id].title, d->subtitle);
+	chart_footer(c, d->footer);
+	if (why)
+		nothing_to_show(c, *top, why);
+	return why != NULL;
+}
+
+/* Why the star-level charts show nothing: NULL when all may be shown. */
+static const char *
+all_hidden(const struct grp *all)
+{
+	if (shown(all))
+		return NULL;
+	return all ? "全体でも集計対象が少なすぎるため表示しません"
+		     "（n<最小グループ）" : NO_RUN;
+}
+
 static void
 row_band(struct chart *c, double x, double y, double w, double h, int i)
 {
@@ -453,12 +482,9 @@ fig_mean_by_industry(struct chart *c, const void *data)
 	int nt, i, k, nrows = d->ninds + 1, nleg = 0;
 	char buf[96];
 
-	top = chart_header(c, figures[0].title, d->subtitle);
-	chart_footer(c, d->footer);
-	if (d->nstars == 0) {
-		nothing_to_show(c, top, "この基準日の集計がありません");
+	if (frame(c, d, FIG_MEAN_BY_INDUSTRY, d->nstars ? NULL : NO_RUN,
+		  &top))
 		return;
-	}
 	for (k = 0; k < d->nstars; k++) {
 		leg[nleg].label = fig_star_label(d->stars[k]);
 		leg[nleg].rgb = star_rgb(d->stars[k]);
@@ -566,12 +592,8 @@ fig_bands_by_industry(struct chart *c, const void *data)
 	int nt, i, b, nrows = d->ninds + 1;
 	char buf[96];
 
-	top = chart_header(c, figures[1].title, d->subtitle);
-	chart_footer(c, d->footer);
-	if (d->ng == 0) {
-		nothing_to_show(c, top, "この基準日の集計がありません");
+	if (frame(c, d, FIG_BANDS_BY_INDUSTRY, d->ng ? NULL : NO_RUN, &top))
 		return;
-	}
 	for (b = 0; b < 4; b++)
 		leg[b] = (struct chart_legend_item){ label_band(b),
 			label_band_rgb(b), MARK_BOX, 0 };
@@ -644,12 +666,8 @@ fig_heatmap(struct chart *c, const void *data)
 	int i, qn, nrows = d->ninds + 1;
 	char buf[96];
 
-	top = chart_header(c, figures[2].title, d->subtitle);
-	chart_footer(c, d->footer);
-	if (d->ng == 0) {
-		nothing_to_show(c, top, "この基準日の集計がありません");
+	if (frame(c, d, FIG_HEATMAP, d->ng ? NULL : NO_RUN, &top))
 		return;
-	}
 	/* legend: a colour ramp, the weak-cell mark, the n<5 hatch */
 	lx = 24;
 	chart_colour(c, chart_ink);
@@ -828,14 +846,8 @@ fig_weakest(struct chart *c, const void *data)
 	int nt, i, k, nw = 0, ns = 0, nleg = 0;
 	char buf[160];
 
-	top = chart_header(c, figures[3].title, d->subtitle);
-	chart_footer(c, d->footer);
-	if (!shown(all)) {
-		nothing_to_show(c, top, all ? "全体でも集計対象が少なすぎるため"
-				"表示しません（n<最小グループ）" :
-				"この基準日の集計がありません");
+	if (frame(c, d, FIG_WEAKEST, all_hidden(all), &top))
 		return;
-	}
 	for (i = 1; i <= NQUESTIONS; i++) {
 		const struct qst *q = find_q(d, "*", "*", i);
 
@@ -949,14 +961,8 @@ fig_distribution(struct chart *c, const void *data)
 					     { 0, 5 } };
 	char buf[32];
 
-	top = chart_header(c, figures[4].title, d->subtitle);
-	chart_footer(c, d->footer);
-	if (!shown(all)) {
-		nothing_to_show(c, top, all ? "全体でも集計対象が少なすぎるため"
-				"表示しません（n<最小グループ）" :
-				"この基準日の集計がありません");
+	if (frame(c, d, FIG_DISTRIBUTION, all_hidden(all), &top))
 		return;
-	}
 	series[ns++] = "*";
 	for (k = 0; k < d->nstars; k++)
 		if (shown(find_grp(d, "*", "*", d->stars[k])))
@@ -1073,8 +1079,7 @@ fig_trend(struct chart *c, const void *data)
 	int i, k, ns = 0, nleg = 0, nyt, nruns = 0, every, shownpts = 0;
 	const char *last = "";
 
-	top = chart_header(c, figures[5].title, d->subtitle);
-	chart_footer(c, d->footer);
+	frame(c, d, FIG_TREND, NULL, &top);
 	series[ns++] = "*";
 	for (k = 0; k < d->nstars; k++)
 		series[ns++] = d->stars[k];
@@ -1218,15 +1223,14 @@ fig_by_size(struct chart *c, const void *data)
 	int i, ncls = 0, nyt;
 	char buf[64];
 
-	top = chart_header(c, figures[6].title, d->subtitle);
-	chart_footer(c, d->footer);
+	frame(c, d, FIG_BY_SIZE, NULL, &top);
 	for (i = 0; i < SIZE_NCLASSES; i++)
 		if (find_grp(d, "*", size_classes[i], "*"))
 			cls[ncls++] = size_classes[i];
 	if (find_grp(d, "*", "unknown", "*"))
 		cls[ncls++] = "unknown";
 	if (ncls == 0) {
-		nothing_to_show(c, top, "この基準日の集計がありません");
+		nothing_to_show(c, top, NO_RUN);
 		return;
 	}
 	leg[0] = (struct chart_legend_item){ "平均点",
@@ -1304,34 +1308,34 @@ fig_by_size(struct chart *c, const void *data)
 	}
 }
 
-const struct figure figures[] = {
-	{ "mean-by-industry", "業種別・宣言段階別の平均点",
+const struct figure figures[NFIGURES] = {
+	[FIG_MEAN_BY_INDUSTRY] = { "mean-by-industry", "業種別・宣言段階別の平均点",
 	  "点は平均点、横線はその95%信頼区間（平均 ± 1.96 × 標準偏差 ÷ √n）。"
 	  "右の列は各グループの会社数。区間が重ならない差は偶然では説明しにくい。",
 	  fig_mean_by_industry },
-	{ "bands-by-industry", "業種別の点数帯の構成",
+	[FIG_BANDS_BY_INDUSTRY] = { "bands-by-industry", "業種別の点数帯の構成",
 	  "IPAの4つの点数帯（100点、70〜99点、50〜69点、49点以下）に入る会社の"
 	  "割合。49点以下は「いつ事故が起きても不思議ではない」水準。",
 	  fig_bands_by_industry },
-	{ "heatmap", "業種別・設問別の実施率",
+	[FIG_HEATMAP] = { "heatmap", "業種別・設問別の実施率",
 	  "各セルは「実施している」と答えた会社の割合（該当しないを除く）。"
 	  "枠で囲んだセルは、その業種の実施率が全業種より統計的に有意に低い設問。",
 	  fig_heatmap },
-	{ "weakest-questions", "実施率の低い設問（宣言段階別）",
+	[FIG_WEAKEST] = { "weakest-questions", "実施率の低い設問（宣言段階別）",
 	  "全体で実施率の低い10問を、低い順に並べた。"
 	  "宣言段階ごとの棒を比べると、どの層で対策が遅れているかがわかる。",
 	  fig_weakest },
-	{ "score-distribution", "合計点の分布（宣言段階別）",
+	[FIG_DISTRIBUTION] = { "score-distribution", "合計点の分布（宣言段階別）",
 	  "灰色の棒は全体、線は宣言段階ごとの分布（各グループ内の割合、10点刻み）。"
 	  "背景の色はIPAの点数帯。",
 	  fig_distribution },
-	{ "trend", "平均点の推移（宣言段階別）",
+	[FIG_TREND] = { "trend", "平均点の推移（宣言段階別）",
 	  "この基準日までの各回の集計の平均点。"
 	  "会社数が最小グループに満たない回は点を打たず、線を途切れさせている。",
 	  fig_trend },
-	{ "mean-by-size", "従業員規模別の平均点",
+	[FIG_BY_SIZE] = { "mean-by-size", "従業員規模別の平均点",
 	  "棒は平均点、縦線は95%信頼区間、下の数字は会社数。"
 	  "「不明」は従業員数の回答がない会社。",
 	  fig_by_size },
 };
-const int nfigures = sizeof figures / sizeof figures[0];
+const int nfigures = NFIGURES;

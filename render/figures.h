@@ -19,7 +19,13 @@ struct figure {
 	chart_draw_fn *draw;	/* data is a struct fig_data */
 };
 
-extern const struct figure figures[];
+/* The charts, in the order portfolio.pdf and index.html show them. */
+enum fig_id {
+	FIG_MEAN_BY_INDUSTRY, FIG_BANDS_BY_INDUSTRY, FIG_HEATMAP,
+	FIG_WEAKEST, FIG_DISTRIBUTION, FIG_TREND, FIG_BY_SIZE, NFIGURES
+};
+
+extern const struct figure figures[NFIGURES];
 extern const int nfigures;
 
 /*

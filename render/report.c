@@ -15,13 +15,9 @@
  * keep writers out until then (render.c) and every process reads one
  * state; reports_finish waits for them.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <glib.h>
@@ -41,6 +37,7 @@
 #include "star.h"
 #include "text.h"
 #include "when.h"
+#include "workers.h"
 
 #define NAME_MAX_BYTES 120	/* readable part of a file name */
 #define HASH_HEX 10		/* hex digits of SHA-256(company_key) */
@@ -652,7 +649,7 @@ work_run(struct work *w)
  * started.  Returns 0 or -1 after saying why.
  */
 static int
-worker_begin(struct work *w, int ready_fd)
+worker_begin(struct work *w, const struct workers *pool, int ready_fd)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -675,11 +672,7 @@ worker_begin(struct work *w, int ready_fd)
 	if (rc != 1)
 		return error("the run of %s was redone while render started; "
 			     "render again", w->run->as_of);
-	if (write(ready_fd, "", 1) != 1)
-		return error("report worker %ld: cannot report to render:",
-			     w->worker + 1);
-	close(ready_fd);
-	return 0;
+	return workers_ready(pool, w->worker, ready_fd);
 }
 
 /* ---- reports for the HTML site --------------------------------------- */
@@ -741,18 +734,27 @@ struct reports {
 	struct work w;
 	int jobs;
 	int ready;		/* one job: reports_start succeeded */
-	pid_t *pids;		/* of the workers; NULL with one job */
+	struct workers pool;	/* with more than one job */
 };
+
+/* Worker i of the pool: read, then draw its share. */
+static int
+worker_main(void *arg, long i, int ready_fd)
+{
+	struct reports *r = arg;
+
+	r->w.worker = i;
+	return worker_begin(&r->w, &r->pool, ready_fd) == 0 &&
+	       work_run(&r->w) == 0 ? 0 : -1;
+}
 
 int
 reports_start(const struct render_opts *o, sqlite3 *db,
 	      const struct render_run *run, struct reports **out)
 {
 	struct reports *r = xcalloc(1, sizeof *r);
-	int ready[2], i;
-	char buf[64];
 	long started = 0;
-	ssize_t n;
+	int rc;
 
 	*out = r;
 	r->jobs = o->jobs > 1 ? o->jobs : 1;
@@ -773,62 +775,25 @@ reports_start(const struct render_opts *o, sqlite3 *db,
 		return 0;
 	}
 	/* workers must not share the connection or the font machinery */
-	if (pipe(ready) != 0)
-		return error("cannot start report workers:");
-	r->pids = xcalloc(r->jobs, sizeof *r->pids);
-	fflush(NULL);
-	for (i = 0; i < r->jobs; i++) {
-		r->pids[i] = fork();
-		if (r->pids[i] < 0) {
-			error("cannot start report worker:");
-			break;
-		}
-		if (r->pids[i] == 0) {
-			close(ready[0]);
-			r->w.worker = i;
-			_exit(worker_begin(&r->w, ready[1]) == 0 &&
-			      work_run(&r->w) == 0 ? 0 : 1);
-		}
-	}
-	/* one byte from each worker once it reads; EOF once every worker
-	 * has either sent it or ended */
-	close(ready[1]);
-	while (started < i && ((n = read(ready[0], buf, sizeof buf)) > 0 ||
-			       (n < 0 && errno == EINTR)))
-		if (n > 0)
-			started += n;
-	close(ready[0]);
-	info("reports: %ld of %d workers reading", started, r->jobs);
+	rc = workers_start(&r->pool, "report worker", r->jobs, worker_main,
+			   r, &started);
+	if (r->pool.pids)
+		info("reports: %ld of %d workers reading", started, r->jobs);
 	/* a worker that did not start fails in reports_finish */
-	return i < r->jobs ? -1 : 0;
+	return rc;
 }
 
 int
 reports_finish(struct reports *r)
 {
 	int rc = 0;
-	long i;
 
 	if (!r)
 		return 0;
-	if (r->ready) {
+	if (r->ready)
 		rc = work_run(&r->w);
-	} else {
-		for (i = 0; r->pids && i < r->jobs; i++) {
-			int status;
-
-			if (r->pids[i] <= 0)
-				continue;
-			if (waitpid(r->pids[i], &status, 0) < 0)
-				rc = error("report worker %ld:", i + 1);
-			else if (WIFSIGNALED(status))
-				rc = error("report worker %ld killed by signal"
-					   " %d", i + 1, WTERMSIG(status));
-			else if (WEXITSTATUS(status) != 0)
-				rc = -1;
-		}
-	}
-	free(r->pids);
+	else
+		rc = workers_finish(&r->pool);
 	out_dir_release(&r->w.dir);
 	free(r->gs.g);
 	free(r->gs.pool);
