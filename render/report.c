@@ -27,12 +27,14 @@
 #include "db.h"
 #include "err.h"
 #include "jsic.h"
+#include "labels.h"
 #include "out.h"
 #include "peers.h"
 #include "pack.h"
 #include "plan.h"
 #include "policy.h"
 #include "report.h"
+#include "runload.h"
 #include "settings.h"
 #include "star.h"
 #include "text.h"
@@ -192,87 +194,63 @@ group_find(const struct groups *gs, const char *industry, const char *star)
 	return NULL;
 }
 
-#define GROUP_WHERE \
-	" WHERE run_id = ?1 AND size_class = '*'" \
-	" AND (industry_code = '*' OR star_level = '*')"
-
+/*
+ * The run's groups a report compares with, (industry, *, *) and
+ * (*, *, star), with their histograms and question statistics, from the
+ * run's statistics (runload.h).
+ */
 static int
 groups_load(struct groups *gs, sqlite3 *db, long long run_id)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
+	struct run_stats rs;
+	int i;
 
 	gs->g = NULL;
 	gs->n = 0;
-	if (db_prepare(db, &st, "SELECT industry_code, star_level, n, mean,"
-		       " sd, suppressed, part1_mean, part2_mean, part3_mean"
-		       " FROM group_stat" GROUP_WHERE))
+	if (runload_stats(db, run_id, &rs) != 0) {
+		runload_release(&rs);
 		return -1;
-	sqlite3_bind_int64(st, 1, run_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	}
+	gs->g = xcalloc(rs.ng ? rs.ng : 1, sizeof *gs->g);
+	for (i = 0; i < rs.ng; i++) {
+		const struct run_group *r = &rs.g[i];
 		struct report_group *g;
 
-		gs->g = xrealloc(gs->g, (gs->n + 1) * sizeof *gs->g);
-		g = &gs->g[gs->n++];
-		memset(g, 0, sizeof *g);
-		snprintf(g->industry, sizeof g->industry, "%s",
-			 (const char *)sqlite3_column_text(st, 0));
-		snprintf(g->star, sizeof g->star, "%s",
-			 (const char *)sqlite3_column_text(st, 1));
-		g->n = sqlite3_column_int64(st, 2);
-		g->has_mean = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		g->mean = sqlite3_column_double(st, 3);
-		g->has_sd = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		g->sd = sqlite3_column_double(st, 4);
-		g->suppressed = sqlite3_column_int(st, 5);
-		for (int p = 0; p < NPARTS; p++) {
-			g->has_part[p] = sqlite3_column_type(st, 6 + p) !=
-					 SQLITE_NULL;
-			g->part_mean[p] = sqlite3_column_double(st, 6 + p);
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
-
-	if (db_prepare(db, &st, "SELECT industry_code, star_level, score, n"
-		       " FROM score_hist" GROUP_WHERE))
-		return -1;
-	sqlite3_bind_int64(st, 1, run_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_group *g = group_find(gs,
-			(const char *)sqlite3_column_text(st, 0),
-			(const char *)sqlite3_column_text(st, 1));
-		int s = sqlite3_column_int(st, 2);
-
-		if (g && s >= SCORE_MIN && s <= SCORE_MAX)
-			g->hist[s - SCORE_MIN] += sqlite3_column_int64(st, 3);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
-
-	if (db_prepare(db, &st, "SELECT industry_code, star_level,"
-		       " question_no, implemented_rate, mean_points"
-		       " FROM question_stat" GROUP_WHERE))
-		return -1;
-	sqlite3_bind_int64(st, 1, run_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_group *g = group_find(gs,
-			(const char *)sqlite3_column_text(st, 0),
-			(const char *)sqlite3_column_text(st, 1));
-		int q = sqlite3_column_int(st, 2) - 1;
-
-		if (!g || q < 0 || q >= NQUESTIONS)
+		if (strcmp(r->size, "*") ||
+		    (strcmp(r->ind, "*") && strcmp(r->star, "*")))
 			continue;
-		g->has_rate[q] = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		g->rate[q] = sqlite3_column_double(st, 3);
-		g->has_points[q] = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		g->points[q] = sqlite3_column_double(st, 4);
+		g = &gs->g[gs->n++];
+		snprintf(g->industry, sizeof g->industry, "%s", r->ind);
+		snprintf(g->star, sizeof g->star, "%s", r->star);
+		g->n = r->n;
+		g->has_mean = r->has_mean;
+		g->mean = r->mean;
+		g->has_sd = r->has_sd;
+		g->sd = r->sd;
+		g->suppressed = r->suppressed;
+		memcpy(g->has_part, r->has_part, sizeof g->has_part);
+		memcpy(g->part_mean, r->part_mean, sizeof g->part_mean);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
+	for (i = 0; i < rs.nh; i++) {
+		const struct run_hist *h = &rs.h[i];
+		struct report_group *g = group_find(gs, h->ind, h->star);
+
+		if (g && h->score >= SCORE_MIN && h->score <= SCORE_MAX)
+			g->hist[h->score - SCORE_MIN] += h->n;
+	}
+	for (i = 0; i < rs.nq; i++) {
+		const struct run_question *q = &rs.q[i];
+		struct report_group *g = group_find(gs, q->ind, q->star);
+		int k = q->qno - 1;
+
+		if (!g || k < 0 || k >= NQUESTIONS)
+			continue;
+		g->has_rate[k] = q->has_rate;
+		g->rate[k] = q->rate;
+		g->has_points[k] = q->has_points;
+		g->points[k] = q->points;
+	}
+	runload_release(&rs);
 	return 0;
 }
 
@@ -493,7 +471,7 @@ report_build(struct report *r, const struct groups *gs,
 			 "同業種（%s）", iname);
 	else
 		snprintf(r->industry_title, sizeof r->industry_title,
-			 "業種不明の企業");
+			 "%sの企業", LABEL_INDUSTRY_UNKNOWN);
 	r->cmp[0].title = r->industry_title;
 	compare(&r->cmp[0], group_find(gs, c->industry_code, "*"), c);
 	r->cmp[1].title = "同じ宣言段階";
