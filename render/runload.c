@@ -50,6 +50,14 @@ runload_rows(sqlite3 *db, long long run_id, const char *as_of,
 	return 0;
 }
 
+/* Column i of st as a double; *has says whether it was not NULL. */
+static double
+column_opt(sqlite3_stmt *st, int i, int *has)
+{
+	*has = sqlite3_column_type(st, i) != SQLITE_NULL;
+	return sqlite3_column_double(st, i);
+}
+
 static void
 fill_group(sqlite3_stmt *st, void *e)
 {
@@ -60,18 +68,21 @@ fill_group(sqlite3_stmt *st, void *e)
 	runload_text(st, 1, g->size, sizeof g->size);
 	runload_text(st, 2, g->star, sizeof g->star);
 	g->n = sqlite3_column_int64(st, 3);
-	g->has_mean = sqlite3_column_type(st, 4) != SQLITE_NULL;
-	g->mean = sqlite3_column_double(st, 4);
-	g->has_sd = sqlite3_column_type(st, 5) != SQLITE_NULL;
-	g->sd = sqlite3_column_double(st, 5);
+	g->mean = column_opt(st, 4, &g->has_mean);
+	g->sd = column_opt(st, 5, &g->has_sd);
 	for (i = 0; i < NBANDS; i++)
 		g->band[i] = sqlite3_column_int64(st, 6 + i);
 	g->suppressed = sqlite3_column_int(st, 10) != 0;
-	for (i = 0; i < NPARTS; i++) {
-		g->has_part[i] = sqlite3_column_type(st, 11 + i) !=
-				 SQLITE_NULL;
-		g->part_mean[i] = sqlite3_column_double(st, 11 + i);
-	}
+	for (i = 0; i < NPARTS; i++)
+		g->part_mean[i] = column_opt(st, 11 + i, &g->has_part[i]);
+}
+
+/* Columns 0 and 1: industry code and star level of a group. */
+static void
+key_columns(sqlite3_stmt *st, char *ind, char *star, size_t n)
+{
+	runload_text(st, 0, ind, n);
+	runload_text(st, 1, star, n);
 }
 
 static void
@@ -79,14 +90,11 @@ fill_question(sqlite3_stmt *st, void *e)
 {
 	struct run_question *q = e;
 
-	runload_text(st, 0, q->ind, sizeof q->ind);
-	runload_text(st, 1, q->star, sizeof q->star);
+	key_columns(st, q->ind, q->star, sizeof q->ind);
 	q->qno = sqlite3_column_int(st, 2);
-	q->has_rate = sqlite3_column_type(st, 3) != SQLITE_NULL;
-	q->rate = sqlite3_column_double(st, 3);
+	q->rate = column_opt(st, 3, &q->has_rate);
 	q->below = sqlite3_column_int(st, 4) != 0;
-	q->has_points = sqlite3_column_type(st, 5) != SQLITE_NULL;
-	q->points = sqlite3_column_double(st, 5);
+	q->points = column_opt(st, 5, &q->has_points);
 }
 
 static void
@@ -94,8 +102,7 @@ fill_hist(sqlite3_stmt *st, void *e)
 {
 	struct run_hist *h = e;
 
-	runload_text(st, 0, h->ind, sizeof h->ind);
-	runload_text(st, 1, h->star, sizeof h->star);
+	key_columns(st, h->ind, h->star, sizeof h->ind);
 	h->score = sqlite3_column_int(st, 2);
 	h->n = sqlite3_column_int64(st, 3);
 }
