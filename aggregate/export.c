@@ -13,19 +13,10 @@
 #include "answer.h"
 #include "err.h"
 #include "export.h"
-#include "jsic.h"
+#include "labels.h"
 #include "score.h"
 #include "star.h"
 #include "when.h"
-
-static const char *const band_labels[NBANDS] = {
-	"100点", "70〜99点", "50〜69点", "49点以下",
-};
-
-static const char *const size_labels[CUBE_NSIZE] = {
-	"1〜5人", "6〜20人", "21〜50人", "51〜100人", "101〜300人",
-	"301人以上", "不明", "全体",
-};
 
 /* the columns of the answer counts, in cube_codes order */
 static const char *const code_labels[CUBE_NCODES + 1] = {
@@ -69,13 +60,13 @@ industry_cells(struct csvout *c, const char *code)
 {
 	if (strcmp(code, "*") == 0) {
 		csvout_text(c, "全体");
-		csvout_text(c, "全業種");
+		csvout_text(c, LABEL_INDUSTRY_ALL);
 	} else if (strcmp(code, "unknown") == 0 || code[1] != '\0') {
 		csvout_text(c, "不明");
-		csvout_text(c, "");
+		csvout_text(c, LABEL_INDUSTRY_UNKNOWN);
 	} else {
 		csvout_text(c, code);
-		csvout_text(c, jsic_short_name((unsigned char)code[0]));
+		csvout_text(c, label_industry_name(code));
 	}
 }
 
@@ -130,7 +121,7 @@ export_company(struct export *e, const struct company_state *s)
 	csvout_text(c, s->company_name);
 	csvout_text(c, s->corporate_number);
 	industry_cells(c, s->industry_code);
-	csvout_text(c, size_labels[cube_size_index(s->size_class)]);
+	csvout_text(c, label_size(s->size_class));
 	csvout_text(c, star_label(s->star_level));
 	if (when_parse(s->submitted_at, &utc, &why) == 0)
 		when_jst_date(utc, date);
@@ -139,7 +130,7 @@ export_company(struct export *e, const struct company_state *s)
 	csvout_text(c, s->complete ? "はい" : "いいえ");
 	if (s->complete) {
 		csvout_int(c, s->total);
-		csvout_text(c, band_labels[score_band(s->total)]);
+		csvout_text(c, label_band(score_band(s->total)));
 	} else {
 		csvout_empty(c);
 		csvout_empty(c);
@@ -154,7 +145,7 @@ static void
 group_key(struct csvout *c, const struct cube_group *g)
 {
 	industry_cells(c, cube_industry_code(g->industry));
-	csvout_text(c, size_labels[g->size]);
+	csvout_text(c, label_size(cube_size_code(g->size)));
 	csvout_text(c, star_cell(cube_star_code(g->star)));
 }
 
@@ -241,7 +232,7 @@ export_tables(struct export *e, const struct cube *c, int min_group)
 
 	header(&e->groups, ghead);
 	for (i = 0; i < NBANDS; i++)
-		csvout_text(&e->groups, band_labels[i]);
+		csvout_text(&e->groups, label_band(i));
 	for (i = 1; i <= NPARTS; i++) {
 		char *h = xasprintf("%s 平均", catalogue_part_name(i));
 

@@ -6,7 +6,6 @@
  * which keeps the files byte-identical for the same data.
  */
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,26 +14,16 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <fontconfig/fontconfig.h>
-#include <zlib.h>
 
 #include "chart.h"
 #include "err.h"
+#include "png.h"
 #include "render.h"
 
-const struct chart_rgb chart_okabe_ito[OI_NCOLOURS] = {
-	{ 0.000, 0.000, 0.000 },	/* black */
-	{ 0.902, 0.624, 0.000 },	/* orange #E69F00 */
-	{ 0.337, 0.706, 0.914 },	/* sky blue #56B4E9 */
-	{ 0.000, 0.620, 0.451 },	/* bluish green #009E73 */
-	{ 0.941, 0.894, 0.259 },	/* yellow #F0E442 */
-	{ 0.000, 0.447, 0.698 },	/* blue #0072B2 */
-	{ 0.835, 0.369, 0.000 },	/* vermilion #D55E00 */
-	{ 0.800, 0.475, 0.655 },	/* reddish purple #CC79A7 */
-};
-const struct chart_rgb chart_ink = { 0.13, 0.13, 0.13 };
-const struct chart_rgb chart_muted = { 0.40, 0.40, 0.40 };
-const struct chart_rgb chart_grid_rgb = { 0.88, 0.88, 0.88 };
-const struct chart_rgb chart_suppressed_rgb = { 0.62, 0.62, 0.62 };
+const struct rgb chart_ink = { 0.13, 0.13, 0.13 };
+const struct rgb chart_muted = { 0.40, 0.40, 0.40 };
+const struct rgb chart_grid_rgb = { 0.88, 0.88, 0.88 };
+const struct rgb chart_suppressed_rgb = { 0.62, 0.62, 0.62 };
 
 static char font_family[128] = "IPAexGothic";
 
@@ -136,21 +125,21 @@ chart_end(struct chart *c)
 }
 
 void
-chart_colour(struct chart *c, struct chart_rgb rgb)
+chart_colour(struct chart *c, struct rgb rgb)
 {
 	cairo_set_source_rgb(c->cr, rgb.r, rgb.g, rgb.b);
 }
 
 void
-chart_colour_a(struct chart *c, struct chart_rgb rgb, double alpha)
+chart_colour_a(struct chart *c, struct rgb rgb, double alpha)
 {
 	cairo_set_source_rgba(c->cr, rgb.r, rgb.g, rgb.b, alpha);
 }
 
-struct chart_rgb
-chart_tint(struct chart_rgb rgb, double t)
+struct rgb
+chart_tint(struct rgb rgb, double t)
 {
-	struct chart_rgb o = {
+	struct rgb o = {
 		rgb.r + (1 - rgb.r) * t,
 		rgb.g + (1 - rgb.g) * t,
 		rgb.b + (1 - rgb.b) * t,
@@ -159,18 +148,18 @@ chart_tint(struct chart_rgb rgb, double t)
 	return o;
 }
 
-struct chart_rgb
+struct rgb
 chart_sequential(double t)
 {
 	/* ColorBrewer "Blues" end points with a midpoint: monotone in
 	 * lightness, so it reads the same with any colour vision */
-	static const struct chart_rgb stop[] = {
+	static const struct rgb stop[] = {
 		{ 0.969, 0.984, 1.000 },
 		{ 0.620, 0.792, 0.882 },
 		{ 0.129, 0.443, 0.710 },
 		{ 0.031, 0.188, 0.420 },
 	};
-	struct chart_rgb o;
+	struct rgb o;
 	double f;
 	int i;
 
@@ -188,7 +177,7 @@ chart_sequential(double t)
 }
 
 double
-chart_luminance(struct chart_rgb rgb)
+chart_luminance(struct rgb rgb)
 {
 	return 0.2126 * rgb.r + 0.7152 * rgb.g + 0.0722 * rgb.b;
 }
@@ -422,7 +411,7 @@ chart_hatch(struct chart *c, double x, double y, double w, double h)
 }
 
 void
-chart_mark(struct chart *c, enum chart_mark m, struct chart_rgb rgb,
+chart_mark(struct chart *c, enum chart_mark m, struct rgb rgb,
 	   int dash, double x, double y)
 {
 	cairo_t *cr = c->cr;
@@ -559,95 +548,6 @@ chart_yaxis(struct chart *c, const struct chart_scale *s, double x,
 			      10, T_CENTER | T_MIDDLE);
 	}
 	cairo_restore(cr);
-}
-
-/* Append a PNG chunk: length, type, data, CRC of type and data. */
-static void
-png_chunk(struct out_file *f, const char *type, const unsigned char *data,
-	  size_t len)
-{
-	unsigned char be[4] = { len >> 24, len >> 16, len >> 8, len };
-	uLong crc = crc32(0, (const Bytef *)type, 4);
-
-	if (len)	/* crc32 with a NULL buffer restarts at 0 */
-		crc = crc32(crc, data, len);
-	out_write(f, be, 4);
-	out_write(f, type, 4);
-	out_write(f, data, len);
-	be[0] = crc >> 24;
-	be[1] = crc >> 16;
-	be[2] = crc >> 8;
-	be[3] = crc;
-	out_write(f, be, 4);
-}
-
-/*
- * Write an RGB24 image surface as an 8-bit RGB PNG.  cairo's own writer
- * goes through libpng's adaptive filters at full compression, which
- * costs most of render's time; charts are flat colour, so the "sub"
- * filter and a fast deflate level give files nearly as small many times
- * faster.  Returns 0 or -1.
- */
-static int
-png_write(cairo_surface_t *sf, struct out_file *f)
-{
-	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r',
-					      '\n', 0x1a, '\n' };
-	int w = cairo_image_surface_get_width(sf);
-	int h = cairo_image_surface_get_height(sf);
-	int stride = cairo_image_surface_get_stride(sf), x, y, rc = 0;
-	const unsigned char *px;
-	unsigned char ihdr[13] = { w >> 24, w >> 16, w >> 8, w, h >> 24,
-				   h >> 16, h >> 8, h, 8, 2, 0, 0, 0 };
-	size_t rowlen = 1 + 3 * (size_t)w;
-	unsigned char *row = xmalloc(rowlen), *buf;
-	uLong cap;
-	z_stream z;
-
-	cairo_surface_flush(sf);
-	px = cairo_image_surface_get_data(sf);
-	memset(&z, 0, sizeof z);
-	if (deflateInit(&z, 3) != Z_OK) {
-		free(row);
-		return -1;
-	}
-	cap = deflateBound(&z, rowlen * h);
-	buf = xmalloc(cap);
-	z.next_out = buf;
-	z.avail_out = cap;
-	for (y = 0; y < h && rc == 0; y++) {
-		const uint32_t *p = (const uint32_t *)(px + (size_t)y * stride);
-		unsigned char pr = 0, pg = 0, pb = 0;
-
-		row[0] = 1;	/* sub: each byte minus the one to its left */
-		for (x = 0; x < w; x++) {
-			unsigned char r = p[x] >> 16, g = p[x] >> 8, b = p[x];
-
-			row[1 + 3 * x] = r - pr;
-			row[2 + 3 * x] = g - pg;
-			row[3 + 3 * x] = b - pb;
-			pr = r;
-			pg = g;
-			pb = b;
-		}
-		z.next_in = row;
-		z.avail_in = rowlen;
-		if (deflate(&z, y == h - 1 ? Z_FINISH : Z_NO_FLUSH) ==
-		    Z_STREAM_ERROR)
-			rc = -1;
-	}
-	if (rc == 0 && z.avail_in != 0)
-		rc = -1;
-	if (rc == 0) {
-		out_write(f, sig, sizeof sig);
-		png_chunk(f, "IHDR", ihdr, sizeof ihdr);
-		png_chunk(f, "IDAT", buf, z.total_out);
-		png_chunk(f, "IEND", NULL, 0);
-	}
-	deflateEnd(&z);
-	free(buf);
-	free(row);
-	return rc || f->failed ? -1 : 0;
 }
 
 /* Run fn on a fresh surface; the caller made it and finishes it. */

@@ -2,17 +2,18 @@
 #define SHINDAN_RENDER_CHART_H
 /*
  * The chart toolkit: layout (scales, nice ticks, axes, legends, fitted
- * labels, the colour palette) apart from the drawing surface.  A chart is
- * one routine that draws on a struct chart in canvas units; chart_write
- * runs it on an image (PNG), SVG or PDF surface, and a caller that builds
- * a document (portfolio.pdf, a company report) runs it on its own page
- * with chart_begin/chart_end.  Text goes through pangocairo with a
- * fontconfig family, with hinting off so that every surface lays text out
- * the same way.
+ * labels; the palette is in lib/labels.h) apart from the drawing
+ * surface.  A chart is one routine that draws on a struct chart in
+ * canvas units; chart_write runs it on an image (PNG), SVG or PDF
+ * surface, and a caller that builds a document (portfolio.pdf, a company
+ * report) runs it on its own page with chart_begin/chart_end.  Text goes
+ * through pangocairo with a fontconfig family, with hinting off so that
+ * every surface lays text out the same way.
  */
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "labels.h"
 #include "out.h"
 
 /* Canvas of every chart file, in units (pt in PDF, 2 px in PNG). */
@@ -20,18 +21,8 @@
 #define CHART_H 500.0
 #define CHART_PNG_SCALE 2.0
 
-struct chart_rgb {
-	double r, g, b;
-};
-
-/* Okabe & Ito's colour-blind-safe palette. */
-enum {
-	OI_BLACK, OI_ORANGE, OI_SKYBLUE, OI_GREEN, OI_YELLOW, OI_BLUE,
-	OI_VERMILION, OI_PURPLE, OI_NCOLOURS
-};
-extern const struct chart_rgb chart_okabe_ito[OI_NCOLOURS];
 /* Neutral colours for text, grid lines and suppressed groups. */
-extern const struct chart_rgb chart_ink, chart_muted, chart_grid_rgb,
+extern const struct rgb chart_ink, chart_muted, chart_grid_rgb,
 	chart_suppressed_rgb;
 
 struct chart {
@@ -63,14 +54,14 @@ void chart_cleanup(void);
 void chart_begin(struct chart *c, cairo_t *cr, double w, double h);
 void chart_end(struct chart *c);
 
-void chart_colour(struct chart *c, struct chart_rgb rgb);
-void chart_colour_a(struct chart *c, struct chart_rgb rgb, double alpha);
+void chart_colour(struct chart *c, struct rgb rgb);
+void chart_colour_a(struct chart *c, struct rgb rgb, double alpha);
 /* Mix a colour with white: t = 0 gives rgb, 1 gives white. */
-struct chart_rgb chart_tint(struct chart_rgb rgb, double t);
+struct rgb chart_tint(struct rgb rgb, double t);
 /* A sequential light-to-dark blue scale, t in [0, 1]. */
-struct chart_rgb chart_sequential(double t);
+struct rgb chart_sequential(double t);
 /* Relative luminance: pick white text on dark fills. */
-double chart_luminance(struct chart_rgb rgb);
+double chart_luminance(struct rgb rgb);
 
 /* Text alignment: one horizontal and one vertical flag. */
 enum {
@@ -126,7 +117,7 @@ void chart_footer(struct chart *c, const char *text);
 enum chart_mark { MARK_BOX, MARK_DOT, MARK_LINE, MARK_HATCH };
 struct chart_legend_item {
 	const char *label;
-	struct chart_rgb rgb;
+	struct rgb rgb;
 	enum chart_mark mark;
 	int dash;		/* line style index, 0 = solid */
 };
@@ -137,7 +128,7 @@ struct chart_legend_item {
 double chart_legend(struct chart *c, double x, double y, double maxw,
 		    const struct chart_legend_item *items, int n);
 /* Draw a marker of the given kind centred at (x, y). */
-void chart_mark(struct chart *c, enum chart_mark m, struct chart_rgb rgb,
+void chart_mark(struct chart *c, enum chart_mark m, struct rgb rgb,
 		int dash, double x, double y);
 /* Set a dash pattern by index (0 solid, 1 dashed, 2 dotted, 3 dash-dot). */
 void chart_dash(struct chart *c, int dash);

@@ -20,6 +20,7 @@
 #include "doc.h"
 #include "err.h"
 #include "jsic.h"
+#include "labels.h"
 #include "out.h"
 #include "report.h"
 #include "score.h"
@@ -251,7 +252,7 @@ csv_row(struct ctx *x, const struct row *r)
 
 	csvout_text(c, r->c->company_key);
 	csvout_text(c, r->name);
-	csvout_text(c, ind ? jsic_short_name(ind) : "不明");
+	csvout_text(c, ind ? jsic_short_name(ind) : LABEL_INDUSTRY_UNKNOWN);
 	csvout_text(c, status_text[r->status]);
 	csv_side(c, &r->then);
 	csv_side(c, &r->now);
@@ -493,7 +494,8 @@ group_table(struct doc *p, const struct ctx *x)
 	p->y += 4;
 	group_row(p, x, "比較できた全企業", &x->all);
 	for (i = 0; i < NIND; i++)
-		group_row(p, x, i < 20 ? jsic_short_name('A' + i) : "業種不明",
+		group_row(p, x, i < 20 ? jsic_short_name('A' + i) :
+			  LABEL_INDUSTRY_UNKNOWN,
 			  &x->ind[i]);
 	doc_rule(p, p->y, 0.5);
 	p->y += 6;

@@ -1,7 +1,7 @@
 /*
  * The seven portfolio charts (SPEC §2.3).  fig_load reads the run's
- * group_stat, question_stat, score_hist and the runs up to its date into
- * memory once; each fig_* routine then lays its chart out on the 800 x 500
+ * statistics (runload.h) and the runs up to its date into memory once;
+ * each fig_* routine then lays its chart out on the 800 x 500
  * canvas and draws it.  A suppressed group (n below the run's min_group)
  * is drawn as "n<MIN" with hatching and never with its values: the
  * routines look at the suppressed flag before touching a value.
@@ -16,6 +16,8 @@
 #include "err.h"
 #include "figures.h"
 #include "jsic.h"
+#include "labels.h"
+#include "runload.h"
 #include "score.h"
 #include "size.h"
 #include "star.h"
@@ -27,28 +29,6 @@
 /* the lowest a whisker may reach: the lowest possible score */
 #define SCORE_FLOOR SCORE_MIN
 
-struct grp {
-	char ind[12], size[12], star[12];
-	long long n;
-	double mean, sd;
-	int has_mean, has_sd;
-	long long band[4];
-	int suppressed;
-};
-
-struct qst {
-	char ind[12], star[12];
-	int qno;
-	double rate;
-	int has_rate, below;
-};
-
-struct hist {
-	char star[12];
-	int score;
-	long long n;
-};
-
 struct trend {
 	char as_of[11], star[12];
 	double mean;
@@ -59,12 +39,7 @@ struct trend {
 struct fig_data {
 	const struct render_run *run;
 	char subtitle[200], footer[400], nlt[16];
-	struct grp *g;
-	int ng;
-	struct qst *q;
-	int nq;
-	struct hist *h;
-	int nh;
+	struct run_stats rs;
 	struct trend *t;
 	int nt;
 	char inds[JSIC_NDIVISIONS + 1][12];	/* present, A..T, unknown */
@@ -80,160 +55,61 @@ static const char *const star_order[NSTARS] = {
 /* ---- reading the run ------------------------------------------------ */
 
 static void
-col_str(sqlite3_stmt *st, int i, char *buf, size_t n)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	snprintf(buf, n, "%s", s ? (const char *)s : "");
-}
-
-/*
- * Run sql (?1 is the run's id, ?2 its as_of date) and append one element
- * of size bytes to *arr for each row, filled by fill.  Returns 0 or -1.
- */
-static int
-load_rows(sqlite3 *db, const struct fig_data *d, const char *sql,
-	  void **arr, int *n, size_t size,
-	  void (*fill)(sqlite3_stmt *, void *))
-{
-	sqlite3_stmt *st;
-	int rc, cap = 0;
-
-	if (db_prepare(db, &st, sql))
-		return -1;
-	sqlite3_bind_int64(st, 1, d->run->run_id);
-	sqlite3_bind_text(st, 2, d->run->as_of, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char *e;
-
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 256;
-			*arr = xrealloc(*arr, (size_t)cap * size);
-		}
-		e = (char *)*arr + (size_t)(*n)++ * size;
-		memset(e, 0, size);
-		fill(st, e);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
-	return 0;
-}
-
-static void
-fill_group(sqlite3_stmt *st, void *e)
-{
-	struct grp *g = e;
-	int i;
-
-	col_str(st, 0, g->ind, sizeof g->ind);
-	col_str(st, 1, g->size, sizeof g->size);
-	col_str(st, 2, g->star, sizeof g->star);
-	g->n = sqlite3_column_int64(st, 3);
-	g->has_mean = sqlite3_column_type(st, 4) != SQLITE_NULL;
-	g->mean = sqlite3_column_double(st, 4);
-	g->has_sd = sqlite3_column_type(st, 5) != SQLITE_NULL;
-	g->sd = sqlite3_column_double(st, 5);
-	for (i = 0; i < 4; i++)
-		g->band[i] = sqlite3_column_int64(st, 6 + i);
-	g->suppressed = sqlite3_column_int(st, 10) != 0;
-}
-
-static void
-fill_question(sqlite3_stmt *st, void *e)
-{
-	struct qst *q = e;
-
-	col_str(st, 0, q->ind, sizeof q->ind);
-	col_str(st, 1, q->star, sizeof q->star);
-	q->qno = sqlite3_column_int(st, 2);
-	q->has_rate = sqlite3_column_type(st, 3) != SQLITE_NULL;
-	q->rate = sqlite3_column_double(st, 3);
-	q->below = sqlite3_column_int(st, 4) != 0;
-}
-
-static void
-fill_hist(sqlite3_stmt *st, void *e)
-{
-	struct hist *h = e;
-
-	col_str(st, 0, h->star, sizeof h->star);
-	h->score = sqlite3_column_int(st, 1);
-	h->n = sqlite3_column_int64(st, 2);
-}
-
-static void
 fill_trend(sqlite3_stmt *st, void *e)
 {
 	struct trend *t = e;
 
-	col_str(st, 0, t->as_of, sizeof t->as_of);
-	col_str(st, 1, t->star, sizeof t->star);
+	runload_text(st, 0, t->as_of, sizeof t->as_of);
+	runload_text(st, 1, t->star, sizeof t->star);
 	t->has_mean = sqlite3_column_type(st, 2) != SQLITE_NULL;
 	t->mean = sqlite3_column_double(st, 2);
 	t->n = sqlite3_column_int64(st, 3);
 	t->suppressed = sqlite3_column_int(st, 4) != 0;
 }
 
-/* Everything the charts draw, in four queries. */
+/* Everything the charts draw: the run's statistics and the trend. */
 static int
 load_all(sqlite3 *db, struct fig_data *d)
 {
-	void *g = NULL, *q = NULL, *h = NULL, *t = NULL;
+	void *t = NULL;
 	int rc;
 
-	rc = load_rows(db, d, "SELECT industry_code, size_class,"
-	    " star_level, n, mean, sd, band_100, band_70_99, band_50_69,"
-	    " band_le49, suppressed FROM group_stat WHERE run_id = ?1"
-	    " AND (size_class = '*' OR (industry_code = '*'"
-	    " AND star_level = '*'))"
-	    " ORDER BY industry_code, size_class, star_level",
-	    &g, &d->ng, sizeof *d->g, fill_group) ||
-	    load_rows(db, d, "SELECT industry_code, star_level,"
-	    " question_no, implemented_rate, below_overall FROM question_stat"
-	    " WHERE run_id = ?1 AND size_class = '*'"
-	    " AND (industry_code = '*' OR star_level = '*')",
-	    &q, &d->nq, sizeof *d->q, fill_question) ||
-	    load_rows(db, d, "SELECT star_level, score, n FROM score_hist"
-	    " WHERE run_id = ?1 AND industry_code = '*' AND size_class = '*'",
-	    &h, &d->nh, sizeof *d->h, fill_hist) ||
-	    load_rows(db, d, "SELECT r.as_of, g.star_level, g.mean, g.n,"
+	rc = runload_stats(db, d->run->run_id, &d->rs) ||
+	    runload_rows(db, d->run->run_id, d->run->as_of,
+	    "SELECT r.as_of, g.star_level, g.mean, g.n,"
 	    " g.suppressed FROM group_stat g JOIN run r USING (run_id)"
 	    " WHERE r.as_of <= ?2 AND r.kind = 'local'"
 	    " AND g.industry_code = '*'"
 	    " AND g.size_class = '*' ORDER BY r.as_of, g.star_level",
 	    &t, &d->nt, sizeof *d->t, fill_trend);
-	/* handed over whatever happened, so fig_free releases them */
-	d->g = g;
-	d->q = q;
-	d->h = h;
+	/* handed over whatever happened, so fig_free releases it */
 	d->t = t;
 	return rc ? -1 : 0;
 }
 
-static const struct grp *
+static const struct run_group *
 find_grp(const struct fig_data *d, const char *ind, const char *size,
 	 const char *star)
 {
 	int i;
 
-	for (i = 0; i < d->ng; i++)
-		if (strcmp(d->g[i].ind, ind) == 0 &&
-		    strcmp(d->g[i].size, size) == 0 &&
-		    strcmp(d->g[i].star, star) == 0)
-			return &d->g[i];
+	for (i = 0; i < d->rs.ng; i++)
+		if (strcmp(d->rs.g[i].ind, ind) == 0 &&
+		    strcmp(d->rs.g[i].size, size) == 0 &&
+		    strcmp(d->rs.g[i].star, star) == 0)
+			return &d->rs.g[i];
 	return NULL;
 }
 
-static const struct qst *
+static const struct run_question *
 find_q(const struct fig_data *d, const char *ind, const char *star, int qno)
 {
 	int i;
 
-	for (i = 0; i < d->nq; i++)
-		if (d->q[i].qno == qno && strcmp(d->q[i].ind, ind) == 0 &&
-		    strcmp(d->q[i].star, star) == 0)
-			return &d->q[i];
+	for (i = 0; i < d->rs.nq; i++)
+		if (d->rs.q[i].qno == qno && strcmp(d->rs.q[i].ind, ind) == 0 &&
+		    strcmp(d->rs.q[i].star, star) == 0)
+			return &d->rs.q[i];
 	return NULL;
 }
 
@@ -277,8 +153,8 @@ protect_all(sqlite3 *db, struct fig_data *d)
 
 	if (!sp)
 		return -1;
-	for (i = 0; i < d->ng; i++) {
-		struct grp *g = &d->g[i];
+	for (i = 0; i < d->rs.ng; i++) {
+		struct run_group *g = &d->rs.g[i];
 
 		if (supp_hide(sp, g->ind, g->size, g->star) == SUPP_PROTECT)
 			g->suppressed = SUPP_PROTECT;
@@ -318,8 +194,8 @@ fig_load(sqlite3 *db, const struct render_run *run, int share)
 		return NULL;
 	}
 	/* groups are sorted: letters come before "unknown" */
-	for (i = 0; i < d->ng; i++) {
-		const struct grp *g = &d->g[i];
+	for (i = 0; i < d->rs.ng; i++) {
+		const struct run_group *g = &d->rs.g[i];
 
 		if (strcmp(g->size, "*") == 0 && strcmp(g->star, "*") == 0 &&
 		    strcmp(g->ind, "*") != 0 && d->ninds < JSIC_NDIVISIONS + 1)
@@ -346,30 +222,12 @@ fig_free(struct fig_data *d)
 {
 	if (!d)
 		return;
-	free(d->g);
-	free(d->q);
-	free(d->h);
+	runload_release(&d->rs);
 	free(d->t);
 	free(d);
 }
 
 /* ---- labels and colours --------------------------------------------- */
-
-const char *
-fig_industry_label(const char *code, char *buf, size_t n)
-{
-	const char *name;
-
-	if (strcmp(code, "*") == 0)
-		snprintf(buf, n, "全業種");
-	else if (strcmp(code, "unknown") == 0 || strlen(code) != 1)
-		snprintf(buf, n, "業種不明");
-	else if (*(name = jsic_short_name(code[0])))
-		snprintf(buf, n, "%s %s", code, name);
-	else
-		snprintf(buf, n, "%s", code);
-	return buf;
-}
 
 const char *
 fig_star_label(const char *level)
@@ -382,17 +240,17 @@ fig_star_label(const char *level)
 	return s && *s ? s : level;
 }
 
-static struct chart_rgb
+static struct rgb
 star_rgb(const char *level)
 {
 	if (strcmp(level, "two") == 0)
-		return chart_okabe_ito[OI_BLUE];
+		return label_okabe_ito[OI_BLUE];
 	if (strcmp(level, "one") == 0)
-		return chart_okabe_ito[OI_ORANGE];
+		return label_okabe_ito[OI_ORANGE];
 	if (strcmp(level, "none") == 0)
-		return chart_okabe_ito[OI_GREEN];
+		return label_okabe_ito[OI_GREEN];
 	if (strcmp(level, "unknown") == 0)
-		return chart_okabe_ito[OI_PURPLE];
+		return label_okabe_ito[OI_PURPLE];
 	return chart_ink;
 }
 
@@ -407,30 +265,16 @@ star_dash(const char *level)
 	return 0;
 }
 
-/* Band colours, best first: green, sky blue, orange, vermilion. */
-static struct chart_rgb
-band_rgb(int band)
-{
-	static const int oi[4] = { OI_GREEN, OI_SKYBLUE, OI_ORANGE,
-				   OI_VERMILION };
-
-	return chart_okabe_ito[oi[band]];
-}
-
-static const char *const band_names[4] = {
-	"100点", "70〜99点", "50〜69点", "49点以下"
-};
-
 /* What stands for a hidden group's values: "n<5", or 秘匿 (--share). */
 static const char *
-hidden_text(const struct fig_data *d, const struct grp *g)
+hidden_text(const struct fig_data *d, const struct run_group *g)
 {
 	return g && g->suppressed == SUPP_PROTECT ? "秘匿" : d->nlt;
 }
 
 /* "n<5" (or 秘匿) for a hidden group, else "n=12", into buf. */
 static const char *
-n_text(const struct fig_data *d, const struct grp *g, char *buf, size_t n)
+n_text(const struct fig_data *d, const struct run_group *g, char *buf, size_t n)
 {
 	if (!g)
 		snprintf(buf, n, "–");
@@ -442,7 +286,7 @@ n_text(const struct fig_data *d, const struct grp *g, char *buf, size_t n)
 }
 
 static int
-shown(const struct grp *g)
+shown(const struct run_group *g)
 {
 	return g && !g->suppressed && g->n > 0;
 }
@@ -456,12 +300,41 @@ nothing_to_show(struct chart *c, double top, const char *why)
 		   T_CENTER | T_MIDDLE, c->w - 80);
 }
 
+#define NO_RUN "この基準日の集計がありません"
+
+/*
+ * The frame every chart starts with: figure id's title over the run's
+ * subtitle, and the footer.  With why, the chart has nothing to show:
+ * say why in the plot area.  Sets *top to where the plot may start and
+ * returns whether why was drawn (the chart is done).
+ */
+static int
+frame(struct chart *c, const struct fig_data *d, enum fig_id id,
+      const char *why, double *top)
+{
+	*top = chart_header(c, figures[id].title, d->subtitle);
+	chart_footer(c, d->footer);
+	if (why)
+		nothing_to_show(c, *top, why);
+	return why != NULL;
+}
+
+/* Why the star-level charts show nothing: NULL when all may be shown. */
+static const char *
+all_hidden(const struct run_group *all)
+{
+	if (shown(all))
+		return NULL;
+	return all ? "全体でも集計対象が少なすぎるため表示しません"
+		     "（n<最小グループ）" : NO_RUN;
+}
+
 static void
 row_band(struct chart *c, double x, double y, double w, double h, int i)
 {
 	if (i % 2)
 		return;
-	chart_colour(c, (struct chart_rgb){ 0.965, 0.965, 0.965 });
+	chart_colour(c, (struct rgb){ 0.965, 0.965, 0.965 });
 	cairo_rectangle(c->cr, x, y, w, h);
 	cairo_fill(c->cr);
 }
@@ -482,12 +355,9 @@ fig_mean_by_industry(struct chart *c, const void *data)
 	int nt, i, k, nrows = d->ninds + 1, nleg = 0;
 	char buf[96];
 
-	top = chart_header(c, figures[0].title, d->subtitle);
-	chart_footer(c, d->footer);
-	if (d->nstars == 0) {
-		nothing_to_show(c, top, "この基準日の集計がありません");
+	if (frame(c, d, FIG_MEAN_BY_INDUSTRY, d->nstars ? NULL : NO_RUN,
+		  &top))
 		return;
-	}
 	for (k = 0; k < d->nstars; k++) {
 		leg[nleg].label = fig_star_label(d->stars[k]);
 		leg[nleg].rgb = star_rgb(d->stars[k]);
@@ -508,8 +378,8 @@ fig_mean_by_industry(struct chart *c, const void *data)
 			   ncol - 2);
 	}
 	/* whiskers may reach below 0 for small, spread-out groups */
-	for (i = 0; i < d->ng; i++) {
-		const struct grp *g = &d->g[i];
+	for (i = 0; i < d->rs.ng; i++) {
+		const struct run_group *g = &d->rs.g[i];
 
 		if (shown(g) && strcmp(g->size, "*") == 0 && g->has_mean &&
 		    g->has_sd && g->mean - 1.96 * g->sd / sqrt(g->n) < lo)
@@ -532,10 +402,10 @@ fig_mean_by_industry(struct chart *c, const void *data)
 		double step = rh / (d->nstars + 1) > 6 ? 6 :
 			      rh / (d->nstars + 1);
 
-		const struct grp *row = find_grp(d, ind, "*", "*");
+		const struct run_group *row = find_grp(d, ind, "*", "*");
 
 		chart_colour(c, chart_ink);
-		chart_text(c, PLOT_X - 8, yc, fig_industry_label(ind, buf,
+		chart_text(c, PLOT_X - 8, yc, label_industry(ind, buf,
 			   sizeof buf), 9.5, T_RIGHT | T_MIDDLE |
 			   (i == 0 ? T_BOLD : 0), LABEL_W);
 		if (row && row->suppressed) {
@@ -548,10 +418,10 @@ fig_mean_by_industry(struct chart *c, const void *data)
 				   T_CENTER | T_MIDDLE, 0);
 		}
 		for (k = 0; k < d->nstars; k++) {
-			const struct grp *g = find_grp(d, ind, "*",
+			const struct run_group *g = find_grp(d, ind, "*",
 						       d->stars[k]);
 			double y = yc + (k - (d->nstars - 1) / 2.0) * step;
-			struct chart_rgb rgb = star_rgb(d->stars[k]);
+			struct rgb rgb = star_rgb(d->stars[k]);
 
 			chart_colour(c, g && g->suppressed ?
 				     chart_suppressed_rgb : chart_ink);
@@ -576,7 +446,7 @@ fig_mean_by_industry(struct chart *c, const void *data)
 			cairo_arc(c->cr, chart_map(&xs, g->mean), y, 3.2, 0,
 				  2 * M_PI);
 			cairo_fill_preserve(c->cr);
-			chart_colour(c, (struct chart_rgb){ 1, 1, 1 });
+			chart_colour(c, (struct rgb){ 1, 1, 1 });
 			cairo_set_line_width(c->cr, 0.7);
 			cairo_stroke(c->cr);
 		}
@@ -595,15 +465,11 @@ fig_bands_by_industry(struct chart *c, const void *data)
 	int nt, i, b, nrows = d->ninds + 1;
 	char buf[96];
 
-	top = chart_header(c, figures[1].title, d->subtitle);
-	chart_footer(c, d->footer);
-	if (d->ng == 0) {
-		nothing_to_show(c, top, "この基準日の集計がありません");
+	if (frame(c, d, FIG_BANDS_BY_INDUSTRY, d->rs.ng ? NULL : NO_RUN, &top))
 		return;
-	}
 	for (b = 0; b < 4; b++)
-		leg[b] = (struct chart_legend_item){ band_names[b],
-			band_rgb(b), MARK_BOX, 0 };
+		leg[b] = (struct chart_legend_item){ label_band(b),
+			label_band_rgb(b), MARK_BOX, 0 };
 	leg[4] = (struct chart_legend_item){ d->nlt, chart_suppressed_rgb,
 		MARK_HATCH, 0 };
 	top += chart_legend(c, 24, top, c->w - 48, leg, 5) + 12;
@@ -618,11 +484,11 @@ fig_bands_by_industry(struct chart *c, const void *data)
 	chart_text(c, xr + 28, top - 2, "会社数", 8, T_CENTER | T_BOTTOM, 0);
 	for (i = 0; i < nrows; i++) {
 		const char *ind = i == 0 ? "*" : d->inds[i - 1];
-		const struct grp *g = find_grp(d, ind, "*", "*");
+		const struct run_group *g = find_grp(d, ind, "*", "*");
 		double y = top + i * rh + rh * 0.15, h = rh * 0.7, x;
 
 		chart_colour(c, chart_ink);
-		chart_text(c, PLOT_X - 8, y + h / 2, fig_industry_label(ind,
+		chart_text(c, PLOT_X - 8, y + h / 2, label_industry(ind,
 			   buf, sizeof buf), 9.5, T_RIGHT | T_MIDDLE |
 			   (i == 0 ? T_BOLD : 0), LABEL_W);
 		chart_colour(c, g && g->suppressed ? chart_suppressed_rgb :
@@ -643,7 +509,7 @@ fig_bands_by_industry(struct chart *c, const void *data)
 		for (b = 0; b < 4; b++) {
 			double share = 100.0 * g->band[b] / g->n;
 			double w = (xs.r1 - xs.r0) * share / 100;
-			struct chart_rgb rgb = band_rgb(b);
+			struct rgb rgb = label_band_rgb(b);
 
 			if (g->band[b] == 0)
 				continue;
@@ -653,7 +519,7 @@ fig_bands_by_industry(struct chart *c, const void *data)
 			if (w >= 26) {
 				snprintf(buf, sizeof buf, "%.0f%%", share);
 				chart_colour(c, chart_luminance(rgb) < 0.45 ?
-					     (struct chart_rgb){ 1, 1, 1 } :
+					     (struct rgb){ 1, 1, 1 } :
 					     chart_ink);
 				chart_text(c, x + w / 2, y + h / 2, buf, 8,
 					   T_CENTER | T_MIDDLE, 0);
@@ -673,12 +539,8 @@ fig_heatmap(struct chart *c, const void *data)
 	int i, qn, nrows = d->ninds + 1;
 	char buf[96];
 
-	top = chart_header(c, figures[2].title, d->subtitle);
-	chart_footer(c, d->footer);
-	if (d->ng == 0) {
-		nothing_to_show(c, top, "この基準日の集計がありません");
+	if (frame(c, d, FIG_HEATMAP, d->rs.ng ? NULL : NO_RUN, &top))
 		return;
-	}
 	/* legend: a colour ramp, the weak-cell mark, the n<5 hatch */
 	lx = 24;
 	chart_colour(c, chart_ink);
@@ -692,7 +554,7 @@ fig_heatmap(struct chart *c, const void *data)
 	chart_text(c, lx, top + 14, "0%", 7.5, T_CENTER, 0);
 	chart_text(c, lx + 120, top + 14, "100%", 7.5, T_CENTER, 0);
 	lx += 140;
-	chart_colour(c, chart_okabe_ito[OI_VERMILION]);
+	chart_colour(c, label_okabe_ito[OI_VERMILION]);
 	cairo_set_line_width(c->cr, 2);
 	cairo_rectangle(c->cr, lx + 1, top + 2, 14, 12);
 	cairo_stroke(c->cr);
@@ -739,11 +601,11 @@ fig_heatmap(struct chart *c, const void *data)
 		rh = 22;
 	for (i = 0; i < nrows; i++) {
 		const char *ind = i == 0 ? "*" : d->inds[i - 1];
-		const struct grp *g = find_grp(d, ind, "*", "*");
+		const struct run_group *g = find_grp(d, ind, "*", "*");
 
 		y = top + i * rh;
 		chart_colour(c, chart_ink);
-		chart_text(c, x0 - 8, y + rh / 2, fig_industry_label(ind, buf,
+		chart_text(c, x0 - 8, y + rh / 2, label_industry(ind, buf,
 			   sizeof buf), 9, T_RIGHT | T_MIDDLE |
 			   (i == 0 ? T_BOLD : 0), LABEL_W - 40);
 		chart_colour(c, g && g->suppressed ? chart_suppressed_rgb :
@@ -759,9 +621,9 @@ fig_heatmap(struct chart *c, const void *data)
 			continue;
 		}
 		for (qn = 1; qn <= NQUESTIONS; qn++) {
-			const struct qst *q = find_q(d, ind, "*", qn);
+			const struct run_question *q = find_q(d, ind, "*", qn);
 			double x = x0 + (qn - 1) * cw;
-			struct chart_rgb rgb;
+			struct rgb rgb;
 
 			if (!q || !q->has_rate) {
 				chart_colour(c, chart_grid_rgb);
@@ -779,7 +641,7 @@ fig_heatmap(struct chart *c, const void *data)
 					rh - 1);
 			cairo_fill(c->cr);
 			if (q->below && i > 0) {
-				chart_colour(c, chart_okabe_ito[OI_VERMILION]);
+				chart_colour(c, label_okabe_ito[OI_VERMILION]);
 				cairo_set_line_width(c->cr, 2);
 				cairo_rectangle(c->cr, x + 1.5, y + 1.5,
 						cw - 3, rh - 3);
@@ -789,7 +651,7 @@ fig_heatmap(struct chart *c, const void *data)
 				snprintf(buf, sizeof buf, "%.0f",
 					 100 * q->rate);
 				chart_colour(c, chart_luminance(rgb) < 0.45 ?
-					     (struct chart_rgb){ 1, 1, 1 } :
+					     (struct rgb){ 1, 1, 1 } :
 					     chart_ink);
 				chart_text(c, x + cw / 2, y + rh / 2, buf,
 					   rh < 15 ? 6.5 : 7.5,
@@ -807,8 +669,8 @@ fig_heatmap(struct chart *c, const void *data)
 static int
 cmp_rate(const void *a, const void *b)
 {
-	const struct qst *x = *(const struct qst *const *)a;
-	const struct qst *y = *(const struct qst *const *)b;
+	const struct run_question *x = *(const struct run_question *const *)a;
+	const struct run_question *y = *(const struct run_question *const *)b;
 
 	if (x->rate != y->rate)
 		return x->rate < y->rate ? -1 : 1;
@@ -827,7 +689,7 @@ star_legend(struct chart *c, const struct fig_data *d, double top,
 	int k;
 
 	for (k = 0; k < d->nstars; k++) {
-		const struct grp *g = find_grp(d, "*", "*", d->stars[k]);
+		const struct run_group *g = find_grp(d, "*", "*", d->stars[k]);
 
 		if (!shown(g)) {
 			leg[nleg].label = xasprintf("%s (%s)",
@@ -848,25 +710,19 @@ static void
 fig_weakest(struct chart *c, const void *data)
 {
 	const struct fig_data *d = data;
-	const struct qst *weak[NQUESTIONS];
+	const struct run_question *weak[NQUESTIONS];
 	const char *series[MAXSERIES];
 	struct chart_legend_item leg[MAXSERIES];
 	struct chart_scale xs;
-	const struct grp *all = find_grp(d, "*", "*", "*");
+	const struct run_group *all = find_grp(d, "*", "*", "*");
 	double ticks[32], top, rh, bh, lo = 0, hi = 100, lw = 210;
 	int nt, i, k, nw = 0, ns = 0, nleg = 0;
 	char buf[160];
 
-	top = chart_header(c, figures[3].title, d->subtitle);
-	chart_footer(c, d->footer);
-	if (!shown(all)) {
-		nothing_to_show(c, top, all ? "全体でも集計対象が少なすぎるため"
-				"表示しません（n<最小グループ）" :
-				"この基準日の集計がありません");
+	if (frame(c, d, FIG_WEAKEST, all_hidden(all), &top))
 		return;
-	}
 	for (i = 1; i <= NQUESTIONS; i++) {
-		const struct qst *q = find_q(d, "*", "*", i);
+		const struct run_question *q = find_q(d, "*", "*", i);
 
 		if (q && q->has_rate)
 			weak[nw++] = q;
@@ -879,7 +735,7 @@ fig_weakest(struct chart *c, const void *data)
 		if (shown(find_grp(d, "*", "*", d->stars[k])))
 			series[ns++] = d->stars[k];
 	for (k = 0; k < ns; k++) {
-		const struct grp *g = find_grp(d, "*", "*", series[k]);
+		const struct run_group *g = find_grp(d, "*", "*", series[k]);
 
 		leg[nleg].label = xasprintf("%s (n=%lld)",
 					    fig_star_label(series[k]), g->n);
@@ -907,9 +763,9 @@ fig_weakest(struct chart *c, const void *data)
 		chart_text(c, xs.r0 - 8, top + (i + 0.5) * rh, buf, 9.5,
 			   T_RIGHT | T_MIDDLE, lw);
 		for (k = 0; k < ns; k++) {
-			const struct qst *q = find_q(d, "*", series[k],
+			const struct run_question *q = find_q(d, "*", series[k],
 						     weak[i]->qno);
-			struct chart_rgb rgb = k == 0 ? chart_muted :
+			struct rgb rgb = k == 0 ? chart_muted :
 					       star_rgb(series[k]);
 			double w;
 
@@ -971,33 +827,30 @@ fig_distribution(struct chart *c, const void *data)
 	double share[MAXSERIES][NBINS], yt[32], top, ylo, yhi = 0, x0 = 90,
 	       x1 = c->w - 30, bw;
 	struct chart_scale ys;
-	const struct grp *all = find_grp(d, "*", "*", "*");
+	const struct run_group *all = find_grp(d, "*", "*", "*");
 	int i, k, b, ns = 0, nleg = 0, nyt;
 	/* first and last bin of each band: 100, 70-99, 50-69, <=49 */
 	static const int band_bins[4][2] = { { 11, 11 }, { 8, 10 }, { 6, 7 },
 					     { 0, 5 } };
 	char buf[32];
 
-	top = chart_header(c, figures[4].title, d->subtitle);
-	chart_footer(c, d->footer);
-	if (!shown(all)) {
-		nothing_to_show(c, top, all ? "全体でも集計対象が少なすぎるため"
-				"表示しません（n<最小グループ）" :
-				"この基準日の集計がありません");
+	if (frame(c, d, FIG_DISTRIBUTION, all_hidden(all), &top))
 		return;
-	}
 	series[ns++] = "*";
 	for (k = 0; k < d->nstars; k++)
 		if (shown(find_grp(d, "*", "*", d->stars[k])))
 			series[ns++] = d->stars[k];
 	memset(share, 0, sizeof share);
 	for (k = 0; k < ns; k++) {
-		const struct grp *g = find_grp(d, "*", "*", series[k]);
+		const struct run_group *g = find_grp(d, "*", "*", series[k]);
 
-		for (i = 0; i < d->nh; i++)
-			if (strcmp(d->h[i].star, series[k]) == 0)
-				share[k][bin_of(d->h[i].score)] +=
-					100.0 * d->h[i].n / g->n;
+		for (i = 0; i < d->rs.nh; i++) {
+			const struct run_hist *h = &d->rs.h[i];
+
+			if (!strcmp(h->ind, "*") && !strcmp(h->star, series[k]))
+				share[k][bin_of(h->score)] +=
+					100.0 * h->n / g->n;
+		}
 		for (b = 0; b < NBINS; b++)
 			if (share[k][b] > yhi)
 				yhi = share[k][b];
@@ -1019,11 +872,11 @@ fig_distribution(struct chart *c, const void *data)
 		double a = x0 + band_bins[b][0] * bw,
 		       z = x0 + (band_bins[b][1] + 1) * bw;
 
-		chart_colour_a(c, band_rgb(b), 0.10);
+		chart_colour_a(c, label_band_rgb(b), 0.10);
 		cairo_rectangle(c->cr, a, top, z - a, PLOT_BOTTOM - top);
 		cairo_fill(c->cr);
 		chart_colour(c, chart_muted);
-		chart_text(c, (a + z) / 2, top - 2, band_names[b], 8,
+		chart_text(c, (a + z) / 2, top - 2, label_band(b), 8,
 			   T_CENTER | T_BOTTOM, z - a);
 	}
 	chart_yaxis(c, &ys, x0, x1, yt, nyt, "%.0f%%", "会社の割合（%）");
@@ -1102,8 +955,7 @@ fig_trend(struct chart *c, const void *data)
 	int i, k, ns = 0, nleg = 0, nyt, nruns = 0, every, shownpts = 0;
 	const char *last = "";
 
-	top = chart_header(c, figures[5].title, d->subtitle);
-	chart_footer(c, d->footer);
+	frame(c, d, FIG_TREND, NULL, &top);
 	series[ns++] = "*";
 	for (k = 0; k < d->nstars; k++)
 		series[ns++] = d->stars[k];
@@ -1139,7 +991,7 @@ fig_trend(struct chart *c, const void *data)
 		return;
 	}
 	for (k = 0; k < ns; k++) {
-		const struct grp *g = find_grp(d, "*", "*", series[k]);
+		const struct run_group *g = find_grp(d, "*", "*", series[k]);
 		char nb[32];
 
 		leg[nleg].label = xasprintf("%s (%s)",
@@ -1194,7 +1046,7 @@ fig_trend(struct chart *c, const void *data)
 	chart_text(c, (100 + c->w - 60) / 2, PLOT_BOTTOM + 21,
 		   "集計の基準日", 10, T_CENTER, 0);
 	for (k = 0; k < ns; k++) {
-		struct chart_rgb rgb = k == 0 ? chart_ink :
+		struct rgb rgb = k == 0 ? chart_ink :
 				       star_rgb(series[k]);
 		int pen = 0;
 
@@ -1236,18 +1088,6 @@ fig_trend(struct chart *c, const void *data)
 
 /* ---- 7. mean score by size class ------------------------------------- */
 
-static const char *
-size_label(const char *cls, char *buf, size_t n)
-{
-	if (strcmp(cls, "unknown") == 0)
-		snprintf(buf, n, "不明");
-	else if (strcmp(cls, "301+") == 0)
-		snprintf(buf, n, "301人以上");
-	else
-		snprintf(buf, n, "%s人", cls);
-	return buf;
-}
-
 static void
 fig_by_size(struct chart *c, const void *data)
 {
@@ -1259,26 +1099,25 @@ fig_by_size(struct chart *c, const void *data)
 	int i, ncls = 0, nyt;
 	char buf[64];
 
-	top = chart_header(c, figures[6].title, d->subtitle);
-	chart_footer(c, d->footer);
+	frame(c, d, FIG_BY_SIZE, NULL, &top);
 	for (i = 0; i < SIZE_NCLASSES; i++)
 		if (find_grp(d, "*", size_classes[i], "*"))
 			cls[ncls++] = size_classes[i];
 	if (find_grp(d, "*", "unknown", "*"))
 		cls[ncls++] = "unknown";
 	if (ncls == 0) {
-		nothing_to_show(c, top, "この基準日の集計がありません");
+		nothing_to_show(c, top, NO_RUN);
 		return;
 	}
 	leg[0] = (struct chart_legend_item){ "平均点",
-		chart_okabe_ito[OI_BLUE], MARK_BOX, 0 };
+		label_okabe_ito[OI_BLUE], MARK_BOX, 0 };
 	leg[1] = (struct chart_legend_item){ "95%信頼区間", chart_ink,
 		MARK_LINE, 0 };
 	leg[2] = (struct chart_legend_item){ d->nlt, chart_suppressed_rgb,
 		MARK_HATCH, 0 };
 	top += chart_legend(c, 24, top, c->w - 48, leg, 3) + 12;
 	for (i = 0; i < ncls; i++) {
-		const struct grp *g = find_grp(d, "*", cls[i], "*");
+		const struct run_group *g = find_grp(d, "*", cls[i], "*");
 
 		if (shown(g) && g->has_mean && g->has_sd && g->n > 1 &&
 		    g->mean - 1.96 * g->sd / sqrt(g->n) < lo)
@@ -1292,13 +1131,13 @@ fig_by_size(struct chart *c, const void *data)
 	chart_yaxis(c, &ys, x0, x1, yt, nyt, "%.0f", "平均点（点、満点100）");
 	slot = (x1 - x0) / ncls;
 	for (i = 0; i < ncls; i++) {
-		const struct grp *g = find_grp(d, "*", cls[i], "*");
+		const struct run_group *g = find_grp(d, "*", cls[i], "*");
 		double xc = x0 + (i + 0.5) * slot, bw = slot * 0.55,
 		       base = chart_map(&ys, lo > 0 ? lo : 0);
 
 		chart_colour(c, chart_ink);
-		chart_text(c, xc, PLOT_BOTTOM - 12, size_label(cls[i], buf,
-			   sizeof buf), 9.5, T_CENTER, slot);
+		chart_text(c, xc, PLOT_BOTTOM - 12, label_size(cls[i]), 9.5,
+			   T_CENTER, slot);
 		chart_colour(c, g && g->suppressed ? chart_suppressed_rgb :
 			     chart_muted);
 		chart_text(c, xc, PLOT_BOTTOM + 2, n_text(d, g, buf,
@@ -1313,7 +1152,7 @@ fig_by_size(struct chart *c, const void *data)
 			}
 			continue;
 		}
-		chart_colour(c, chart_okabe_ito[OI_BLUE]);
+		chart_colour(c, label_okabe_ito[OI_BLUE]);
 		cairo_rectangle(c->cr, xc - bw / 2, chart_map(&ys, g->mean),
 				bw, base - chart_map(&ys, g->mean));
 		cairo_fill(c->cr);
@@ -1345,34 +1184,34 @@ fig_by_size(struct chart *c, const void *data)
 	}
 }
 
-const struct figure figures[] = {
-	{ "mean-by-industry", "業種別・宣言段階別の平均点",
+const struct figure figures[NFIGURES] = {
+	[FIG_MEAN_BY_INDUSTRY] = { "mean-by-industry", "業種別・宣言段階別の平均点",
 	  "点は平均点、横線はその95%信頼区間（平均 ± 1.96 × 標準偏差 ÷ √n）。"
 	  "右の列は各グループの会社数。区間が重ならない差は偶然では説明しにくい。",
 	  fig_mean_by_industry },
-	{ "bands-by-industry", "業種別の点数帯の構成",
+	[FIG_BANDS_BY_INDUSTRY] = { "bands-by-industry", "業種別の点数帯の構成",
 	  "IPAの4つの点数帯（100点、70〜99点、50〜69点、49点以下）に入る会社の"
 	  "割合。49点以下は「いつ事故が起きても不思議ではない」水準。",
 	  fig_bands_by_industry },
-	{ "heatmap", "業種別・設問別の実施率",
+	[FIG_HEATMAP] = { "heatmap", "業種別・設問別の実施率",
 	  "各セルは「実施している」と答えた会社の割合（該当しないを除く）。"
 	  "枠で囲んだセルは、その業種の実施率が全業種より統計的に有意に低い設問。",
 	  fig_heatmap },
-	{ "weakest-questions", "実施率の低い設問（宣言段階別）",
+	[FIG_WEAKEST] = { "weakest-questions", "実施率の低い設問（宣言段階別）",
 	  "全体で実施率の低い10問を、低い順に並べた。"
 	  "宣言段階ごとの棒を比べると、どの層で対策が遅れているかがわかる。",
 	  fig_weakest },
-	{ "score-distribution", "合計点の分布（宣言段階別）",
+	[FIG_DISTRIBUTION] = { "score-distribution", "合計点の分布（宣言段階別）",
 	  "灰色の棒は全体、線は宣言段階ごとの分布（各グループ内の割合、10点刻み）。"
 	  "背景の色はIPAの点数帯。",
 	  fig_distribution },
-	{ "trend", "平均点の推移（宣言段階別）",
+	[FIG_TREND] = { "trend", "平均点の推移（宣言段階別）",
 	  "この基準日までの各回の集計の平均点。"
 	  "会社数が最小グループに満たない回は点を打たず、線を途切れさせている。",
 	  fig_trend },
-	{ "mean-by-size", "従業員規模別の平均点",
+	[FIG_BY_SIZE] = { "mean-by-size", "従業員規模別の平均点",
 	  "棒は平均点、縦線は95%信頼区間、下の数字は会社数。"
 	  "「不明」は従業員数の回答がない会社。",
 	  fig_by_size },
 };
-const int nfigures = sizeof figures / sizeof figures[0];
+const int nfigures = NFIGURES;

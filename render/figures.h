@@ -19,7 +19,13 @@ struct figure {
 	chart_draw_fn *draw;	/* data is a struct fig_data */
 };
 
-extern const struct figure figures[];
+/* The charts, in the order portfolio.pdf and index.html show them. */
+enum fig_id {
+	FIG_MEAN_BY_INDUSTRY, FIG_BANDS_BY_INDUSTRY, FIG_HEATMAP,
+	FIG_WEAKEST, FIG_DISTRIBUTION, FIG_TREND, FIG_BY_SIZE, NFIGURES
+};
+
+extern const struct figure figures[NFIGURES];
 extern const int nfigures;
 
 /*
@@ -32,12 +38,6 @@ struct fig_data *fig_load(sqlite3 *db, const struct render_run *run,
 			  int share);
 void fig_free(struct fig_data *d);
 
-/*
- * Chart label of an industry code: "全業種" for "*", "業種不明" for
- * "unknown", else "G 情報通信業" (the letter alone until the short name
- * is known).  Writes into buf (size n) and returns it.
- */
-const char *fig_industry_label(const char *code, char *buf, size_t n);
 /* Chart label of a star level ("*" is "全体"). */
 const char *fig_star_label(const char *level);
 #endif

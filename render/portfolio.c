@@ -97,7 +97,7 @@ draw_cover(struct chart *c, const struct cover *cv)
 	char buf[256];
 	int i, shown = cv->nsrc > 14 ? 12 : cv->nsrc;
 
-	chart_colour(c, chart_okabe_ito[OI_BLUE]);
+	chart_colour(c, label_okabe_ito[OI_BLUE]);
 	cairo_rectangle(c->cr, 0, 0, c->w, 14);
 	cairo_fill(c->cr);
 	chart_colour(c, chart_muted);

@@ -15,13 +15,9 @@
  * keep writers out until then (render.c) and every process reads one
  * state; reports_finish waits for them.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <glib.h>
@@ -31,16 +27,19 @@
 #include "db.h"
 #include "err.h"
 #include "jsic.h"
+#include "labels.h"
 #include "out.h"
 #include "peers.h"
 #include "pack.h"
 #include "plan.h"
 #include "policy.h"
 #include "report.h"
+#include "runload.h"
 #include "settings.h"
 #include "star.h"
 #include "text.h"
 #include "when.h"
+#include "workers.h"
 
 #define NAME_MAX_BYTES 120	/* readable part of a file name */
 #define HASH_HEX 10		/* hex digits of SHA-256(company_key) */
@@ -195,87 +194,63 @@ group_find(const struct groups *gs, const char *industry, const char *star)
 	return NULL;
 }
 
-#define GROUP_WHERE \
-	" WHERE run_id = ?1 AND size_class = '*'" \
-	" AND (industry_code = '*' OR star_level = '*')"
-
+/*
+ * The run's groups a report compares with, (industry, *, *) and
+ * (*, *, star), with their histograms and question statistics, from the
+ * run's statistics (runload.h).
+ */
 static int
 groups_load(struct groups *gs, sqlite3 *db, long long run_id)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
+	struct run_stats rs;
+	int i;
 
 	gs->g = NULL;
 	gs->n = 0;
-	if (db_prepare(db, &st, "SELECT industry_code, star_level, n, mean,"
-		       " sd, suppressed, part1_mean, part2_mean, part3_mean"
-		       " FROM group_stat" GROUP_WHERE))
+	if (runload_stats(db, run_id, &rs) != 0) {
+		runload_release(&rs);
 		return -1;
-	sqlite3_bind_int64(st, 1, run_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	}
+	gs->g = xcalloc(rs.ng ? rs.ng : 1, sizeof *gs->g);
+	for (i = 0; i < rs.ng; i++) {
+		const struct run_group *r = &rs.g[i];
 		struct report_group *g;
 
-		gs->g = xrealloc(gs->g, (gs->n + 1) * sizeof *gs->g);
-		g = &gs->g[gs->n++];
-		memset(g, 0, sizeof *g);
-		snprintf(g->industry, sizeof g->industry, "%s",
-			 (const char *)sqlite3_column_text(st, 0));
-		snprintf(g->star, sizeof g->star, "%s",
-			 (const char *)sqlite3_column_text(st, 1));
-		g->n = sqlite3_column_int64(st, 2);
-		g->has_mean = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		g->mean = sqlite3_column_double(st, 3);
-		g->has_sd = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		g->sd = sqlite3_column_double(st, 4);
-		g->suppressed = sqlite3_column_int(st, 5);
-		for (int p = 0; p < NPARTS; p++) {
-			g->has_part[p] = sqlite3_column_type(st, 6 + p) !=
-					 SQLITE_NULL;
-			g->part_mean[p] = sqlite3_column_double(st, 6 + p);
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
-
-	if (db_prepare(db, &st, "SELECT industry_code, star_level, score, n"
-		       " FROM score_hist" GROUP_WHERE))
-		return -1;
-	sqlite3_bind_int64(st, 1, run_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_group *g = group_find(gs,
-			(const char *)sqlite3_column_text(st, 0),
-			(const char *)sqlite3_column_text(st, 1));
-		int s = sqlite3_column_int(st, 2);
-
-		if (g && s >= SCORE_MIN && s <= SCORE_MAX)
-			g->hist[s - SCORE_MIN] += sqlite3_column_int64(st, 3);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
-
-	if (db_prepare(db, &st, "SELECT industry_code, star_level,"
-		       " question_no, implemented_rate, mean_points"
-		       " FROM question_stat" GROUP_WHERE))
-		return -1;
-	sqlite3_bind_int64(st, 1, run_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_group *g = group_find(gs,
-			(const char *)sqlite3_column_text(st, 0),
-			(const char *)sqlite3_column_text(st, 1));
-		int q = sqlite3_column_int(st, 2) - 1;
-
-		if (!g || q < 0 || q >= NQUESTIONS)
+		if (strcmp(r->size, "*") ||
+		    (strcmp(r->ind, "*") && strcmp(r->star, "*")))
 			continue;
-		g->has_rate[q] = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		g->rate[q] = sqlite3_column_double(st, 3);
-		g->has_points[q] = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		g->points[q] = sqlite3_column_double(st, 4);
+		g = &gs->g[gs->n++];
+		snprintf(g->industry, sizeof g->industry, "%s", r->ind);
+		snprintf(g->star, sizeof g->star, "%s", r->star);
+		g->n = r->n;
+		g->has_mean = r->has_mean;
+		g->mean = r->mean;
+		g->has_sd = r->has_sd;
+		g->sd = r->sd;
+		g->suppressed = r->suppressed;
+		memcpy(g->has_part, r->has_part, sizeof g->has_part);
+		memcpy(g->part_mean, r->part_mean, sizeof g->part_mean);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return error("database: %s", sqlite3_errmsg(db));
+	for (i = 0; i < rs.nh; i++) {
+		const struct run_hist *h = &rs.h[i];
+		struct report_group *g = group_find(gs, h->ind, h->star);
+
+		if (g && h->score >= SCORE_MIN && h->score <= SCORE_MAX)
+			g->hist[h->score - SCORE_MIN] += h->n;
+	}
+	for (i = 0; i < rs.nq; i++) {
+		const struct run_question *q = &rs.q[i];
+		struct report_group *g = group_find(gs, q->ind, q->star);
+		int k = q->qno - 1;
+
+		if (!g || k < 0 || k >= NQUESTIONS)
+			continue;
+		g->has_rate[k] = q->has_rate;
+		g->rate[k] = q->rate;
+		g->has_points[k] = q->has_points;
+		g->points[k] = q->points;
+	}
+	runload_release(&rs);
 	return 0;
 }
 
@@ -496,7 +471,7 @@ report_build(struct report *r, const struct groups *gs,
 			 "同業種（%s）", iname);
 	else
 		snprintf(r->industry_title, sizeof r->industry_title,
-			 "業種不明の企業");
+			 "%sの企業", LABEL_INDUSTRY_UNKNOWN);
 	r->cmp[0].title = r->industry_title;
 	compare(&r->cmp[0], group_find(gs, c->industry_code, "*"), c);
 	r->cmp[1].title = "同じ宣言段階";
@@ -652,7 +627,7 @@ work_run(struct work *w)
  * started.  Returns 0 or -1 after saying why.
  */
 static int
-worker_begin(struct work *w, int ready_fd)
+worker_begin(struct work *w, const struct workers *pool, int ready_fd)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -675,11 +650,7 @@ worker_begin(struct work *w, int ready_fd)
 	if (rc != 1)
 		return error("the run of %s was redone while render started; "
 			     "render again", w->run->as_of);
-	if (write(ready_fd, "", 1) != 1)
-		return error("report worker %ld: cannot report to render:",
-			     w->worker + 1);
-	close(ready_fd);
-	return 0;
+	return workers_ready(pool, w->worker, ready_fd);
 }
 
 /* ---- reports for the HTML site --------------------------------------- */
@@ -741,18 +712,27 @@ struct reports {
 	struct work w;
 	int jobs;
 	int ready;		/* one job: reports_start succeeded */
-	pid_t *pids;		/* of the workers; NULL with one job */
+	struct workers pool;	/* with more than one job */
 };
+
+/* Worker i of the pool: read, then draw its share. */
+static int
+worker_main(void *arg, long i, int ready_fd)
+{
+	struct reports *r = arg;
+
+	r->w.worker = i;
+	return worker_begin(&r->w, &r->pool, ready_fd) == 0 &&
+	       work_run(&r->w) == 0 ? 0 : -1;
+}
 
 int
 reports_start(const struct render_opts *o, sqlite3 *db,
 	      const struct render_run *run, struct reports **out)
 {
 	struct reports *r = xcalloc(1, sizeof *r);
-	int ready[2], i;
-	char buf[64];
 	long started = 0;
-	ssize_t n;
+	int rc;
 
 	*out = r;
 	r->jobs = o->jobs > 1 ? o->jobs : 1;
@@ -773,62 +753,25 @@ reports_start(const struct render_opts *o, sqlite3 *db,
 		return 0;
 	}
 	/* workers must not share the connection or the font machinery */
-	if (pipe(ready) != 0)
-		return error("cannot start report workers:");
-	r->pids = xcalloc(r->jobs, sizeof *r->pids);
-	fflush(NULL);
-	for (i = 0; i < r->jobs; i++) {
-		r->pids[i] = fork();
-		if (r->pids[i] < 0) {
-			error("cannot start report worker:");
-			break;
-		}
-		if (r->pids[i] == 0) {
-			close(ready[0]);
-			r->w.worker = i;
-			_exit(worker_begin(&r->w, ready[1]) == 0 &&
-			      work_run(&r->w) == 0 ? 0 : 1);
-		}
-	}
-	/* one byte from each worker once it reads; EOF once every worker
-	 * has either sent it or ended */
-	close(ready[1]);
-	while (started < i && ((n = read(ready[0], buf, sizeof buf)) > 0 ||
-			       (n < 0 && errno == EINTR)))
-		if (n > 0)
-			started += n;
-	close(ready[0]);
-	info("reports: %ld of %d workers reading", started, r->jobs);
+	rc = workers_start(&r->pool, "report worker", r->jobs, worker_main,
+			   r, &started);
+	if (r->pool.pids)
+		info("reports: %ld of %d workers reading", started, r->jobs);
 	/* a worker that did not start fails in reports_finish */
-	return i < r->jobs ? -1 : 0;
+	return rc;
 }
 
 int
 reports_finish(struct reports *r)
 {
 	int rc = 0;
-	long i;
 
 	if (!r)
 		return 0;
-	if (r->ready) {
+	if (r->ready)
 		rc = work_run(&r->w);
-	} else {
-		for (i = 0; r->pids && i < r->jobs; i++) {
-			int status;
-
-			if (r->pids[i] <= 0)
-				continue;
-			if (waitpid(r->pids[i], &status, 0) < 0)
-				rc = error("report worker %ld:", i + 1);
-			else if (WIFSIGNALED(status))
-				rc = error("report worker %ld killed by signal"
-					   " %d", i + 1, WTERMSIG(status));
-			else if (WEXITSTATUS(status) != 0)
-				rc = -1;
-		}
-	}
-	free(r->pids);
+	else
+		rc = workers_finish(&r->pool);
 	out_dir_release(&r->w.dir);
 	free(r->gs.g);
 	free(r->gs.pool);

@@ -17,9 +17,9 @@
 #include "answer.h"
 #include "err.h"
 #include "jsic.h"
+#include "labels.h"
 #include "pack.h"
 #include "report.h"
-#include "size.h"
 #include "star.h"
 #include "when.h"
 
@@ -27,20 +27,15 @@
 #define CONTENT_W (REPORT_PAGE_W - 2 * MARGIN)
 #define BOTTOM (REPORT_PAGE_H - 48.0)
 
-struct rgb {
-	double r, g, b;
-};
-
-/* Okabe & Ito's colour-blind-safe palette and neutrals. */
+/* Neutrals; colours are Okabe & Ito's (lib/labels.h). */
 static const struct rgb ink = { 0.13, 0.13, 0.15 };
 static const struct rgb muted = { 0.40, 0.40, 0.43 };
 static const struct rgb rule = { 0.78, 0.78, 0.80 };
 static const struct rgb shade = { 0.94, 0.94, 0.95 };
-static const struct rgb blue = { 0.0, 0.447, 0.698 };
-static const struct rgb skyblue = { 0.337, 0.706, 0.914 };
-static const struct rgb green = { 0.0, 0.620, 0.451 };
-static const struct rgb orange = { 0.902, 0.624, 0.0 };
-static const struct rgb vermilion = { 0.835, 0.369, 0.0 };
+#define BLUE label_okabe_ito[OI_BLUE]
+#define SKYBLUE label_okabe_ito[OI_SKYBLUE]
+#define GREEN label_okabe_ito[OI_GREEN]
+#define VERMILION label_okabe_ito[OI_VERMILION]
 
 struct page {
 	cairo_t *cr;
@@ -115,21 +110,6 @@ text(struct page *p, double x, double y, double w, const char *s,
 	return rtext_draw(p->t, x, y, w, s, size, flags);
 }
 
-static struct rgb
-band_colour(int band)
-{
-	switch (band) {
-	case 0:
-		return green;
-	case 1:
-		return blue;
-	case 2:
-		return orange;
-	default:
-		return vermilion;
-	}
-}
-
 void
 report_date_ja(char *buf, size_t cap, const char *iso)
 {
@@ -156,27 +136,13 @@ report_utc_date_ja(char *buf, size_t cap, const char *utc)
 	report_date_ja(buf, cap, d);
 }
 
-static const char *
-size_ja(const char *size)
-{
-	static const char *const ja[SIZE_NCLASSES] = {
-		"1〜5人", "6〜20人", "21〜50人", "51〜100人", "101〜300人",
-		"301人以上",
-	};
-	int i;
-
-	for (i = 0; i < SIZE_NCLASSES; i++)
-		if (!strcmp(size, size_classes[i]))
-			return ja[i];
-	return "不明";
-}
-
+/* The company's industry in full ("情報通信業"), or "業種不明". */
 static const char *
 industry_ja(const char *code)
 {
 	const char *n = strlen(code) == 1 ? jsic_name(code[0]) : "";
 
-	return *n ? n : "不明";
+	return *n ? n : LABEL_INDUSTRY_UNKNOWN;
 }
 
 static void
@@ -216,7 +182,7 @@ static void
 heading(struct page *p, const char *s)
 {
 	need(p, 60);
-	fill_rect(p, MARGIN, p->y + 2, 3.5, 13, blue);
+	fill_rect(p, MARGIN, p->y + 2, 3.5, 13, BLUE);
 	text(p, MARGIN + 9, p->y, 0, s, 12, RT_BOLD, ink);
 	p->y += 22;
 }
@@ -243,7 +209,7 @@ title_block(struct page *p)
 	text(p, REPORT_PAGE_W - MARGIN, p->y + 5, 0, buf, 8.5, RT_RIGHT,
 	     muted);
 	p->y += 24;
-	hline(p, MARGIN, REPORT_PAGE_W - MARGIN, p->y, 1.5, blue);
+	hline(p, MARGIN, REPORT_PAGE_W - MARGIN, p->y, 1.5, BLUE);
 	p->y += 10;
 
 	text_colour(p, ink);
@@ -266,7 +232,7 @@ title_block(struct page *p)
 	f[1].k = "業種";
 	f[1].v = industry_ja(c->industry_code);
 	f[2].k = "従業員規模";
-	f[2].v = size_ja(c->size_class);
+	f[2].v = label_size(c->size_class);
 	f[3].k = "SECURITY ACTION";
 	f[3].v = star_label(c->star_level);
 	f[4].k = "回答日";
@@ -293,7 +259,7 @@ score_block(struct page *p)
 	const struct company_state *c = r->c;
 	double top = p->y, h = 86, lw = 170, y;
 	char buf[160];
-	struct rgb bc = r->band >= 0 ? band_colour(r->band) : muted;
+	struct rgb bc = r->band >= 0 ? label_band_rgb(r->band) : muted;
 
 	fill_rect(p, MARGIN, top, CONTENT_W, h, tint(bc, 0.90));
 	fill_rect(p, MARGIN, top, 4, h, bc);
@@ -310,7 +276,8 @@ score_block(struct page *p)
 		     base - rtext_baseline(p->t, "点", 10, 0), 0,
 		     "点 ／ 100点", 10, 0, ink);
 		fill_rect(p, MARGIN + 14, top + 66, lw - 14, 17, bc);
-		text_colour(p, (struct rgb){ 1, 1, 1 });
+		text_colour(p, label_band_dark_text(r->band) ? ink :
+			    (struct rgb){ 1, 1, 1 });
 		rtext_fit(p->t, MARGIN + 14, top + 68.5, lw - 14, 1,
 			  score_band_label(r->band), 9, 6.5,
 			  RT_BOLD | RT_CENTER);
@@ -334,7 +301,7 @@ score_block(struct page *p)
 			 "%d問（2ページ目で確認をお願いします）",
 			 r->n_unknown);
 		text(p, MARGIN + lw + 10, y, CONTENT_W - lw - 22, buf, 8.5, 0,
-		     vermilion);
+		     VERMILION);
 	} else {
 		text(p, MARGIN + lw + 10, y, CONTENT_W - lw - 22,
 		     "「わからない」と回答した設問: なし", 8.5, 0, muted);
@@ -406,7 +373,7 @@ comparison_block(struct page *p)
 	if (r->fallback_note) {
 		snprintf(buf, sizeof buf, "※ %s", r->fallback_note);
 		p->y += text(p, MARGIN, p->y, CONTENT_W, buf, 8.5, RT_BOLD,
-			     vermilion) + 2;
+			     VERMILION) + 2;
 	}
 	p->y += text(p, MARGIN, p->y, CONTENT_W,
 		     "偏差値は50が平均、パーセンタイル順位は50が中央です"
@@ -489,7 +456,7 @@ radar_block(struct page *p)
 					first = q;
 				last = q;
 			}
-		colour(p, tint(skyblue, part == 2 ? 0.93 : 0.85));
+		colour(p, tint(SKYBLUE, part == 2 ? 0.93 : 0.85));
 		cairo_move_to(p->cr, cx, cy);
 		cairo_arc(p->cr, cx, cy, RADAR_R,
 			  -M_PI / 2 + 2 * M_PI * (first - 1.5) / NQUESTIONS,
@@ -521,13 +488,13 @@ radar_block(struct page *p)
 		snprintf(buf, sizeof buf, "%d", q + 1);
 		text(p, x, y - 4, 0, buf, 7,
 		     RT_CENTER | (report_is_weak(r, q + 1) ? RT_BOLD : 0),
-		     report_is_weak(r, q + 1) ? vermilion : muted);
+		     report_is_weak(r, q + 1) ? VERMILION : muted);
 	}
 
 	/* ★★ mean, peers' mean, then the company on top */
 	if (r->two) {
 		radar_poly(p, cx, cy, r->two->points, r->two->has_points);
-		colour(p, green);
+		colour(p, GREEN);
 		cairo_set_line_width(p->cr, 1.2);
 		cairo_set_dash(p->cr, dotted, 2, 0);
 		cairo_stroke(p->cr);
@@ -535,7 +502,7 @@ radar_block(struct page *p)
 	}
 	if (r->peers) {
 		radar_poly(p, cx, cy, r->peers->points, r->peers->has_points);
-		colour(p, blue);
+		colour(p, BLUE);
 		cairo_set_line_width(p->cr, 1.2);
 		cairo_set_dash(p->cr, dashed, 2, 0);
 		cairo_stroke(p->cr);
@@ -546,21 +513,21 @@ radar_block(struct page *p)
 		has[q] = r->c->answers[q] != ANS_MISSING;
 	}
 	radar_poly(p, cx, cy, v, has);
-	colour_a(p, vermilion, 0.15);
+	colour_a(p, VERMILION, 0.15);
 	cairo_fill_preserve(p->cr);
-	colour(p, vermilion);
+	colour(p, VERMILION);
 	cairo_set_line_width(p->cr, 1.8);
 	cairo_stroke(p->cr);
 
 	/* legend and how to read it */
 	ly = p->y + 10;
-	legend_line(p, lx, ly, vermilion, 1.8, NULL, 0, "貴社");
+	legend_line(p, lx, ly, VERMILION, 1.8, NULL, 0, "貴社");
 	ly += 16;
 	snprintf(buf, sizeof buf, "%sの平均%s", r->peers_name,
 		 r->peers ? "" : "（少数のため表示なし）");
-	legend_line(p, lx, ly, blue, 1.2, dashed, 2, buf);
+	legend_line(p, lx, ly, BLUE, 1.2, dashed, 2, buf);
 	ly += 16;
-	legend_line(p, lx, ly, green, 1.2, dotted, 2,
+	legend_line(p, lx, ly, GREEN, 1.2, dotted, 2,
 		    r->two ? "★★ 二つ星企業の平均" :
 		    "★★ 二つ星企業の平均（少数のため表示なし）");
 	ly += 22;
@@ -673,7 +640,7 @@ rate_bar(struct page *p, double x, double y, const struct report_group *g,
 		return;
 	}
 	fill_rect(p, x, y + 2.5, 60, 7, shade);
-	fill_rect(p, x, y + 2.5, 60 * g->rate[q - 1], 7, tint(blue, 0.35));
+	fill_rect(p, x, y + 2.5, 60 * g->rate[q - 1], 7, tint(BLUE, 0.35));
 	snprintf(buf, sizeof buf, "%.0f%%", floor(100 * g->rate[q - 1] + 0.5));
 	text(p, x + 92, y, 0, buf, 8.5, RT_RIGHT, ink);
 }
@@ -711,13 +678,13 @@ question_table(struct page *p)
 			part = qq->part;
 			snprintf(buf, sizeof buf, "Part %d  %s", part,
 				 catalogue_part_name(part));
-			text(p, MARGIN + 4, p->y + 2, 0, buf, 8, RT_BOLD, blue);
+			text(p, MARGIN + 4, p->y + 2, 0, buf, 8, RT_BOLD, BLUE);
 			p->y += p->row_h;
 		}
 		y = p->y + 1.5;
 		if (weak)
 			fill_rect(p, MARGIN, p->y, CONTENT_W, p->row_h,
-				  tint(vermilion, 0.88));
+				  tint(VERMILION, 0.88));
 		snprintf(buf, sizeof buf, "%d", q);
 		text(p, MARGIN + 4 + cx[0] + 12, y, 0, buf, 8.5, RT_RIGHT,
 		     ink);
@@ -726,11 +693,11 @@ question_table(struct page *p)
 			  qq->label, 8.5, 6.5, 0);
 		text(p, MARGIN + 4 + cx[2], y, 0, answer_label(a), 8.5,
 		     weak ? RT_BOLD : 0, a == ANS_IMPLEMENTED ? ink :
-		     weak ? vermilion : ink);
+		     weak ? VERMILION : ink);
 		rate_bar(p, MARGIN + 4 + cx[3], y, r->peers, q);
 		if (weak)
 			text(p, MARGIN + 4 + cx[4], y, 0, "▲ 要改善", 8.5,
-			     RT_BOLD, vermilion);
+			     RT_BOLD, VERMILION);
 		p->y += p->row_h;
 		hline(p, MARGIN, REPORT_PAGE_W - MARGIN, p->y, 0.3, rule);
 	}
@@ -768,7 +735,7 @@ priority_block(struct page *p)
 		double h;
 
 		need(p, 34);
-		fill_rect(p, MARGIN, p->y, 16, 16, vermilion);
+		fill_rect(p, MARGIN, p->y, 16, 16, VERMILION);
 		snprintf(buf, sizeof buf, "%d", i + 1);
 		text(p, MARGIN + 8, p->y + 2.5, 0, buf, 9, RT_BOLD | RT_CENTER,
 		     (struct rgb){ 1, 1, 1 });
@@ -841,7 +808,7 @@ readiness_block(struct page *p)
 		double x = MARGIN + 4 + i * CONTENT_W / PACK_NSTEPS;
 
 		text(p, x, p->y, 0, rd.done[i] ? "✓" : "□", 9.5, RT_BOLD,
-		     rd.done[i] ? green : vermilion);
+		     rd.done[i] ? GREEN : VERMILION);
 		text_colour(p, ink);
 		rtext_fit(p->t, x + 14, p->y, CONTENT_W / PACK_NSTEPS - 20, 1,
 			  rd.brief[i], 9, 7, 0);
@@ -885,7 +852,7 @@ history_block(struct page *p)
 				snprintf(buf, sizeof buf, "（前回比 %+d点）",
 					 h->total - prev);
 				text(p, MARGIN + 340, p->y, 0, buf, 8.5, 0,
-				     h->total > prev ? green : vermilion);
+				     h->total > prev ? GREEN : VERMILION);
 			}
 			prev = h->total;
 			has_prev = 1;

@@ -29,6 +29,7 @@
 #include "err.h"
 #include "figures.h"
 #include "html.h"
+#include "labels.h"
 #include "pack.h"
 #include "report.h"
 #include "settings.h"
@@ -123,16 +124,6 @@ keymap_free(struct keymap *m)
 }
 
 /* ---- page chrome -------------------------------------------------------- */
-
-static const char *const band_labels[NBANDS] = {
-	"100点", "70〜99点", "50〜69点", "49点以下"
-};
-
-const char *
-site_band_label(int b)
-{
-	return b >= 0 && b < NBANDS ? band_labels[b] : "";
-}
 
 void
 site_page_head(const struct site *s, struct out_file *f, const char *title,
@@ -445,9 +436,9 @@ row_html(struct html_buf *b, const struct row *r, const char *up)
 	html_buf_puts(b, "</td><td data-label=\"法人番号・ID\">");
 	row_id(b, r);
 	html_buf_puts(b, "</td><td data-label=\"業種\">");
-	html_buf_text(b, fig_industry_label(r->ind, buf, sizeof buf));
+	html_buf_text(b, label_industry(r->ind, buf, sizeof buf));
 	html_buf_puts(b, "</td><td data-label=\"規模\">");
-	html_buf_text(b, strcmp(r->size, "unknown") ? r->size : "不明");
+	html_buf_text(b, label_size(r->size));
 	html_buf_puts(b, "</td><td data-label=\"宣言\">");
 	html_buf_text(b, fig_star_label(r->star));
 	html_buf_puts(b, "</td><td data-label=\"回答日\">");
@@ -455,7 +446,7 @@ row_html(struct html_buf *b, const struct row *r, const char *up)
 	if (r->score != NO_SCORE) {
 		snprintf(buf, sizeof buf, "</td><td class=\"num\" data-label="
 			 "\"合計点\">%d</td><td data-label=\"点数帯\">%s",
-			 r->score, site_band_label(score_band(r->score)));
+			 r->score, label_band(score_band(r->score)));
 		html_buf_puts(b, buf);
 	} else {
 		html_buf_puts(b, "</td><td class=\"num\" data-label=\"合計点\">"
@@ -798,16 +789,22 @@ write_meta(struct site *s, const struct lists *ls, const char *prev_as_of)
 		first = 0;
 		json_str(&b, code);
 		html_buf_puts(&b, ",");
-		json_str(&b, fig_industry_label(code, buf, sizeof buf));
+		json_str(&b, label_industry(code, buf, sizeof buf));
 		html_buf_puts(&b, "]");
 	}
 	sqlite3_finalize(st);
 	html_buf_puts(&b, "],\"sizes\":[");
-	for (i = 0; i < SIZE_NCLASSES; i++) {
-		html_buf_puts(&b, i ? "," : "");
-		json_str(&b, size_classes[i]);
+	for (i = 0; i <= SIZE_NCLASSES; i++) {
+		const char *sz = i < SIZE_NCLASSES ? size_classes[i] :
+				 "unknown";
+
+		html_buf_puts(&b, i ? ",[" : "[");
+		json_str(&b, sz);
+		html_buf_puts(&b, ",");
+		json_str(&b, label_size(sz));
+		html_buf_puts(&b, "]");
 	}
-	html_buf_puts(&b, ",\"unknown\"],\"stars\":[");
+	html_buf_puts(&b, "],\"stars\":[");
 	{
 		static const char *const stars[] = { "two", "one", "none",
 						     "unknown" };
@@ -823,7 +820,7 @@ write_meta(struct site *s, const struct lists *ls, const char *prev_as_of)
 	html_buf_puts(&b, "],\"bands\":[");
 	for (i = 0; i < NBANDS; i++) {
 		html_buf_puts(&b, i ? "," : "");
-		json_str(&b, band_labels[i]);
+		json_str(&b, label_band(i));
 	}
 	html_buf_puts(&b, "]};\n");
 	html_buf_flush(&b, &f);
@@ -882,7 +879,7 @@ write_page_links(struct out_file *f, const struct lists *ls)
 						    ls->seg[i].ind); j++)
 			n += ls->seg[j].n;
 		out_puts(f, "<h3>");
-		html_text(f, fig_industry_label(ls->seg[i].ind, buf,
+		html_text(f, label_industry(ls->seg[i].ind, buf,
 						sizeof buf));
 		out_printf(f, "（%lld社）</h3>\n<p class=\"pages\">", n);
 		for (j = i; j < ls->nseg && !strcmp(ls->seg[j].ind,

@@ -48,12 +48,6 @@ void site_page_head(const struct site *s, struct out_file *f,
 void site_page_foot(const struct site *s, struct out_file *f);
 
 /*
- * The chart label of score band b (0 = 100 ... 3 = <=49): "49点以下",
- * the same words as the charts' legends.
- */
-const char *site_band_label(int b);
-
-/*
  * Write the HTML page of report r to rel (companies/<base>.html);
  * pdf is the PDF's name beside it, or NULL when there is none; ba the
  * engagement's before and after (compare.h), or NULL when the settings

@@ -19,6 +19,7 @@
 #include "err.h"
 #include "figures.h"
 #include "html.h"
+#include "labels.h"
 #include "pack.h"
 #include "report.h"
 #include "score.h"
@@ -49,10 +50,8 @@ facts(struct out_file *f, const struct report *r)
 	if (c->corporate_number && *c->corporate_number)
 		dl_row(f, "法人番号", c->corporate_number);
 	dl_row(f, "会社キー", c->company_key);
-	dl_row(f, "業種", fig_industry_label(c->industry_code, buf,
-					     sizeof buf));
-	dl_row(f, "従業員規模", strcmp(c->size_class, "unknown") ?
-	       c->size_class : "不明");
+	dl_row(f, "業種", label_industry(c->industry_code, buf, sizeof buf));
+	dl_row(f, "従業員規模", label_size(c->size_class));
 	dl_row(f, "SECURITY ACTION", star_label(c->star_level));
 	if (when_parse(c->submitted_at, &utc, &why) == 0)
 		when_jst_date(utc, date);
@@ -75,7 +74,7 @@ score_box(struct out_file *f, const struct report *r)
 		out_printf(f, "<p class=\"total\"><span class=\"big\">%d</span>"
 			   "点 / 100点</p>\n<p class=\"band band%d\">",
 			   c->total, r->band);
-		html_text(f, site_band_label(r->band));
+		html_text(f, label_band(r->band));
 		out_puts(f, "：");
 		html_text(f, score_band_label(r->band));
 		out_puts(f, "</p>\n<p>");
@@ -256,7 +255,7 @@ history(struct out_file *f, const struct report *r)
 		if (h->complete)
 			out_printf(f, "<td class=\"num\" data-label=\"合計点\">"
 				   "%d</td><td data-label=\"点数帯\">%s</td>",
-				   h->total, site_band_label(score_band(
+				   h->total, label_band(score_band(
 				   h->total)));
 		else
 			out_puts(f, "<td class=\"num\">–</td><td>回答に欠けあり"

@@ -23,6 +23,7 @@
 #include "err.h"
 #include "figures.h"
 #include "html.h"
+#include "labels.h"
 #include "score.h"
 #include "site.h"
 #include "size.h"
@@ -236,7 +237,7 @@ band_bar(struct out_file *f, const struct gstat *g)
 	out_puts(f, "</div>\n<ul class=\"legend\">");
 	for (b = 0; b < NBANDS; b++)
 		out_printf(f, "<li><span class=\"key band%d\"></span>%s %lld社"
-			   "（%.0f%%）</li>", b, site_band_label(b), g->band[b],
+			   "（%.0f%%）</li>", b, label_band(b), g->band[b],
 			   100.0 * g->band[b] / tot);
 	out_puts(f, "</ul>\n");
 }
@@ -325,7 +326,7 @@ breakdown(const struct site *s, struct out_file *f, const struct groups *gs,
 	for (i = 0; i < n; i++) {
 		out_puts(f, "<tr><td>");
 		html_text(f, by_star ? fig_star_label(rows[i]->star) :
-			  fig_industry_label(rows[i]->ind, buf, sizeof buf));
+			  label_industry(rows[i]->ind, buf, sizeof buf));
 		out_puts(f, "</td>");
 		n_mean_cells(s, f, rows[i], hide[i]);
 		out_puts(f, "</tr>\n");
@@ -342,8 +343,7 @@ breakdown(const struct site *s, struct out_file *f, const struct groups *gs,
 	}
 	protect(s, rows, n, hide);
 	for (i = 0; i < n; i++) {
-		out_printf(f, "<tr><td>%s</td>", strcmp(rows[i]->size,
-			   "unknown") ? rows[i]->size : "不明");
+		out_printf(f, "<tr><td>%s</td>", label_size(rows[i]->size));
 		n_mean_cells(s, f, rows[i], hide[i]);
 		out_puts(f, "</tr>\n");
 	}
@@ -471,7 +471,7 @@ site_group_pages(const struct site *s, struct out_file *f)
 	}
 	protect(s, rows, n, hide);
 	for (i = 0; i < n && rc == 0; i++) {
-		fig_industry_label(rows[i]->ind, buf, sizeof buf);
+		label_industry(rows[i]->ind, buf, sizeof buf);
 		index_row(s, f, rows[i], hide[i], "ind", rows[i]->ind, buf);
 		rc = group_page(s, &gs, rows[i], hide[i], "ind", rows[i]->ind,
 				buf);

@@ -22,6 +22,9 @@ import sys
 
 STARS = {"★★ 二つ星": "two", "★ 一つ星": "one", "宣言なし": "none",
          "不明": "unknown"}
+SIZES = {"1〜5人": "1-5", "6〜20人": "6-20", "21〜50人": "21-50",
+         "51〜100人": "51-100", "101〜300人": "101-300", "301人以上": "301+",
+         "不明": "unknown"}
 ROW = re.compile(r'<tr><td>(?:<a [^>]*>)?([^<]*)(?:</a>)?</td>'
                  r'<td class="num" data-label="回答社数">([^<]*)</td>')
 
@@ -31,7 +34,7 @@ def code(axis, label):
         return "unknown" if label.startswith("業種不明") else label[0]
     if axis == "star":
         return STARS[label]
-    return "unknown" if label == "不明" else label
+    return SIZES.get(label, label)
 
 
 def tables(html):

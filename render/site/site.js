@@ -117,9 +117,7 @@
 			['desc', '高い・新しい順']]));
 		c.appendChild(select('ind', '業種', [['', 'すべて']].concat(M.inds)));
 		c.appendChild(select('size', '従業員規模', [['', 'すべて']].concat(
-			M.sizes.map(function (s) {
-				return [s, s === 'unknown' ? '不明' : s];
-			}))));
+			M.sizes)));
 		c.appendChild(select('star', '宣言段階', [['', 'すべて']].concat(
 			M.stars)));
 		c.appendChild(select('band', '点数帯', [['', 'すべて']].concat(
@@ -262,10 +260,11 @@
 	function link(href, text) {
 		return el('a', { href: href }, text);
 	}
-	function indLabel(code) {
-		for (var i = 0; i < M.inds.length; i++)
-			if (M.inds[i][0] === code)
-				return M.inds[i][1];
+	/* the label of code in pairs [[code, label], ...] of the meta */
+	function labelOf(pairs, code) {
+		for (var i = 0; i < pairs.length; i++)
+			if (pairs[i][0] === code)
+				return pairs[i][1];
 		return code;
 	}
 	function starLabel(code) {
@@ -314,8 +313,8 @@
 				td.textContent = r[NAME] || r[KEY];
 			cell(tr, '法人番号・ID', r[CORP] ? '法人番号 ' + r[CORP] :
 				r[KEY].indexOf('id:') === 0 ? 'ID ' + r[KEY].slice(3) : '');
-			cell(tr, '業種', indLabel(r[IND]));
-			cell(tr, '規模', r[SIZE] === 'unknown' ? '不明' : r[SIZE]);
+			cell(tr, '業種', labelOf(M.inds, r[IND]));
+			cell(tr, '規模', labelOf(M.sizes, r[SIZE]));
 			cell(tr, '宣言', starLabel(r[STAR]));
 			cell(tr, '回答日', r[DATE]);
 			cell(tr, '合計点', r[SCORE] === null ? '–' : String(r[SCORE]),
