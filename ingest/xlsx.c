@@ -67,9 +67,12 @@ struct xlsx {
 	struct prefetch *pf;
 	int src_failed;
 	uint64_t size;
+	const xmlNode *node;	/* the reader's current node */
+	const xmlChar *nm_row, *nm_c, *nm_v, *nm_is, *nm_t, *nm_rph;
+	const xmlNode *in_row;	/* the open <row>, else NULL */
+	const xmlNode *in_c;	/* the open <c> in it, else NULL */
 	long row, prev_row;
 	int col;		/* last column filled in the row */
-	int skip;		/* the next step skips the node's subtree */
 	int ended;
 	char ctype;		/* the cell's t: s, n, b, e, i(nlineStr), ... */
 	long cstyle;
@@ -216,10 +219,6 @@ part_close(struct xlsx *x)
 	x->pf = NULL;
 }
 
-/*
- * Next node of the part: 1, 0 at its end, -1 with why (the source's
- * failure, the XML error, a DOCTYPE).
- */
 /* Say why reading the part failed: the source's failure or the XML's. */
 static void
 part_failed(struct xlsx *x, const char *name)
@@ -235,15 +234,18 @@ part_failed(struct xlsx *x, const char *name)
 			"malformed XML");
 }
 
+/*
+ * Next node of the part, left in x->node: 1, 0 at its end, -1 with why
+ * (the source's failure, the XML error, a DOCTYPE).
+ */
 static int
 part_next(struct xlsx *x, const char *name)
 {
-	int rc = x->skip ? xmlTextReaderNext(x->rd) : xmlTextReaderRead(x->rd);
+	int rc = xmlTextReaderRead(x->rd);
 
-	x->skip = 0;
-
-	if (rc == 1 && xmlTextReaderNodeType(x->rd) ==
-	    XML_READER_TYPE_DOCUMENT_TYPE) {
+	x->node = rc == 1 ? xmlTextReaderCurrentNode(x->rd) : NULL;
+	if (x->node && (x->node->type == XML_DTD_NODE ||
+			x->node->type == XML_DOCUMENT_TYPE_NODE)) {
 		set_why(x, "'%s': a DOCTYPE, which no workbook has (entity "
 			"declarations are refused)", name);
 		return -1;
@@ -668,12 +670,20 @@ xlsx_start(struct xlsx *x, size_t i, int ahead)
 	xlsx_stop(x);
 	x->cur = (long)i;
 	x->row = x->prev_row = 0;
-	x->skip = x->ended = 0;
+	x->ended = 0;
 	x->pad = 0;
+	x->in_row = x->in_c = NULL;
 	if (part_open(x, x->sh[i].path, 1, ahead)) {
 		x->ended = 1;
 		return -1;
 	}
+	/* the reader's own copies, so that names compare as pointers */
+	x->nm_row = xmlTextReaderConstString(x->rd, BAD_CAST "row");
+	x->nm_c = xmlTextReaderConstString(x->rd, BAD_CAST "c");
+	x->nm_v = xmlTextReaderConstString(x->rd, BAD_CAST "v");
+	x->nm_is = xmlTextReaderConstString(x->rd, BAD_CAST "is");
+	x->nm_t = xmlTextReaderConstString(x->rd, BAD_CAST "t");
+	x->nm_rph = xmlTextReaderConstString(x->rd, BAD_CAST "rPh");
 	return 0;
 }
 
@@ -769,6 +779,26 @@ number_text(const char *v, struct buf *out)
 	buf_add(out, v, strlen(v));
 }
 
+/*
+ * A shared string's index, as strtoul would read it: plain digits are
+ * counted here, a cell in every row being worth it, the rest by strtoul.
+ * Returns 0, or -1 when v is not wholly a number.
+ */
+static int
+sst_index(const char *v, unsigned long *i)
+{
+	const char *p;
+	char *end;
+
+	*i = 0;
+	for (p = v; *p >= '0' && *p <= '9' && p - v < 9; p++)
+		*i = *i * 10 + (unsigned long)(*p - '0');
+	if (!*p && p > v)
+		return 0;
+	*i = strtoul(v, &end, 10);
+	return *end ? -1 : 0;
+}
+
 /* The cell just closed as a field; -1 with why. */
 static int
 cell_end(struct xlsx *x)
@@ -781,15 +811,14 @@ cell_end(struct xlsx *x)
 		field_add(x, "", 0);
 	switch (x->ctype) {
 	case 's': {
-		char *end;
-		unsigned long i = strtoul(v, &end, 10);
+		unsigned long i;
 		size_t n;
 
 		if (!*v) {
 			field_add(x, "", 0);
 			break;
 		}
-		if (*end || i >= x->nsst) {
+		if (sst_index(v, &i) || i >= x->nsst) {
 			xlsx_cell_name(name, x->ccol, x->row);
 			set_why(x, "%s!%s: shared string '%.20s' not among the"
 				" %zu the workbook has", x->sh[x->cur].name,
@@ -843,32 +872,30 @@ cell_type(const char *t)
 	       !strcmp(t, "b") ? 'b' : !strcmp(t, "e") ? 'e' : 'd';
 }
 
-/* Append the text nodes among n and its siblings (a <v>'s) to b. */
-static void
-text_nodes(const xmlNode *n, struct buf *b)
-{
-	for (; n; n = n->next)
-		if ((n->type == XML_TEXT_NODE ||
-		     n->type == XML_CDATA_SECTION_NODE) && n->content)
-			buf_add(b, (const char *)n->content,
-				strlen((const char *)n->content));
-}
-
 /*
- * Append the text of the <t> elements under n and its siblings (an
- * inline string's runs), leaving out phonetic guides (<rPh>).
+ * Does the text node n belong to the open cell's value?  It does under
+ * a <v> of the cell, and under a <t> inside the cell's <is> (an inline
+ * string's runs) unless a phonetic guide <rPh> or another <t> lies
+ * between.
  */
-static void
-run_text(const xmlNode *n, struct buf *b)
+static int
+cell_text(const struct xlsx *x, const xmlNode *n)
 {
-	for (; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (!strcmp((const char *)n->name, "t"))
-			text_nodes(n->children, b);
-		else if (strcmp((const char *)n->name, "rPh"))
-			run_text(n->children, b);
+	const xmlNode *p = n->parent, *q;
+
+	if (!p || p == x->in_c)
+		return 0;
+	if (p->name == x->nm_v)
+		return p->parent == x->in_c;
+	if (p->name != x->nm_t)
+		return 0;
+	for (q = p->parent; q && q != x->in_c; q = q->parent) {
+		if (q->parent == x->in_c)
+			return q->name == x->nm_is;
+		if (q->name == x->nm_t || q->name == x->nm_rph)
+			return 0;
 	}
+	return 0;
 }
 
 /* An attribute's value as parsed (one text node), else "". */
@@ -915,36 +942,6 @@ cell_start(struct xlsx *x, const xmlNode *c)
 		set_why(x, "%s!%s: cell reference '%.20s' out of order or "
 			"beyond column XFD", x->sh[x->cur].name, name, ref);
 		return -1;
-	}
-	return 0;
-}
-
-/*
- * The cells of a <row> the reader has expanded into a subtree: walking
- * it costs far less than a reader call for each of the five or so nodes
- * of every cell.
- */
-static int
-row_cells(struct xlsx *x, const xmlNode *row)
-{
-	const xmlNode *c, *k;
-
-	for (c = row->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE ||
-		    strcmp((const char *)c->name, "c"))
-			continue;
-		if (cell_start(x, c))
-			return -1;
-		for (k = c->children; k; k = k->next) {
-			if (k->type != XML_ELEMENT_NODE)
-				continue;
-			if (!strcmp((const char *)k->name, "v"))
-				text_nodes(k->children, &x->val);
-			else if (!strcmp((const char *)k->name, "is"))
-				run_text(k->children, &x->val);
-		}
-		if (cell_end(x))
-			return -1;
 	}
 	return 0;
 }
@@ -1023,38 +1020,77 @@ row_finish(struct xlsx *x)
 	x->rec.unterminated = 0;
 }
 
+/*
+ * One node of a sheet, met in document order: a <row> opens, its <c>
+ * children open and close, their text is gathered.  Returns 1 when a
+ * row has closed, 0 to go on, -1 with why.
+ */
+static int
+sheet_node(struct xlsx *x)
+{
+	const xmlNode *n = x->node;
+	int empty;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (x->in_c && n->content && cell_text(x, n))
+			buf_add(&x->val, (const char *)n->content,
+				strlen((const char *)n->content));
+		return 0;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	if (xmlTextReaderNodeType(x->rd) != XML_READER_TYPE_ELEMENT) {
+		/* an end tag: the cell's or the row's, else nothing to do */
+		if (n == x->in_c) {
+			x->in_c = NULL;
+			return cell_end(x) ? -1 : 0;
+		}
+		if (n == x->in_row) {
+			x->in_row = NULL;
+			return 1;
+		}
+		return 0;
+	}
+	if (x->in_row ? n->name != x->nm_c || n->parent != x->in_row :
+			n->name != x->nm_row)
+		return 0;
+	empty = xmlTextReaderIsEmptyElement(x->rd);
+	if (!x->in_row) {
+		if (row_start(x))
+			return -1;
+		if (empty)
+			return 1;
+		x->in_row = n;
+		return 0;
+	}
+	if (cell_start(x, n))
+		return -1;
+	if (empty)
+		return cell_end(x) ? -1 : 0;
+	x->in_c = n;
+	return 0;
+}
+
 int
 xlsx_next(struct xlsx *x, struct record **rec)
 {
 	const char *part;
-	xmlNodePtr row;
 	int rc;
 
 	if (x->ended || !x->rd)
 		return x->why[0] ? -1 : 0;
 	part = x->sh[x->cur].path;
 	while ((rc = part_next(x, part)) == 1) {
-		if (xmlTextReaderNodeType(x->rd) != XML_READER_TYPE_ELEMENT ||
-		    strcmp(local_name(x), "row"))
-			continue;
-		if (row_start(x))
+		if ((rc = sheet_node(x)) < 0)
 			break;
-		if (!xmlTextReaderIsEmptyElement(x->rd)) {
-			if (!(row = xmlTextReaderExpand(x->rd))) {
-				part_failed(x, part);
-				break;
-			}
-			if (row_cells(x, row))
-				break;
-			x->skip = 1;	/* past the row's subtree */
-		}
-		if (row_blank(x))
+		if (rc == 0 || row_blank(x))
 			continue;
 		row_finish(x);
 		*rec = &x->rec;
 		return 1;
 	}
 	x->ended = 1;
+	x->in_row = x->in_c = NULL;
 	part_close(x);
 	if (rc == 0 && !x->why[0])
 		return 0;
