@@ -317,7 +317,7 @@ ba_side(struct out_file *f, const char *when, const struct compare_side *d)
 	if (d->has && d->complete)
 		out_printf(f, "</td><td class=\"num\" data-label=\"合計点\">"
 			   "%d点</td><td data-label=\"点数帯\">%s</td></tr>\n",
-			   d->total, site_band_label(score_band(d->total)));
+			   d->total, label_band(score_band(d->total)));
 	else
 		out_puts(f, "</td><td class=\"num\">—</td><td>—</td></tr>\n");
 }
@@ -376,8 +376,8 @@ before_after(struct out_file *f, const struct report *r,
 	out_printf(f, "<p><strong>%+d点</strong>（%s → %s）　改善した設問 %d問"
 		   "　悪化した設問 %d問　残る課題 %d問</p>\n",
 		   ba->now.total - ba->then.total,
-		   site_band_label(score_band(ba->then.total)),
-		   site_band_label(score_band(ba->now.total)), ba->improved,
+		   label_band(score_band(ba->then.total)),
+		   label_band(score_band(ba->now.total)), ba->improved,
 		   ba->worse, ba->open);
 	if (ba->improved)
 		ba_questions(f, ba, 1, "改善した設問");
