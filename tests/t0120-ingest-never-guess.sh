@@ -10,7 +10,7 @@
 # path that cannot be read is a usage error, not a rejected file.
 . "$(dirname "$0")/lib.sh"
 
-A24=$(answers IIIIIIIIIIIIIIIIIIIIIIII)
+A24=$(answers I | cut -d, -f2-)
 {
 	echo "回答日時,会社名,Q1,$(qcols | cut -d, -f2-)"
 	echo "2025/06/02 10:00,アルファ,実施している（4点）,$A24"	# 2

@@ -15,7 +15,7 @@ A=$(answers I)
 P=$(answers PPPPPPPPPPPPPPPPPPPPPPPPP)
 H="回答日時,会社名,$(qcols)"
 mkdir -p home/inbox
-printf '%s\n' "$H" "2025/06/02 10:00,アルファ,$A" "2025/06/02 10:00,ベータ,実施中,$(answers IIIIIIIIIIIIIIIIIIIIIIII)" \
+printf '%s\n' "$H" "2025/06/02 10:00,アルファ,$A" "2025/06/02 10:00,ベータ,実施中,$(answers I | cut -d, -f2-)" \
 	>home/inbox/回答.csv
 run_status env SHINDAN_HOME=home sh "$NIGHTLY" -q
 is "$status" 3 "the morning's upload, one bad row: exit 3"

@@ -98,9 +98,9 @@ file_rejected u.db lateutf8.csv \
 {
 	good 1
 	printf '2024/01/15 11:00:00,B社,"\033[2J\033[31m実施中",%s\n' \
-		"$(answers IIIIIIIIIIIIIIIIIIIIIIII)"
+		"$(answers I | cut -d, -f2-)"
 	printf '2024/01/15 12:00:00,C社,"実施中\ningest: all is well",%s\n' \
-		"$(answers IIIIIIIIIIIIIIIIIIIIIIII)"
+		"$(answers I | cut -d, -f2-)"
 } >ctl.csv
 run_status $INGEST --db c.db ctl.csv
 is "$(sed -n '1,2p' "$T/err")" \

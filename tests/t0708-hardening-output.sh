@@ -9,7 +9,7 @@ umask 022
 {
 	echo "回答日時,会社名,業種,$(qcols)"
 	echo "2024/01/15 10:00:00,アルファ,G,$(answers IIIIIIIIIIIIIIIIIIIIIIIII)"
-	echo "2024/01/15 10:00:00,ベータ,G,$(answers IIIIIIIIIIIIIIIIIIIIIIIIx)"
+	echo "2024/01/15 10:00:00,ベータ,G,$(answers I | cut -d, -f2-),x"
 } >in.csv
 echo precious >victim
 
