@@ -30,8 +30,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "aggregate.h"
 #include "cube.h"
@@ -41,6 +39,7 @@
 #include "export.h"
 #include "feed.h"
 #include "pool.h"
+#include "progress.h"
 #include "state.h"
 #include "store.h"
 #include "when.h"
@@ -70,37 +69,11 @@ struct run {
 	struct export export;
 	int exporting;
 	int scan_rc;
-	int progress;			/* stderr is a terminal, not -q */
-	double start, shown;		/* when progress was last drawn */
+	struct progress prog;		/* companies counted as they pass */
 	/* shared */
 	struct feed feed;
 	int feeding;			/* the company table is rewritten */
 };
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* On a terminal, after the first second, count companies as they pass. */
-static void
-progress(struct run *r)
-{
-	double t;
-
-	if (!r->progress || (r->cube->n_companies & 4095) != 0)
-		return;
-	t = now();
-	if (t - r->start < 1 || t - r->shown < 0.2)
-		return;
-	r->shown = t;
-	fprintf(stderr, "\r%s: %lld companies", err_prog(),
-		(long long)r->cube->n_companies);
-}
 
 /*
  * The scan visits response rows in company order, which is random on
@@ -125,7 +98,7 @@ on_company(const struct company_state *s, void *arg)
 		export_company(&r->export, s);
 	if (r->feeding && feed_put(&r->feed, s))
 		return 1;	/* the writer failed and said why */
-	progress(r);
+	progress_update(&r->prog, 0, (uint64_t)r->cube->n_companies);
 	return 0;
 }
 
@@ -179,8 +152,7 @@ scan_and_write(struct run *r, struct store *st)
 	wrc = write_companies(r, st);
 	pthread_join(t, NULL);
 	feed_release(&r->feed);
-	if (r->progress && r->shown > 0)
-		fputs("\r\033[K", stderr);
+	progress_end(&r->prog);
 	return wrc || r->scan_rc ? -1 : 0;
 }
 
@@ -440,8 +412,8 @@ aggregate_run(const struct aggregate_opts *o)
 	int busy = 0, rc = EXIT_FAIL, b;
 
 	r.o = o;
-	r.start = now();
-	r.progress = !o->quiet && isatty(2);
+	progress_start(&r.prog, err_prog(), 0);
+	r.prog.unit = "companies";
 	if (when_as_of(o->as_of, &r.end) < 0) {
 		error("--as-of: '%s' is not a date YYYY-MM-DD", o->as_of);
 		return EXIT_USAGE;
@@ -504,7 +476,7 @@ aggregate_run(const struct aggregate_opts *o)
 			"%d groups, %.2f s\n", err_prog(), o->as_of,
 			(long long)r.cube->n_companies,
 			(long long)r.cube->n_incomplete, r.cube->ngroups,
-			now() - r.start);
+			progress_now() - r.prog.start);
 	rc = EXIT_OK;
 out:
 	store_close(&st);

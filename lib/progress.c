@@ -25,6 +25,7 @@ progress_start(struct progress *p, const char *label, uint64_t total)
 	const char *after = getenv("SHINDAN_PROGRESS_AFTER");
 
 	p->label = label;
+	p->unit = "rows";
 	p->total = total;
 	p->ticks = 0;
 	p->start = p->last = progress_now();
@@ -52,12 +53,13 @@ progress_update(struct progress *p, uint64_t done, uint64_t count)
 		if (pct > 100)
 			pct = 100;
 		fill = pct * width / 100;
-		fprintf(stderr, "\r%s: [%.*s%*s] %3d%% %llu rows",
+		fprintf(stderr, "\r%s: [%.*s%*s] %3d%% %llu %s",
 			p->label, fill, "##############################",
-			width - fill, "", pct, (unsigned long long)count);
+			width - fill, "", pct, (unsigned long long)count,
+			p->unit);
 	} else {
-		fprintf(stderr, "\r%s: %llu rows", p->label,
-			(unsigned long long)count);
+		fprintf(stderr, "\r%s: %llu %s", p->label,
+			(unsigned long long)count, p->unit);
 	}
 	fflush(stderr);
 }

@@ -9,6 +9,7 @@
 
 struct progress {
 	const char *label;
+	const char *unit;	/* what the count counts: "rows" unless set */
 	uint64_t total;		/* 0: unknown, show counts only */
 	uint64_t ticks;
 	double start, last;

@@ -90,4 +90,11 @@ like "$(tr '\r' '\n' <tty.out)" "big.csv: \[#* *\] +[0-9]+% [0-9]+ rows" \
 SHINDAN_PROGRESS_AFTER=0 $INGEST --db notty.db big.csv 2>notty.err ||
 	true
 unlike "$(cat notty.err)" "%" "but not when stderr is not a terminal"
+# aggregate counts companies on the same bar, from lib/progress.c
+SHINDAN_PROGRESS_AFTER=0 script -qec "$AGGREGATE --db tty.db --as-of 2024-06-01" \
+	/dev/null >agg.out 2>&1 || true
+like "$(tr '\r' '\n' <agg.out)" "^aggregate: [0-9]+ companies" \
+	"aggregate draws the same bar, counting companies"
+like "$(cat agg.out)" "aggregate: 2024-06-01: 40000 companies" \
+	"and clears it before its summary"
 done_testing
