@@ -95,6 +95,6 @@ SHINDAN_PROGRESS_AFTER=0 script -qec "$AGGREGATE --db tty.db --as-of 2024-06-01"
 	/dev/null >agg.out 2>&1 || true
 like "$(tr '\r' '\n' <agg.out)" "^aggregate: [0-9]+ companies" \
 	"aggregate draws the same bar, counting companies"
-like "$(cat agg.out)" "aggregate: 2024-06-01: 40000 companies" \
+like "$(cat agg.out)" "\[Kaggregate: run 2024-06-01: 40000 companies" \
 	"and clears it before its summary"
 done_testing
