@@ -58,14 +58,8 @@ is "$status" 143 "peakmem: a signal N gives 128+N"
 run_status "$PEAKMEM" -o fig no-such-command-here
 is "$status" 127 "peakmem: a command not found gives 127"
 
-# -u: stopped at the line, the sleeping rest of the group killed
-run_status "$PEAKMEM" -o fig -u 'portfolio:' sh -c \
-	'echo "render: portfolio: 7 charts" >&2; sleep 30'
-is "$status" 0 "peakmem -u: exit 0 when the text is seen"
-check "peakmem -u: the time stops at the line" \
-	awk '{ exit !($1 < 10) }' fig
-like "$(cat "$T/err")" 'portfolio: 7 charts' "peakmem -u: stderr passes"
-run_status "$PEAKMEM" -o fig -u 'portfolio:' sh -c 'echo other >&2'
-is "$status" 1 "peakmem -u: exit 1 when the command ends without it"
+# -u went with the bench's fallback for a render without --portfolio
+run_status "$PEAKMEM" -o fig -u 'portfolio:' true
+is "$status" 2 "peakmem: -u is no longer an option"
 
 done_testing
