@@ -381,6 +381,43 @@ incremental(struct run *r, struct store *st, sqlite3 *db,
 	return rc;
 }
 
+/* 1 when the counts of two finished groups differ. */
+static int
+group_differs(const struct cube_group *a, const struct cube_group *b)
+{
+	int i;
+
+	if (a->n != b->n || a->n_incomplete != b->n_incomplete ||
+	    a->suppressed != b->suppressed ||
+	    memcmp(a->hist, b->hist, sizeof a->hist) != 0 ||
+	    memcmp(a->part_sum, b->part_sum, sizeof a->part_sum) != 0)
+		return 1;
+	for (i = 0; i < NQUESTIONS; i++)
+		if (memcmp(a->q[i].count, b->q[i].count,
+			   sizeof a->q[i].count) != 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The groups (margins included) whose counts differ between the saved
+ * state's cube old (its cells, not yet finished; finished here) and the
+ * finished cube c: the groups whose figures this run changed.
+ */
+static int
+groups_touched(struct cube *old, const struct cube *c, int min_group)
+{
+	int i, n = 0;
+
+	cube_finish(old, min_group);
+	for (i = 0; i < CUBE_NGROUPS; i++)
+		if ((!cube_group_empty(&old->g[i]) ||
+		     !cube_group_empty(&c->g[i])) &&
+		    group_differs(&old->g[i], &c->g[i]))
+			n++;
+	return n;
+}
+
 /* The full run: scan every response; 0 or -1. */
 static int
 full(struct run *r, struct store *st, const char *why)
@@ -406,6 +443,9 @@ aggregate_run(const struct aggregate_opts *o)
 	struct store st = { 0 };
 	struct store_saved saved = { 0 };
 	sqlite3_int64 high = 0;
+	struct cube *before = NULL;	/* the saved state's cube */
+	long long changed;
+	int touched;
 	const char *why = NULL;
 	char created[21];
 	sqlite3 *db;
@@ -440,6 +480,11 @@ aggregate_run(const struct aggregate_opts *o)
 	if (st.latest && !o->full &&
 	    store_state_read(&st, &saved, r.cube))
 		goto out;
+	/* what the latest run left, to tell which groups this one changes */
+	if (saved.loaded) {
+		before = xmalloc(sizeof *before);
+		memcpy(before, r.cube, sizeof *before);
+	}
 	why = full_reason(&r, &st, &saved);
 	if (!why && incremental(&r, &st, db, &saved, &why) < 0)
 		goto out;
@@ -451,6 +496,12 @@ aggregate_run(const struct aggregate_opts *o)
 	if (why && full(&r, &st, why))
 		goto out;
 	cube_finish(r.cube, o->min_group);
+	/* without a saved state (the first run, --full, an older date)
+	 * every group counts as touched; an older date's run writes no
+	 * company row, and every company counts as changed */
+	touched = before ? groups_touched(before, r.cube, o->min_group) :
+		  r.cube->ngroups;
+	changed = st.latest ? st.changed : r.cube->n_companies;
 	db_now(created);
 	if (store_run(&st, r.cube, created, o->min_group, o->na_points))
 		goto out;
@@ -473,10 +524,11 @@ aggregate_run(const struct aggregate_opts *o)
 		goto out;	/* the run stays: it is committed */
 	if (!o->quiet)
 		fprintf(stderr, "%s: run %s: %lld companies, %lld incomplete, "
-			"%d groups, %.2f s\n", err_prog(), o->as_of,
+			"%d groups, %lld companies changed, %d groups "
+			"touched, %.2f s\n", err_prog(), o->as_of,
 			(long long)r.cube->n_companies,
 			(long long)r.cube->n_incomplete, r.cube->ngroups,
-			progress_now() - r.prog.start);
+			changed, touched, progress_now() - r.prog.start);
 	rc = EXIT_OK;
 out:
 	store_close(&st);
@@ -487,5 +539,6 @@ out:
 	db_rollback(db);
 	db_close(db);
 	free(r.cube);
+	free(before);
 	return rc;
 }

@@ -356,7 +356,7 @@ company_pdf(struct ctx *x, const struct row *r)
 	char *rel = xasprintf("compare/%s.pdf", slash ? slash + 1 : base);
 	char *title = xasprintf("取り組みの成果 %s", r->name);
 	struct company_doc cd = { x, r };
-	int rc = doc_pdf(&x->dir, rel, &x->text, title, x->run->created_at,
+	int rc = doc_pdf(&x->dir, rel, &x->text, title, x->run->doc_date,
 			 company_draw, &cd);
 
 	free(title);
@@ -688,7 +688,7 @@ compare_render(const struct render_opts *o, sqlite3 *db,
 	rc = out_commit(&f);
 	if (rc == 0)
 		rc = doc_pdf(&x->dir, "outcome.pdf", &x->text, "支援事業の成果報告",
-			     run->created_at, outcome_draw, x);
+			     run->doc_date, outcome_draw, x);
 	info("compare: %ld companies, %ld comparable", x->found,
 	     x->counts[ST_OK]);
 	if (x->failed)

@@ -3,18 +3,59 @@
  * one open folder descriptor: openat/mkdirat/renameat with O_NOFOLLOW on
  * every component, so nothing outside the output folder can be touched
  * whatever a company name or a planted symlink says.
+ *
+ * Before a file is renamed into place it is compared with the one it
+ * would replace (and with the link folder's): rewriting identical bytes
+ * would only cost writes and tell rsync, backups and a browser's cache
+ * that a page changed when it did not.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "err.h"
 #include "out.h"
+
+/* The counts, in memory shared with the workers forked after out_start. */
+struct shared_counts {
+	atomic_llong written, unchanged, linked;
+};
+
+static struct shared_counts own_counts;
+static struct shared_counts *counts = &own_counts;
+static int link_fd = -1;	/* out_start's link folder, or -1 */
+
+int
+out_start(const char *link_dest)
+{
+	void *p = mmap(NULL, sizeof *counts, PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	/* without it, the workers' commits go uncounted, and only that */
+	if (p != MAP_FAILED)
+		counts = p;
+	if (!link_dest)
+		return 0;
+	link_fd = open(link_dest, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (link_fd < 0)
+		return error("'%s': cannot open the link folder:", link_dest);
+	return 0;
+}
+
+void
+out_get_counts(struct out_counts *c)
+{
+	c->written = atomic_load(&counts->written);
+	c->unchanged = atomic_load(&counts->unchanged);
+	c->linked = atomic_load(&counts->linked);
+}
 
 /* Create one folder level at (at, name) unless it exists; open it. */
 static int
@@ -145,6 +186,7 @@ out_open(struct out_file *f, const struct out_dir *d, const char *rel)
 		goto fail;
 	}
 	f->name = xstrdup(s);
+	f->rel = xstrdup(rel);
 	for (i = 0; i < 100 && fd < 0; i++) {
 		free(f->tmp);
 		f->tmp = xasprintf(".%s.%ld.%u.tmp", s, (long)getpid(),
@@ -170,6 +212,7 @@ fail:
 		close(f->dirfd);
 	free(f->tmp);
 	free(f->name);
+	free(f->rel);
 	free(f->shown);
 	memset(f, 0, sizeof *f);
 	f->dirfd = -1;
@@ -216,9 +259,105 @@ release(struct out_file *f)
 		close(f->dirfd);
 	free(f->tmp);
 	free(f->name);
+	free(f->rel);
 	free(f->shown);
 	memset(f, 0, sizeof *f);
 	f->dirfd = -1;
+}
+
+/*
+ * 1 when name in folder dir is a regular file (not a symlink) of size
+ * bytes equal to those of fd, else 0 (also when it cannot be read: then
+ * it is replaced, as it always was).
+ */
+static int
+same_bytes(int dir, const char *name, int fd, off_t size)
+{
+	static char a[32768], b[32768];
+	int other = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat sb;
+	off_t at = 0;
+	int same = 0;
+
+	if (other < 0)
+		return 0;
+	if (fstat(other, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    sb.st_size != size)
+		goto out;
+	while (at < size) {
+		size_t want = size - at < (off_t)sizeof a ? (size_t)(size - at) :
+			      sizeof a;
+		ssize_t n = pread(fd, a, want, at);
+
+		if (n <= 0 || pread(other, b, (size_t)n, at) != n ||
+		    memcmp(a, b, (size_t)n) != 0)
+			goto out;
+		at += n;
+	}
+	same = 1;
+out:
+	close(other);
+	return same;
+}
+
+/*
+ * The folder of rel inside the link folder, opened without following a
+ * symlink, or -1 when there is none.
+ */
+static int
+link_subdir(const char *rel)
+{
+	const char *s = rel, *e;
+	int at = dup(link_fd);
+
+	while (at >= 0 && (e = strchr(s, '/')) != NULL) {
+		char *part = xstrndup(s, e - s);
+		int sub = openat(at, part, O_RDONLY | O_DIRECTORY |
+				 O_NOFOLLOW | O_CLOEXEC);
+
+		free(part);
+		close(at);
+		at = sub;
+		s = e + 1;
+	}
+	return at;
+}
+
+/*
+ * Instead of renaming f's complete temporary file into place: keep the
+ * file in place when it holds the same bytes, or link the link folder's
+ * when that one does and nothing is in place.  Returns 1 when done so
+ * (the temporary file is removed), 0 when f is to be renamed.
+ */
+static int
+keep_same(struct out_file *f)
+{
+	int fd = openat(f->dirfd, f->tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat sb;
+	int kept = 0, sub;
+
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &sb) != 0)
+		goto out;
+	if (same_bytes(f->dirfd, f->name, fd, sb.st_size)) {
+		atomic_fetch_add(&counts->unchanged, 1);
+		kept = 1;
+	} else if (link_fd >= 0 && (sub = link_subdir(f->rel)) >= 0) {
+		/* linkat fails, and the file is written, when a file is in
+		 * place or the link folder is on another file system */
+		if (same_bytes(sub, f->name, fd, sb.st_size) &&
+		    linkat(sub, f->name, f->dirfd, f->name, 0) == 0) {
+			atomic_fetch_add(&counts->linked, 1);
+			kept = 1;
+		}
+		close(sub);
+	}
+out:
+	close(fd);
+	if (kept)
+		unlinkat(f->dirfd, f->tmp, 0);
+	return kept;
 }
 
 int
@@ -234,8 +373,14 @@ out_commit(struct out_file *f)
 	if (fclose(f->fp) != 0 && rc == 0)
 		rc = error("'%s': cannot write:", f->shown);
 	f->fp = NULL;
+	if (rc == 0 && keep_same(f)) {
+		release(f);
+		return 0;
+	}
 	if (rc == 0 && renameat(f->dirfd, f->tmp, f->dirfd, f->name) != 0)
 		rc = error("'%s': cannot rename into place:", f->shown);
+	if (rc == 0)
+		atomic_fetch_add(&counts->written, 1);
 	if (rc != 0)
 		unlinkat(f->dirfd, f->tmp, 0);
 	release(f);

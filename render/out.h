@@ -6,6 +6,13 @@
  * beside its final name, and is renamed into place only when complete.
  * Folders are created 0700 and never entered through a symlink, so a link
  * planted in the output folder cannot redirect a write elsewhere.
+ *
+ * A file whose new bytes are those of the file already in place is not
+ * replaced: the temporary file goes and the old one keeps its inode and
+ * mtime, so that a render over an unchanged run rewrites nothing.  With a
+ * link folder (out_start), an earlier render's folder, a file identical
+ * to the one of the same name there is hard-linked from it instead of
+ * written: a new dated folder each night then shares what did not change.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -22,9 +29,28 @@ struct out_file {
 	int dirfd;		/* folder holding it (owned) */
 	char *tmp;		/* temporary name inside that folder */
 	char *name;		/* final name inside that folder */
+	char *rel;		/* the relative name out_open was given */
 	char *shown;		/* out_dir path + relative name, for messages */
 	int failed;		/* a write failed: commit will refuse */
 };
+
+/* What the commits of one render did, the forked workers' included. */
+struct out_counts {
+	long long written;	/* renamed into place: new or changed */
+	long long unchanged;	/* identical to the file in place: kept */
+	long long linked;	/* identical to the link folder's: linked */
+};
+
+/*
+ * Once per render, before the first out_open and before forking any
+ * worker: count commits in memory the workers share, and when link_dest
+ * is not NULL, open that folder (an earlier render's) to link unchanged
+ * files from.  Returns 0, or -1 after saying why link_dest cannot be
+ * opened (counting works either way).
+ */
+int out_start(const char *link_dest);
+/* The counts so far, over every process since out_start. */
+void out_get_counts(struct out_counts *c);
 
 /*
  * Create path (and missing parents) with mode 0700 and open it.  Returns
@@ -49,9 +75,11 @@ void out_printf(struct out_file *f, const char *fmt, ...)
 cairo_status_t out_cairo_write(void *closure, const unsigned char *data,
 			       unsigned int len);
 /*
- * Flush, close and rename the file into place, replacing an older one.
- * Returns 0, or -1 after printing why and removing the temporary file.
- * Releases f either way.
+ * Flush, close and rename the file into place, replacing an older one,
+ * unless the file in place (or the link folder's, linked then) holds the
+ * same bytes: then the temporary file is removed and nothing else
+ * changes.  Returns 0, or -1 after printing why and removing the
+ * temporary file.  Releases f either way.
  */
 int out_commit(struct out_file *f);
 /* Give up: remove the temporary file and release f. */

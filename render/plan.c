@@ -19,6 +19,7 @@
 #include "err.h"
 #include "pack.h"
 #include "plan.h"
+#include "when.h"
 
 static const char *const columns[] = {
 	"順位", "設問", "対策", "現在の回答", "規程の章", "次の一歩",
@@ -109,6 +110,8 @@ xlsx_file(const char *path, void *arg)
 	static const double widths[NCOLUMNS] = { 6, 8, 24, 16, 20, 60, 10,
 						 6, 12, 12 };
 	lxw_workbook *wb = workbook_new(path);
+	lxw_doc_properties props = { 0 };
+	int64_t end;
 	lxw_worksheet *ws;
 	lxw_format *head, *wrap;
 	char rank[16], qno[16], *title;
@@ -119,6 +122,11 @@ xlsx_file(const char *path, void *arg)
 
 	if (!wb)
 		return error("'%s': cannot create the workbook", path);
+	/* the run's date, not now: the same plan gives the same bytes */
+	if (when_as_of(a->r->run->as_of, &end) == 0) {
+		props.created = (time_t)(end - 24 * 3600);
+		workbook_set_properties(wb, &props);
+	}
 	ws = workbook_add_worksheet(wb, "改善計画");
 	head = workbook_add_format(wb);
 	format_set_bold(head);
@@ -237,7 +245,7 @@ plan_write(const struct out_dir *d, struct rtext *t, const struct report *r)
 	free(rel);
 	rel = pack_file_name(key, PACK_PLAN_PDF);
 	if (rc == 0)
-		rc = doc_pdf(d, rel, t, title, r->run->created_at, pdf_draw,
+		rc = doc_pdf(d, rel, t, title, r->run->doc_date, pdf_draw,
 			     &a);
 	free(rel);
 	free(title);

@@ -281,7 +281,7 @@ policy_write(const struct out_dir *d, struct rtext *t, const struct report *r)
 	policy_init(&p, r);
 	title = xasprintf("情報セキュリティ基本方針 %s", p.name);
 	rel = pack_file_name(key, PACK_POLICY_PDF);
-	rc = doc_pdf(d, rel, t, title, r->run->created_at, pdf_draw, &p);
+	rc = doc_pdf(d, rel, t, title, r->run->doc_date, pdf_draw, &p);
 	free(rel);
 	rel = pack_file_name(key, PACK_POLICY_DOCX);
 	if (rc == 0)

@@ -185,9 +185,9 @@ write_pdf(const struct out_dir *d, sqlite3 *db, const struct render_run *run,
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
 				       "shindan render " SHINDAN_VERSION);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
-				       run->created_at);
+				       run->doc_date);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE,
-				       run->created_at);
+				       run->doc_date);
 	cr = cairo_create(sf);
 	chart_begin(&c, cr, PAGE_W, PAGE_H);
 	draw_cover(&c, &cv);
@@ -249,7 +249,7 @@ portfolio_render(const struct render_opts *o, sqlite3 *db,
 		for (i = 0; i < nfigures; i++)
 			if ((o->formats & order[f]) &&
 			    chart_write(&d, figures[i].name, order[f],
-					run->created_at, figures[i].draw, fd))
+					run->doc_date, figures[i].draw, fd))
 				goto out;
 	if (write_pdf(&d, db, run, fd, o->share))
 		goto out;

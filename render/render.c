@@ -41,6 +41,7 @@ static const struct option longopts[] = {
 	{ "since", required_argument, NULL, 'B' },
 	{ "until", required_argument, NULL, 'U' },
 	{ "compare", required_argument, NULL, 'K' },
+	{ "link-dest", required_argument, NULL, 'D' },
 	CLI_LONGOPTS
 };
 
@@ -80,6 +81,9 @@ usage(FILE *fp)
 "                       compare/)\n"
 "      --until DATE     with --since: 'now' is DATE (default today)\n"
 "      --compare D1 D2  the same as --since D1 --until D2\n"
+"      --link-dest DIR  an earlier render's folder: a file identical to\n"
+"                       DIR's of the same name is hard-linked from it\n"
+"                       instead of written\n"
 "  -q, --quiet          errors only\n"
 "  -v, --verbose        say more\n"
 "  -h, --help           this help\n"
@@ -215,7 +219,8 @@ render_run(struct render_opts *o)
 	     run.n_companies);
 	if (o->listed && companies_known(db, o))
 		goto out;
-	if (out_dir_open(&d, o->out_dir))
+	/* before the workers fork: they count into the same memory */
+	if (out_start(o->link_dest) || out_dir_open(&d, o->out_dir))
 		goto out;
 	out_dir_release(&d);
 	if (o->since) {
@@ -238,6 +243,16 @@ out:
 	/* the site last: it links to the reports that exist */
 	if (rc == EXIT_OK && portfolio && site_render(o, db, &run))
 		rc = EXIT_FAIL;
+	if (rc == EXIT_OK) {
+		struct out_counts c;
+
+		out_get_counts(&c);
+		info("%lld files written, %lld unchanged", c.written,
+		     c.unchanged + c.linked);
+		if (c.linked)
+			info("%lld unchanged files linked from '%s'", c.linked,
+			     o->link_dest);
+	}
 	db_close(db);
 	return rc;
 }
@@ -307,6 +322,9 @@ set(void *opts, int ch, const char *arg)
 		if (cli_date(ch == 'B' ? "--since" : "--until", arg))
 			return EXIT_USAGE;
 		*(ch == 'B' ? &o->since : &o->until) = arg;
+		break;
+	case 'D':
+		o->link_dest = arg;
 		break;
 	case 'K':
 		/* the issue's spelling, two dates: the second is the first

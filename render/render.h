@@ -19,6 +19,7 @@ enum render_format {
 struct render_opts {
 	const char *db_path;
 	const char *out_dir;		/* created 0700 if missing */
+	const char *link_dest;		/* --link-dest DIR, or NULL */
 	const char *as_of;		/* NULL: the latest run */
 	const char *font;		/* fontconfig family, "IPAexGothic" */
 	int formats;			/* FMT_ bits for the charts */
@@ -45,6 +46,10 @@ struct render_run {
 	long long run_id;
 	char as_of[11];			/* YYYY-MM-DD */
 	char created_at[21];
+	/* the documents' date (PDF, xlsx metadata): the start of the as-of
+	 * day in JST, so that aggregating a date again changes no document
+	 * whose content stayed the same (created_at would) */
+	char doc_date[26];		/* YYYY-MM-DDT00:00:00+09:00 */
 	long long n_companies, n_incomplete;
 	int min_group, na_points;
 	/* --peers pooled: the pooled run of the same date (peers.c) */

@@ -509,7 +509,7 @@ report_build(struct report *r, const struct groups *gs,
 
 /* ---- writing --------------------------------------------------------- */
 
-/* The run's created_at as the PDF's date, so output is reproducible. */
+/* The run's doc_date as the PDF's date, so output is reproducible. */
 static void
 pdf_metadata(cairo_surface_t *s, const struct report *r, const char *name)
 {
@@ -520,9 +520,9 @@ pdf_metadata(cairo_surface_t *s, const struct report *r, const char *name)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
 				       "shindan " SHINDAN_VERSION);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
-				       r->run->created_at);
+				       r->run->doc_date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE,
-				       r->run->created_at);
+				       r->run->doc_date);
 	free(title);
 }
 

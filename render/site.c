@@ -166,9 +166,11 @@ site_page_foot(const struct site *s, struct out_file *f)
 		   r->n_incomplete);
 	out_printf(f, "<li>%d社未満のグループは「n&lt;%d」とだけ示し、値は"
 		   "表示しません。</li>\n", r->min_group, r->min_group);
-	out_printf(f, "</ul>\n<p class=\"dates\">基準日 %s ・ 集計処理 %s"
-		   " ・ shindan %s</p>\n</footer>\n</body>\n</html>\n",
-		   r->as_of, s->processed, SHINDAN_VERSION);
+	out_printf(f, "</ul>\n<p class=\"dates\">基準日 %s", r->as_of);
+	if (s->processed[0])
+		out_printf(f, " ・ 集計処理 %s", s->processed);
+	out_printf(f, " ・ shindan %s</p>\n</footer>\n</body>\n</html>\n",
+		   SHINDAN_VERSION);
 }
 
 /* created_at (UTC ISO 8601) as "2024-07-01 06:00 JST" into buf (40). */
@@ -938,6 +940,9 @@ write_index(struct site *s, const struct lists *ls, const struct keymap *prev,
 	if (!s->share)
 		out_puts(&f, "<script src=\"data/meta.js\"></script>\n"
 			 "<script src=\"site.js\"></script>\n");
+	/* the processing time on this page only: on every page, it would
+	 * make each one differ from the last render's, however unchanged */
+	processed_jst(s->run->created_at, s->processed, sizeof s->processed);
 	site_page_foot(s, &f);
 	return out_commit(&f);
 }
@@ -1034,7 +1039,6 @@ site_render(const struct render_opts *o, sqlite3 *db,
 	s.run = run;
 	s.db = db;
 	s.share = o->share;
-	processed_jst(run->created_at, s.processed, sizeof s.processed);
 	if (out_dir_open(&s.d, o->out_dir))
 		return -1;
 	if (write_asset(&s, "site.css", site_asset_css))

@@ -22,7 +22,8 @@ struct site {
 	struct out_dir d;
 	int share;			/* render --share: group figures only */
 	struct supp *supp;		/* with share: what else to hide */
-	char processed[40];		/* run's created_at, JST, for people */
+	char processed[40];		/* run's created_at, JST, for people:
+					   set for index.html's footer only */
 };
 
 /*
@@ -44,7 +45,10 @@ int site_render(const struct render_opts *o, sqlite3 *db,
  */
 void site_page_head(const struct site *s, struct out_file *f,
 		    const char *title, int depth);
-/* The notices every page carries, the as-of and processed dates, </html>. */
+/*
+ * The notices every page carries, the as-of date (and the processing time
+ * when s->processed is set: on index.html), </html>.
+ */
 void site_page_foot(const struct site *s, struct out_file *f);
 
 /*

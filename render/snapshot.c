@@ -38,6 +38,8 @@ snapshot_run(sqlite3 *db, const struct render_opts *o, struct render_run *run)
 			 (const char *)sqlite3_column_text(st, 1));
 		snprintf(run->created_at, sizeof run->created_at, "%s",
 			 (const char *)sqlite3_column_text(st, 2));
+		snprintf(run->doc_date, sizeof run->doc_date,
+			 "%.10sT00:00:00+09:00", run->as_of);
 		run->n_companies = sqlite3_column_int64(st, 3);
 		run->n_incomplete = sqlite3_column_int64(st, 4);
 		run->min_group = sqlite3_column_int(st, 5);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Reports are the same bytes however many workers draw them and however
-# often they are drawn (the PDF date is the run's), are private (0600 in
+# often they are drawn (the PDF date is the run's as-of day), are private (0600 in
 # a 0700 folder), and a company that is not in the run is an error.
 . "$(dirname "$0")/lib.sh"
 need pdftotext
@@ -32,7 +32,8 @@ run_status "$RENDER" --db shindan.db --out again -j 2
 check "a second run gives the same bytes" diff -r three/companies \
 	again/companies
 like "$(pdfinfo "$(find three/companies -name '*.pdf' | sort | head -1)")" \
-	"CreationDate: +Mon Apr  1 01:02:03 2024" "PDF date is the run's"
+	"CreationDate: +Sat Mar 30 15:00:00 2024" \
+	"PDF date is the start of the run's as-of day in JST, not its created_at"
 is "$(stat -c %a three/companies)" 700 "companies/ is 0700"
 is "$(stat -c %a three/companies/* | sort -u)" 600 "reports are 0600"
 is "$(find three -name '.*' | wc -l | tr -d ' ')" 0 "no temporary files left"

@@ -118,7 +118,7 @@ cp home/inbox/* src/inbox/
 source_night src 2024-12-01
 night home 2024-12-01
 is "$status" 3 "night 1: bad input in the sample, exit 3"
-like "$(cat "$T/out")" "^nightly: 2024-12-01: $n1 files \\([0-9]+ imported, [1-9][0-9]* partial, 0 skipped, 1 rejected\\), [1-9][0-9]* new responses, [0-9]+ duplicates, [1-9][0-9]* rejected rows; reports in reports/2024-12-01\$" \
+like "$(cat "$T/out")" "^nightly: 2024-12-01: $n1 files \\([0-9]+ imported, [1-9][0-9]* partial, 0 skipped, 1 rejected\\), [1-9][0-9]* new responses, [0-9]+ duplicates, [1-9][0-9]* rejected rows; reports in reports/2024-12-01; $(q 'SELECT count(*) FROM companies' home/shindan.db) companies changed, [1-9][0-9]* groups touched, $(find home/reports/2024-12-01 -type f | wc -l | tr -d ' ') pages rewritten\$" \
 	"night 1: one summary line; the sample's bad file and rows rejected"
 is "$(cat "$T/err")" "" "night 1: quiet on stderr"
 is "$status $(sed "s|$PWD/home/||" "$T/out")" \
@@ -155,7 +155,7 @@ cp sample/day2/* src/inbox/
 source_night src 2024-12-02
 night home 2024-12-02
 is "$status" 0 "night 2: all delivered before, exit 0"
-is "$(cat "$T/out")" "nightly: 2024-12-02: $n2 files (0 imported, 0 partial, $n2 skipped, 0 rejected), 0 new responses, 0 duplicates, 0 rejected rows; reports in reports/2024-12-02" \
+is "$(cat "$T/out")" "nightly: 2024-12-02: $n2 files (0 imported, 0 partial, $n2 skipped, 0 rejected), 0 new responses, 0 duplicates, 0 rejected rows; reports in reports/2024-12-02; 0 companies changed, 0 groups touched, $(find home/reports/2024-12-02 -type f -links 1 | wc -l | tr -d ' ') pages rewritten" \
 	"night 2: the files delivered again are skipped"
 is "$status $(cat "$T/out")" "$src_status $(cat "$T/src.out")" \
 	"night 2: the same as scripts/nightly from the tree"
