@@ -25,9 +25,54 @@
 /* A string copied out of a row, in a buffer that only ever grows. */
 struct sbuf {
 	char *s;
-	size_t cap;
+	size_t len, cap;
 	int null;
 };
+
+/*
+ * The answers as small codes, so that reading, combining and scoring an
+ * answer is a table lookup rather than a switch: CODE_I .. CODE_A in the
+ * order of cube_codes, then CODE_MISSING for a blank or anything that is
+ * not an answer.
+ */
+enum { CODE_I, CODE_P, CODE_N, CODE_U, CODE_A, CODE_MISSING, NCODES };
+
+static const char code_char[NCODES] = {
+	ANS_IMPLEMENTED, ANS_PARTIAL, ANS_NOT, ANS_UNKNOWN, ANS_NA,
+	ANS_MISSING,
+};
+
+/* What scoring needs, filled once a scan by tables_init. */
+struct tables {
+	unsigned char code[256];	/* byte -> code */
+	int points[NCODES];		/* ANSWER_NONE for missing */
+	unsigned char weaker[NCODES][NCODES];	/* answer_weaker */
+	int part[NQUESTIONS];		/* part index of each question */
+};
+
+static void
+tables_init(struct tables *t, int na_points)
+{
+	int i, j;
+
+	for (i = 0; i < 256; i++)
+		t->code[i] = CODE_MISSING;
+	for (i = 0; i < NCODES; i++) {
+		t->points[i] = answer_points(code_char[i], na_points);
+		if (t->points[i] != ANSWER_NONE)
+			t->code[(unsigned char)code_char[i]] =
+				(unsigned char)i;
+	}
+	for (i = 0; i < NCODES; i++)
+		for (j = 0; j < NCODES; j++) {
+			int w = answer_weaker(code_char[i], code_char[j],
+					      na_points);
+
+			t->weaker[i][j] = t->code[(unsigned char)w];
+		}
+	for (i = 0; i < NQUESTIONS; i++)
+		t->part[i] = catalogue_question(i + 1)->part - 1;
+}
 
 /* The company being read. */
 struct scan {
@@ -35,10 +80,10 @@ struct scan {
 	struct sbuf key, dept, name, corpno, industry, size, star;
 	char best_at[21];		/* latest response: submitted_at ... */
 	sqlite3_int64 best_id;		/* ... and response_id for ties */
-	char dept_answers[NQUESTIONS + 1];	/* latest row of dept */
+	unsigned char dept_code[NQUESTIONS];	/* latest row of dept */
+	unsigned char code[NQUESTIONS];	/* departments folded */
 	int in_company;
-	int na_points;
-	int part[NQUESTIONS];		/* part index of each question */
+	struct tables t;
 };
 
 enum {
@@ -68,6 +113,7 @@ sbuf_set(struct sbuf *b, sqlite3_stmt *st, int col)
 	size_t len = (size_t)sqlite3_column_bytes(st, col);
 
 	b->null = v == NULL;
+	b->len = v ? len : 0;
 	if (len + 1 > b->cap) {
 		b->cap = len + 1 > 64 ? (len + 1) * 2 : 64;
 		free(b->s);
@@ -87,28 +133,30 @@ sbuf_get(const struct sbuf *b)
 static int
 sbuf_eq(const struct sbuf *b, const unsigned char *v, int len)
 {
-	return v && !b->null && strlen(b->s) == (size_t)len &&
+	return v && !b->null && b->len == (size_t)len &&
 	       memcmp(b->s, v, (size_t)len) == 0;
 }
 
 /*
- * Copy a row's answers, reading anything that is not an answer code
+ * Read a row's answers as codes, anything that is not an answer code
  * (a short or damaged string) as missing, so that it can only make the
  * company incomplete, never score it.
  */
 static void
-copy_answers(char dst[NQUESTIONS + 1], sqlite3_stmt *st)
+read_answers(unsigned char dst[NQUESTIONS], sqlite3_stmt *st,
+	     const struct tables *t)
 {
 	const unsigned char *a = sqlite3_column_text(st, COL_ANSWERS);
 	int len = a ? sqlite3_column_bytes(st, COL_ANSWERS) : 0;
 	int i;
 
-	for (i = 0; i < NQUESTIONS; i++) {
-		int c = i < len ? a[i] : ANS_MISSING;
-
-		dst[i] = answer_points(c, 0) == ANSWER_NONE ? ANS_MISSING : c;
+	if (len >= NQUESTIONS) {
+		for (i = 0; i < NQUESTIONS; i++)
+			dst[i] = t->code[a[i]];
+		return;
 	}
-	dst[NQUESTIONS] = '\0';
+	for (i = 0; i < NQUESTIONS; i++)
+		dst[i] = i < len ? t->code[a[i]] : CODE_MISSING;
 }
 
 /* Fold the department just ended into the company's answers. */
@@ -118,9 +166,7 @@ end_department(struct scan *s)
 	int i;
 
 	for (i = 0; i < NQUESTIONS; i++)
-		s->st.answers[i] = (char)answer_weaker(
-			(unsigned char)s->st.answers[i],
-			(unsigned char)s->dept_answers[i], s->na_points);
+		s->code[i] = s->t.weaker[s->code[i]][s->dept_code[i]];
 	s->st.n_departments++;
 }
 
@@ -128,8 +174,7 @@ static void
 start_company(struct scan *s, sqlite3_stmt *st)
 {
 	sbuf_set(&s->key, st, COL_KEY);
-	memset(s->st.answers, ANS_MISSING, NQUESTIONS);
-	s->st.answers[NQUESTIONS] = '\0';
+	memset(s->code, CODE_MISSING, NQUESTIONS);
 	s->st.n_departments = 0;
 	s->best_at[0] = '\0';
 	s->best_id = 0;
@@ -144,7 +189,7 @@ take_row(struct scan *s, sqlite3_stmt *st)
 	sqlite3_int64 id = sqlite3_column_int64(st, COL_ID);
 	int cmp;
 
-	copy_answers(s->dept_answers, st);
+	read_answers(s->dept_code, st, &s->t);
 	if (!at)
 		at = "";
 	cmp = strcmp(at, s->best_at);
@@ -160,48 +205,46 @@ take_row(struct scan *s, sqlite3_stmt *st)
 	sbuf_set(&s->star, st, COL_STAR);
 }
 
-/* state_score with the part index of each question at hand. */
+/* Score c from its answers as codes: complete, total and part_points. */
 static void
-score(struct company_state *c, int na_points, const int part[NQUESTIONS])
+score(struct company_state *c, const unsigned char code[NQUESTIONS],
+      const struct tables *t)
 {
-	int i;
+	int i, total = 0, missing = 0;
+	int part[NPARTS] = { 0 };
 
-	c->complete = 1;
-	c->total = 0;
-	memset(c->part_points, 0, sizeof c->part_points);
 	for (i = 0; i < NQUESTIONS; i++) {
-		int p = answer_points((unsigned char)c->answers[i], na_points);
+		int k = code[i];
 
-		if (p == ANSWER_NONE) {
-			c->complete = 0;
-			continue;
+		missing |= k == CODE_MISSING;
+		if (k != CODE_MISSING) {
+			total += t->points[k];
+			part[t->part[i]] += t->points[k];
 		}
-		c->total += p;
-		c->part_points[part[i]] += p;
 	}
-	if (!c->complete) {
-		c->total = 0;
-		memset(c->part_points, 0, sizeof c->part_points);
-	}
-}
-
-/* The part index (0-based) of each question. */
-static void
-parts(int part[NQUESTIONS])
-{
-	int i;
-
-	for (i = 0; i < NQUESTIONS; i++)
-		part[i] = catalogue_question(i + 1)->part - 1;
+	c->complete = !missing;
+	c->total = missing ? 0 : total;
+	for (i = 0; i < NPARTS; i++)
+		c->part_points[i] = missing ? 0 : part[i];
 }
 
 void
 state_score(struct company_state *c, int na_points)
 {
-	int part[NQUESTIONS];
+	/* the tables of the last na_points asked for, per thread */
+	static _Thread_local struct tables t;
+	static _Thread_local int t_points, t_set;
+	unsigned char code[NQUESTIONS];
+	int i;
 
-	parts(part);
-	score(c, na_points, part);
+	if (!t_set || t_points != na_points) {
+		tables_init(&t, na_points);
+		t_points = na_points;
+		t_set = 1;
+	}
+	for (i = 0; i < NQUESTIONS; i++)
+		code[i] = t.code[(unsigned char)c->answers[i]];
+	score(c, code, &t);
 }
 
 /* Complete the state of the company read and hand it to fn. */
@@ -210,6 +253,7 @@ end_company(struct scan *s, int (*fn)(const struct company_state *, void *),
 	    void *arg)
 {
 	struct company_state *c = &s->st;
+	int i;
 
 	end_department(s);
 	c->company_key = s->key.s;
@@ -219,7 +263,10 @@ end_company(struct scan *s, int (*fn)(const struct company_state *, void *),
 	c->size_class = s->size.null ? "unknown" : s->size.s;
 	c->star_level = s->star.null ? "unknown" : s->star.s;
 	memcpy(c->submitted_at, s->best_at, sizeof c->submitted_at);
-	score(c, s->na_points, s->part);
+	for (i = 0; i < NQUESTIONS; i++)
+		c->answers[i] = code_char[s->code[i]];
+	c->answers[NQUESTIONS] = '\0';
+	score(c, s->code, &s->t);
 	s->in_company = 0;
 	return fn(c, arg);
 }
@@ -250,8 +297,7 @@ scan_rows(sqlite3 *db, sqlite3_stmt *st, const char *end, int na_points,
 	int rc = 0, step;
 
 	memset(&s, 0, sizeof s);
-	s.na_points = na_points;
-	parts(s.part);
+	tables_init(&s.t, na_points);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *key = sqlite3_column_text(st, COL_KEY);
 		int klen = sqlite3_column_bytes(st, COL_KEY);
