@@ -82,7 +82,7 @@ lookup(const char *const *codes, int n, const char *code)
 	int i;
 
 	for (i = 0; code && i < n - 2; i++)
-		if (strcmp(codes[i], code) == 0)
+		if (codes[i][0] == code[0] && strcmp(codes[i], code) == 0)
 			return i;
 	return n - 2;
 }
@@ -118,51 +118,57 @@ cube_new(void)
 	return c;
 }
 
-/* Column of an answer code in the question counts, -1 for missing. */
-static int
-code_column(int code)
-{
-	switch (code) {
-	case ANS_IMPLEMENTED:
-		return 0;
-	case ANS_PARTIAL:
-		return 1;
-	case ANS_NOT:
-		return 2;
-	case ANS_UNKNOWN:
-		return 3;
-	case ANS_NA:
-		return 4;
-	default:
-		return -1;
-	}
-}
+/*
+ * Column of an answer code in the question counts, plus one: 0 for
+ * missing and for anything that is not a code.  A table, so that counting
+ * a company's 25 answers is 25 lookups.
+ */
+static const unsigned char code_column[256] = {
+	[ANS_IMPLEMENTED] = 1, [ANS_PARTIAL] = 2, [ANS_NOT] = 3,
+	[ANS_UNKNOWN] = 4, [ANS_NA] = 5,
+};
 
-/* Count one company into its cell (sign 1) or out of it (sign -1). */
-static void
-count(struct cube *c, const struct company_state *s, int sign)
+/*
+ * Count one company into its cell (sign 1) or out of it (sign -1); the
+ * cell's index, or -1 when the company is incomplete and its answers are
+ * not counted.
+ */
+static int
+count_company(struct cube *c, const struct company_state *s, int sign)
 {
-	struct cube_group *g = &c->g[group_index(
-		cube_industry_index(s->industry_code),
-		cube_size_index(s->size_class),
-		cube_star_index(s->star_level))];
+	int at = group_index(cube_industry_index(s->industry_code),
+			     cube_size_index(s->size_class),
+			     cube_star_index(s->star_level));
+	struct cube_group *g = &c->g[at];
 	int i;
 
 	c->n_companies += sign;
 	if (!s->complete || s->total < SCORE_MIN || s->total > SCORE_MAX) {
 		c->n_incomplete += sign;
 		g->n_incomplete += sign;
-		return;
+		return -1;
 	}
 	g->n += sign;
 	g->hist[s->total - SCORE_MIN] += sign;
 	for (i = 0; i < NPARTS; i++)
 		g->part_sum[i] += sign * s->part_points[i];
-	for (i = 0; i < NQUESTIONS; i++) {
-		int col = code_column((unsigned char)s->answers[i]);
+	return at;
+}
 
-		if (col >= 0)
-			g->q[i].count[col] += sign;
+static void
+count(struct cube *c, const struct company_state *s, int sign)
+{
+	struct cube_group *g;
+	int at = count_company(c, s, sign), i;
+
+	if (at < 0)
+		return;
+	g = &c->g[at];
+	for (i = 0; i < NQUESTIONS; i++) {
+		int col = code_column[(unsigned char)s->answers[i]];
+
+		if (col)
+			g->q[i].count[col - 1] += sign;
 	}
 }
 
@@ -176,6 +182,53 @@ void
 cube_remove(struct cube *c, const struct company_state *s)
 {
 	count(c, s, -1);
+}
+
+/*
+ * A column more than the codes, where missing answers go, so that the
+ * loop over the answers has no branch.  Flushed well before a count
+ * could wrap.
+ */
+#define TALLY_COLS (CUBE_NCODES + 1)
+#define TALLY_FLUSH (UINT32_MAX / 2)
+
+struct cube_tally {
+	uint32_t q[CUBE_NGROUPS][NQUESTIONS][TALLY_COLS];
+	uint32_t n;			/* companies since the last flush */
+};
+
+struct cube_tally *
+cube_tally_new(void)
+{
+	return xcalloc(1, sizeof(struct cube_tally));
+}
+
+void
+cube_tally_add(struct cube *c, struct cube_tally *t,
+	       const struct company_state *s)
+{
+	uint32_t (*q)[TALLY_COLS];
+	int at = count_company(c, s, 1), i;
+
+	if (at < 0)
+		return;
+	q = t->q[at];
+	for (i = 0; i < NQUESTIONS; i++)
+		q[i][code_column[(unsigned char)s->answers[i]]]++;
+	if (++t->n == TALLY_FLUSH)
+		cube_tally_flush(c, t);
+}
+
+void
+cube_tally_flush(struct cube *c, struct cube_tally *t)
+{
+	int i, k, j;
+
+	for (i = 0; i < CUBE_NGROUPS; i++)
+		for (k = 0; k < NQUESTIONS; k++)
+			for (j = 1; j < TALLY_COLS; j++)
+				c->g[i].q[k].count[j - 1] += t->q[i][k][j];
+	memset(t, 0, sizeof *t);
 }
 
 /*

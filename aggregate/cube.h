@@ -65,6 +65,21 @@ void cube_add(struct cube *c, const struct company_state *s);
 void cube_remove(struct cube *c, const struct company_state *s);
 
 /*
+ * Counting the many companies of a full scan: cube_tally_add counts a
+ * company as cube_add does, but its answers into t, a compact table of
+ * the question counts of every cell that stays in the processor's cache
+ * where the cells' own counts, spread among their statistics, do not.
+ * cube_tally_flush adds t into the cells and empties it; it must come
+ * before anything reads the cube's question counts.  t comes from
+ * cube_tally_new (dies when out of memory); free it with free().
+ */
+struct cube_tally;
+struct cube_tally *cube_tally_new(void);
+void cube_tally_add(struct cube *c, struct cube_tally *t,
+		    const struct company_state *s);
+void cube_tally_flush(struct cube *c, struct cube_tally *t);
+
+/*
  * The cube's integer state (the counts of its cells, before cube_finish
  * rolls them up), saved with a run so that the next run can start from
  * it.  cube_state_format identifies the layout and the catalogue it was

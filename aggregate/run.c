@@ -52,6 +52,11 @@
 #define MMAP_SIZE "0"	/* bytes */
 #define CACHE_SIZE "-65536"	/* KiB */
 /*
+ * The scan reads each page once, in order: a cache bigger than a few
+ * B-tree paths buys nothing there and grew the process by 64 MiB.
+ */
+#define SCAN_CACHE_SIZE "-2048"	/* KiB */
+/*
  * Beyond this share of the population changed (or 1024 companies, for a
  * small one), a full scan costs less than reading company by company.
  */
@@ -64,28 +69,32 @@ struct run {
 	sqlite3 *reader;		/* the scan thread's connection */
 	sqlite3 *old;			/* old company rows, merged */
 	char later[21];			/* first one after end, or "" */
+	struct cube *cube;		/* the writer's during a scan */
 	/* owned by the scan thread until it is joined */
-	struct cube *cube;
 	struct export export;
 	int exporting;
 	int scan_rc;
 	struct progress prog;		/* companies counted as they pass */
+	uint64_t scanned;		/* companies handed over */
 	/* shared */
 	struct feed feed;
 	int feeding;			/* the company table is rewritten */
 };
 
 /*
- * The scan visits response rows in company order, which is random on
- * disk: map the file instead of copying page by page through read(2), and
- * give the company table's new pages room before they spill to the WAL.
- * Both are caches the OS or SQLite bound, not memory per company.
+ * No mapping (MMAP_SIZE), and a page cache of cache_size: the writer's
+ * gives the company table's new pages room before they spill to the WAL,
+ * the scan's is small (SCAN_CACHE_SIZE).  Both are caches SQLite bounds,
+ * not memory per company.
  */
 static void
-tune(sqlite3 *db)
+tune(sqlite3 *db, const char *cache_size)
 {
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %s", cache_size);
 	db_exec(db, "PRAGMA mmap_size = " MMAP_SIZE);
-	db_exec(db, "PRAGMA cache_size = " CACHE_SIZE);
+	db_exec(db, sql);
 }
 
 static int
@@ -93,12 +102,11 @@ on_company(const struct company_state *s, void *arg)
 {
 	struct run *r = arg;
 
-	cube_add(r->cube, s);
 	if (r->exporting)
 		export_company(&r->export, s);
-	if (r->feeding && feed_put(&r->feed, s))
+	if (feed_put(&r->feed, s))
 		return 1;	/* the writer failed and said why */
-	progress_update(&r->prog, 0, (uint64_t)r->cube->n_companies);
+	progress_update(&r->prog, 0, ++r->scanned);
 	return 0;
 }
 
@@ -113,10 +121,15 @@ scan(void *arg)
 	return NULL;
 }
 
-/* Write the company rows the scan hands over; 0 or -1. */
+/*
+ * Count the companies the scan hands over into the cube and write their
+ * rows; 0 or -1.  The counting is done here rather than on the scan's
+ * thread, which has the larger share of the work.
+ */
 static int
 write_companies(struct run *r, struct store *st)
 {
+	struct cube_tally *tally = cube_tally_new();
 	const struct company_state *s;
 	int rc = 0;
 
@@ -125,12 +138,15 @@ write_companies(struct run *r, struct store *st)
 		feed_fail(&r->feed);
 	}
 	while ((s = feed_take(&r->feed))) {
-		if (rc == 0 && store_company(st, s)) {
+		cube_tally_add(r->cube, tally, s);
+		if (rc == 0 && r->feeding && store_company(st, s)) {
 			rc = -1;
 			feed_fail(&r->feed);	/* and drain what is left */
 		}
 		feed_done(&r->feed);
 	}
+	cube_tally_flush(r->cube, tally);
+	free(tally);
 	if (rc == 0 && r->feeding && store_merge_end(st))
 		rc = -1;
 	return rc;
@@ -460,7 +476,7 @@ aggregate_run(const struct aggregate_opts *o)
 	}
 	if (!(db = db_open(o->db_path, DB_WRITE, &busy)))
 		return busy ? EXIT_BUSY : EXIT_FAIL;
-	tune(db);
+	tune(db, CACHE_SIZE);
 	if ((b = db_begin(db)) != 0) {
 		if (b == DB_BUSY) {
 			error("'%s': locked by another run", o->db_path);
@@ -470,7 +486,7 @@ aggregate_run(const struct aggregate_opts *o)
 	}
 	if (!(r.reader = db_open(o->db_path, DB_READ, NULL)))
 		goto out;
-	tune(r.reader);
+	tune(r.reader, SCAN_CACHE_SIZE);
 	r.cube = cube_new();
 	if (store_open(&st, db, o->as_of) || high_id(db, &high))
 		goto out;
