@@ -6,6 +6,7 @@
  * older date adds to the trend without turning the companies view back.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,14 +296,22 @@ insert_group(struct store *s, sqlite3_stmt *st, const struct cube_group *g)
 /*
  * "INSERT INTO table VALUES (...), ..." for rows rows of cols columns,
  * prepared: one statement runs many rows, so SQLite opens the table's
- * cursor once for them instead of once a row.
+ * cursor once for them instead of once a row.  With key and set (a run
+ * kept, s->kept), a row whose key is there already is updated, and only
+ * where a column of set differs: a run stored again unchanged then
+ * writes no page of its statistics.
  */
 static int
 prepare_rows(sqlite3 *db, sqlite3_stmt **st, const char *table, int rows,
-	     int cols)
+	     int cols, const char *key, const char *set)
 {
-	size_t cap = 64 + (size_t)rows * ((size_t)cols * 2 + 4), n;
+	size_t cap = 64 + (size_t)rows * ((size_t)cols * 2 + 4) +
+		     /* a column of set is written 4 times, with 40
+			bytes around them at most */
+		     (set ? 128 + strlen(key) + 44 * (strlen(set) + 1) : 0),
+		     n;
 	char *sql = xmalloc(cap);
+	const char *p;
 	int i, c, rc;
 
 	n = (size_t)snprintf(sql, cap, "INSERT INTO %s VALUES ", table);
@@ -313,8 +322,101 @@ prepare_rows(sqlite3 *db, sqlite3_stmt **st, const char *table, int rows,
 					      c ? "," : "");
 		n += (size_t)snprintf(sql + n, cap - n, ")");
 	}
+	if (set) {
+		/* set is "a b c": SET a = excluded.a, ... WHERE a IS NOT
+		   excluded.a OR ... */
+		for (i = 0; i < 2; i++) {
+			n += (size_t)snprintf(sql + n, cap - n, "%s",
+				i ? " WHERE " : " ON CONFLICT (");
+			if (!i)
+				n += (size_t)snprintf(sql + n, cap - n,
+					"%s) DO UPDATE SET ", key);
+			for (p = set; *p; ) {
+				int len = (int)strcspn(p, " ");
+
+				n += (size_t)snprintf(sql + n, cap - n,
+					i ? "%.*s IS NOT excluded.%.*s%s" :
+					"%.*s = excluded.%.*s%s", len, p, len,
+					p, p[len] ? (i ? " OR " : ", ") : "");
+				p += len + (p[len] != '\0');
+			}
+		}
+	}
 	rc = db_prepare(db, st, sql);
 	free(sql);
+	return rc;
+}
+
+/* The keys and the other columns of the statistics tables. */
+#define GROUP_KEY "run_id, industry_code, size_class, star_level"
+#define GROUP_SET "n n_incomplete mean sd median p25 p75 min max band_100" \
+	" band_70_99 band_50_69 band_le49 part1_mean part2_mean part3_mean" \
+	" suppressed"
+#define QUESTION_SET "n implemented partial not_implemented unknown na" \
+	" implemented_rate mean_points rank below_overall"
+#define HIST_SET "n"
+#define GROUP_COLS 21
+
+/*
+ * The rows of a kept run that the new one does not write: those of the
+ * groups that are empty now, and the histogram rows of scores no company
+ * of the group has now (by runs of empty bins, the ends open).  0 or -1.
+ */
+static int
+drop_stale(struct store *s, const struct cube *c)
+{
+	static const char *const sql[] = {
+		"DELETE FROM group_stat WHERE run_id = ?1 AND industry_code"
+		" = ?2 AND size_class = ?3 AND star_level = ?4",
+		"DELETE FROM question_stat WHERE run_id = ?1 AND industry_code"
+		" = ?2 AND size_class = ?3 AND star_level = ?4",
+		"DELETE FROM score_hist WHERE run_id = ?1 AND industry_code"
+		" = ?2 AND size_class = ?3 AND star_level = ?4",
+		"DELETE FROM score_hist WHERE run_id = ?1 AND industry_code"
+		" = ?2 AND size_class = ?3 AND star_level = ?4"
+		" AND score BETWEEN ?5 AND ?6",
+	};
+	sqlite3_stmt *st[4] = { NULL };
+	int i, t, k, j, rc = -1;
+
+	for (t = 0; t < 4; t++)
+		if (db_prepare(s->db, &st[t], sql[t]))
+			goto out;
+	for (i = 0; i < CUBE_NGROUPS; i++) {
+		const struct cube_group *g = &c->g[i];
+
+		if (cube_group_empty(g)) {
+			for (t = 0; t < 3; t++) {
+				bind_key(s, st[t], 0, g);
+				if (step_done(s->db, st[t]))
+					goto out;
+			}
+			continue;
+		}
+		/* bins -1 and CUBE_NSCORES stand for every score beyond */
+		for (k = -1; k <= CUBE_NSCORES; k = j) {
+			if (k >= 0 && k < CUBE_NSCORES && g->hist[k] != 0) {
+				j = k + 1;
+				continue;
+			}
+			for (j = k + 1; j < CUBE_NSCORES && g->hist[j] == 0;
+			     j++)
+				;
+			if (j == CUBE_NSCORES)
+				j++;
+			bind_key(s, st[3], 0, g);
+			sqlite3_bind_int64(st[3], 5, k < 0 ? INT64_MIN :
+					   k + SCORE_MIN);
+			sqlite3_bind_int64(st[3], 6, j > CUBE_NSCORES ?
+					   INT64_MAX : j - 1 + SCORE_MIN);
+			if (step_done(s->db, st[3]))
+				goto out;
+		}
+	}
+	rc = 0;
+out:
+	for (t = 0; t < 4; t++)
+		sqlite3_finalize(st[t]);
 	return rc;
 }
 
@@ -373,6 +475,76 @@ insert_hist(struct store *s, sqlite3_stmt *batch, sqlite3_stmt *one,
 	return 0;
 }
 
+/*
+ * The run of as_of already stored, to be replaced: its run_id into *id,
+ * and whether the row a new insert would get is that same run_id
+ * (*same: it is the highest, one above the next highest).  0 when there
+ * is none, 1 when there is, -1 on error.
+ */
+static int
+old_run(struct store *s, const char *kind, sqlite3_int64 *id, int *same)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(s->db, &st, "SELECT run_id, (SELECT coalesce("
+		       "max(o.run_id), 0) + 1 FROM run o WHERE o.run_id <>"
+		       " run.run_id) FROM run WHERE as_of = ? AND kind = ?"))
+		return -1;
+	sqlite3_bind_text(st, 1, s->as_of, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*same = sqlite3_column_int64(st, 1) == *id;
+	} else if (rc != SQLITE_DONE) {
+		error("database: %s", sqlite3_errmsg(s->db));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * Keep the row of the run replaced, run_id id, as the new run's: what
+ * deleting it and inserting the new one would leave, since the insert
+ * would take the same run_id, but its statistics stay in place for
+ * store_run to update (s->kept).  Only the rows hung on the run that the
+ * new one writes afresh go: its organisations and saved state.
+ */
+static int
+keep_run(struct store *s, sqlite3_int64 id, const struct cube *c,
+	 const char *created_at, int min_group, int na_points)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(s->db, &st, "DELETE FROM run_org WHERE run_id = ?1"))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = step_done(s->db, st);
+	sqlite3_finalize(st);
+	if (rc || db_prepare(s->db, &st, "DELETE FROM cube_state"
+			     " WHERE run_id = ?1"))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = step_done(s->db, st);
+	sqlite3_finalize(st);
+	if (rc || db_prepare(s->db, &st, "UPDATE run SET created_at = ?,"
+			     " n_companies = ?, n_incomplete = ?,"
+			     " min_group = ?, na_points = ? WHERE run_id = ?"))
+		return -1;
+	sqlite3_bind_text(st, 1, created_at, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, c->n_companies);
+	sqlite3_bind_int64(st, 3, c->n_incomplete);
+	sqlite3_bind_int(st, 4, min_group);
+	sqlite3_bind_int(st, 5, na_points);
+	sqlite3_bind_int64(st, 6, id);
+	rc = step_done(s->db, st);
+	sqlite3_finalize(st);
+	s->run_id = id;
+	s->kept = 1;
+	return rc;
+}
+
 /* The run row itself, replacing the old one; sets s->run_id. */
 static int
 insert_run(struct store *s, const struct cube *c, const char *created_at,
@@ -380,8 +552,14 @@ insert_run(struct store *s, const struct cube *c, const char *created_at,
 {
 	const char *kind = s->kind ? s->kind : "local";
 	sqlite3_stmt *st;
-	int rc;
+	sqlite3_int64 id = 0;
+	int rc, same = 0;
 
+	s->kept = 0;
+	if ((rc = old_run(s, kind, &id, &same)) < 0)
+		return -1;
+	if (rc == 1 && same)
+		return keep_run(s, id, c, created_at, min_group, na_points);
 	if (db_prepare(s->db, &st, "DELETE FROM run WHERE as_of = ?"
 		       " AND kind = ?"))
 		return -1;
@@ -416,13 +594,17 @@ store_run(struct store *s, const struct cube *c, const char *created_at,
 
 	if (insert_run(s, c, created_at, min_group, na_points))
 		return -1;
-	if (db_prepare(s->db, &gst, "INSERT INTO group_stat VALUES (?, ?, ?,"
-		       " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-		       " ?)") ||
+	if (s->kept && drop_stale(s, c))
+		goto out;
+	if (prepare_rows(s->db, &gst, "group_stat", 1, GROUP_COLS,
+			 GROUP_KEY, s->kept ? GROUP_SET : NULL) ||
 	    prepare_rows(s->db, &qst, "question_stat", NQUESTIONS,
-			 QUESTION_COLS) ||
-	    prepare_rows(s->db, &hst, "score_hist", HIST_BATCH, HIST_COLS) ||
-	    prepare_rows(s->db, &h1, "score_hist", 1, HIST_COLS))
+			 QUESTION_COLS, GROUP_KEY ", question_no",
+			 s->kept ? QUESTION_SET : NULL) ||
+	    prepare_rows(s->db, &hst, "score_hist", HIST_BATCH, HIST_COLS,
+			 GROUP_KEY ", score", s->kept ? HIST_SET : NULL) ||
+	    prepare_rows(s->db, &h1, "score_hist", 1, HIST_COLS,
+			 GROUP_KEY ", score", s->kept ? HIST_SET : NULL))
 		goto out;
 	for (i = 0; i < CUBE_NGROUPS; i++) {
 		const struct cube_group *g = &c->g[i];

@@ -22,6 +22,7 @@ struct store {
 	int old_has;			/* old is on a row */
 	long long changed;		/* company rows written or dropped */
 	sqlite3_int64 run_id;		/* set by store_run */
+	int kept;			/* it is the run replaced's */
 };
 
 /* The state the latest run saved (store_state_read). */
