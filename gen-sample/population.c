@@ -99,6 +99,18 @@ static const char *const surnames[] = {
 	"ユニオン", "テクノ",
 };
 #define NSURNAMES (sizeof surnames / sizeof *surnames)
+/* Their readings, in katakana, in the same order. */
+static const char *const surname_kana[NSURNAMES] = {
+	"ヤマダ", "サトウ", "スズキ", "タカハシ", "タナカ", "イトウ", "ワタナベ",
+	"ナカムラ", "コバヤシ", "カトウ", "ヨシダ", "ヤマモト", "マツモト",
+	"イノウエ", "キムラ", "シミズ", "ヤマザキ", "イケダ", "ハシモト", "アベ",
+	"イシカワ", "マエダ", "フジタ", "オガワ", "オカダ", "ゴトウ", "ハセガワ",
+	"ムラカミ", "トウヨウ", "ホクト", "ヤマト", "フジ", "ミカワ", "ナニワ",
+	"ショウナン", "シンシュウ", "ワカバ", "アオバ", "サクラガワ", "トキワ",
+	"ヒノデ", "コウヨウ", "アサヒ", "ミズホ", "チヨダ", "メイワ", "キョウワ",
+	"ショウエイ", "アルファ", "ミライ", "サクラ", "ヒカリ", "グリーン",
+	"エース", "ユニオン", "テクノ",
+};
 
 static const char *const prefectures[] = {
 	"札幌", "仙台", "秋田", "山形", "福島", "水戸", "宇都宮", "前橋",
@@ -109,6 +121,15 @@ static const char *const prefectures[] = {
 	"宮崎", "鹿児島", "那覇",
 };
 #define NPREFECTURES (sizeof prefectures / sizeof *prefectures)
+static const char *const prefecture_kana[NPREFECTURES] = {
+	"サッポロ", "センダイ", "アキタ", "ヤマガタ", "フクシマ", "ミト",
+	"ウツノミヤ", "マエバシ", "オオミヤ", "チバ", "ヨコハマ", "ニイガタ",
+	"トヤマ", "カナザワ", "フクイ", "コウフ", "ナガノ", "ギフ", "シズオカ",
+	"ナゴヤ", "ツ", "オオツ", "キョウト", "コウベ", "ナラ", "ワカヤマ",
+	"トットリ", "マツエ", "オカヤマ", "ヒロシマ", "ヤマグチ", "トクシマ",
+	"タカマツ", "マツヤマ", "コウチ", "フクオカ", "サガ", "ナガサキ",
+	"クマモト", "オオイタ", "ミヤザキ", "カゴシマ", "ナハ",
+};
 
 /* Business words by division, NULL-terminated. */
 static const char *const words[JSIC_NDIVISIONS][8] = {
@@ -138,6 +159,39 @@ static const char *const words[JSIC_NDIVISIONS][8] = {
 	{ "企画", "総合サービス", NULL },
 };
 
+/* Their readings, in the same places. */
+static const char *const word_kana[JSIC_NDIVISIONS][8] = {
+	{ "ノウエン", "ファーム", "リンギョウ", "エンゲイ", NULL },
+	{ "スイサン", "ギョギョウ", "カイサン", NULL },
+	{ "サイセキ", "コウギョウ", "ジャリ", NULL },
+	{ "ケンセツ", "コウムテン", "ドボク", "セツビコウギョウ", "デンセツ",
+	  "トソウ", NULL },
+	{ "セイサクショ", "コウギョウ", "セイキ", "カセイ", "キンゾクコウギョウ",
+	  "ショクヒンコウギョウ", "インサツ", NULL },
+	{ "デンリョク", "ガス", "スイドウセツビ", NULL },
+	{ "システム", "ソフトウェア", "ジョウホウサービス", "ネットワークス",
+	  "デジタル", NULL },
+	{ "ウンユ", "ウンソウ", "ブツリュウ", "コウツウ", NULL },
+	{ "ショウジ", "ショウテン", "ブッサン", "ハンバイ", "サケテン",
+	  "ヤッキョク", NULL },
+	{ "ホケンサービス", "ファイナンス", "シンヨウホショウ", NULL },
+	{ "フドウサン", "ジショ", "ハウジング", "リース", NULL },
+	{ "カイケイジムショ", "セッケイジムショ", "トッキョジムショ",
+	  "コンサルティング", "ギケン", NULL },
+	{ "ショクドウ", "フーズ", "リョカン", "ホテル", "コーヒーテン", "スシ",
+	  NULL },
+	{ "ビヨウシツ", "クリーニング", "カンコウ", "オンセン", "スポーツ",
+	  NULL },
+	{ "ガクシュウジュク", "キョウイクセンター", "エイカイワスクール", NULL },
+	{ "クリニック", "カイゴサービス", "シカ", "フクシカイ",
+	  "チョウザイヤッキョク", NULL },
+	{ "ノウギョウキョウドウ", "ジギョウキョウドウ", "ショウコウカイ", NULL },
+	{ "サービス", "ビルメンテナンス", "ケイビホショウ", "ジンザイセンター",
+	  "カンキョウサービス", NULL },
+	{ "マチヤクバ", "シスイドウキョク", "コウイキジムクミアイ", NULL },
+	{ "キカク", "ソウゴウサービス", NULL },
+};
+
 /* Legal forms: weights for most divisions, and the prefix or suffix. */
 static const double form_weight[NFORM] = {
 	45.0, 20.0, 6.0, 3.0, 12.0, 4.0, 5.0, 5.0, 0.0, 0.0, 0.0,
@@ -148,6 +202,14 @@ static const char *const form_prefix[NFORM] = {
 };
 static const char *const form_suffix[NFORM] = {
 	"", "株式会社", "", "", "", "", "", "", "", "", "組合",
+};
+
+/* The reading of a form, as some write it before the name; "" none. */
+static const char *const form_kana[NFORM] = {
+	"カブシキガイシャ", "カブシキガイシャ", "カブシキガイシャ",
+	"カブシキガイシャ", "ユウゲンガイシャ", "ユウゲンガイシャ",
+	"ゴウドウガイシャ", "", "イリョウホウジンシャダン",
+	"シャカイフクシホウジン", "",
 };
 
 static const char *const dept_names[] = {
@@ -336,6 +398,88 @@ nameset_add(struct nameset *set, const char *s)
 	return 1;
 }
 
+/* Half-width forms of ァ..ヴ (U+30A1..U+30F4), as old systems type them. */
+static const char *const halfwidth_kana[] = {
+	"ｧ", "ｱ", "ｨ", "ｲ", "ｩ", "ｳ", "ｪ", "ｴ", "ｫ", "ｵ", "ｶ", "ｶﾞ",
+	"ｷ", "ｷﾞ", "ｸ", "ｸﾞ", "ｹ", "ｹﾞ", "ｺ", "ｺﾞ", "ｻ", "ｻﾞ", "ｼ",
+	"ｼﾞ", "ｽ", "ｽﾞ", "ｾ", "ｾﾞ", "ｿ", "ｿﾞ", "ﾀ", "ﾀﾞ", "ﾁ", "ﾁﾞ",
+	"ｯ", "ﾂ", "ﾂﾞ", "ﾃ", "ﾃﾞ", "ﾄ", "ﾄﾞ", "ﾅ", "ﾆ", "ﾇ", "ﾈ", "ﾉ",
+	"ﾊ", "ﾊﾞ", "ﾊﾟ", "ﾋ", "ﾋﾞ", "ﾋﾟ", "ﾌ", "ﾌﾞ", "ﾌﾟ", "ﾍ", "ﾍﾞ",
+	"ﾍﾟ", "ﾎ", "ﾎﾞ", "ﾎﾟ", "ﾏ", "ﾐ", "ﾑ", "ﾒ", "ﾓ", "ｬ", "ﾔ", "ｭ",
+	"ﾕ", "ｮ", "ﾖ", "ﾗ", "ﾘ", "ﾙ", "ﾚ", "ﾛ", "ﾜ", "ﾜ", "ｲ", "ｴ",
+	"ｦ", "ﾝ", "ｳﾞ",
+};
+
+enum kana_style { KANA_FULL, KANA_HIRA, KANA_HALF };
+
+/* Append katakana src to dst (cap bytes) in style; ー and spaces too. */
+static void
+kana_append(char *dst, size_t cap, const char *src, enum kana_style style)
+{
+	size_t n = strlen(dst);
+	const unsigned char *p = (const unsigned char *)src;
+
+	while (*p && n + 7 < cap) {
+		/* katakana and ー are three bytes: E3 82 A1 .. E3 83 BC */
+		unsigned cp = (unsigned)(p[0] & 0x0f) << 12 |
+			      (unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+
+		if (p[0] != 0xe3 || style == KANA_FULL ||
+		    !((cp >= 0x30a1 && cp <= 0x30f4) || cp == 0x30fc)) {
+			size_t len = p[0] < 0x80 ? 1 : p[0] < 0xe0 ? 2 :
+				     p[0] < 0xf0 ? 3 : 4;
+
+			memcpy(dst + n, p, len);
+			n += len;
+			p += len;
+			continue;
+		}
+		if (cp == 0x30fc) {
+			n += (size_t)snprintf(dst + n, cap - n, "%s",
+					      style == KANA_HALF ? "ｰ" : "ー");
+		} else if (style == KANA_HALF) {
+			n += (size_t)snprintf(dst + n, cap - n, "%s",
+					      halfwidth_kana[cp - 0x30a1]);
+		} else if (cp <= 0x30f6) {
+			cp -= 0x60;	/* hiragana */
+			dst[n++] = (char)0xe3;
+			dst[n++] = (char)(0x80 | (cp >> 6 & 0x3f));
+			dst[n++] = (char)(0x80 | (cp & 0x3f));
+		}
+		p += 3;
+	}
+	dst[n] = '\0';
+}
+
+/*
+ * The company's reading, from the parts of its name (pref may be -1), as
+ * its style has it typed: mostly katakana without the legal form; some
+ * in hiragana, in half-width kana, or with the form's reading before
+ * the name; some leave it blank.  No draw: the style decides, so that
+ * every other draw of a seed is as it was.
+ */
+static void
+reading_of(struct company *c, int pref, int sur, int word)
+{
+	enum kana_style style = c->style % 10 == 4 ? KANA_HIRA :
+				c->style % 10 == 7 ? KANA_HALF : KANA_FULL;
+
+	c->reading[0] = '\0';
+	if (c->style % 10 == 9)
+		return;
+	if (c->style % 10 == 2 && *form_kana[c->form]) {
+		kana_append(c->reading, sizeof c->reading,
+			    form_kana[c->form], style);
+		kana_append(c->reading, sizeof c->reading, " ", style);
+	}
+	if (pref >= 0)
+		kana_append(c->reading, sizeof c->reading,
+			    prefecture_kana[pref], style);
+	kana_append(c->reading, sizeof c->reading, surname_kana[sur], style);
+	kana_append(c->reading, sizeof c->reading,
+		    word_kana[c->division][word], style);
+}
+
 /*
  * Name a company.  Companies without a 法人番号 are known by their name,
  * so their names must differ after normalisation: a clash draws again,
@@ -347,24 +491,29 @@ company_name(struct rng *r, struct company *c, struct nameset *used,
 {
 	const char *const *w = words[c->division];
 	char root[128], key[192];
-	int nwords = 0, attempt;
+	int nwords = 0, attempt, pref;
 
 	while (w[nwords])
 		nwords++;
 	for (attempt = 0;; attempt++) {
-		const char *sur = surnames[rng_range(r, 0, NSURNAMES - 1)];
-		const char *word = w[rng_range(r, 0, nwords - 1)];
+		int si = rng_range(r, 0, NSURNAMES - 1);
+		int wi = rng_range(r, 0, nwords - 1);
+		const char *sur = surnames[si], *word = w[wi];
 
-		if (attempt < 8)
+		pref = -1;
+		if (attempt < 8) {
 			snprintf(root, sizeof root, "%s%s", sur, word);
-		else if (attempt < 40)
+		} else if (attempt < 40) {
+			pref = rng_range(r, 0, NPREFECTURES - 1);
 			snprintf(root, sizeof root, "%s%s%s",
-				 prefectures[rng_range(r, 0,
-						       NPREFECTURES - 1)],
-				 sur, word);
-		else
+				 prefectures[pref], sur, word);
+		} else {
 			snprintf(root, sizeof root, "%s%s%ld", sur, word,
 				 index);
+		}
+		reading_of(c, pref, si, wi);
+		if (attempt >= 40)
+			c->reading[0] = '\0';	/* its number has no reading */
 		name_with_form(c->name, sizeof c->name, c->form, root);
 		if (c->corpno[0] || !used)
 			break;

@@ -35,6 +35,7 @@ struct company {
 	char corpno[14];
 	char name[192];
 	char name2[192];	/* how it writes its name the second time */
+	char reading[256];	/* its フリガナ as it types it, or "" */
 	double strength;
 };
 

@@ -247,7 +247,8 @@ header_msforms(struct row *w)
 {
 	static const char *const meta[] = {
 		"ID", "開始時刻", "完了時刻", "メール", "名前", "会社名",
-		"法人番号", "業種", "従業員数", "SECURITY ACTION", "部署",
+		"会社名（フリガナ）", "法人番号", "業種", "従業員数",
+		"SECURITY ACTION", "部署",
 	};
 	size_t i;
 	int q;
@@ -280,6 +281,7 @@ row_msforms(struct row *w, const struct company *c, long id,
 	row_cell(w, "anonymous");
 	row_cell(w, "");
 	row_cell(w, rs->second ? c->name2 : c->name);
+	row_cell(w, c->reading);
 	corpno_cell(cell, sizeof cell, c);
 	row_cell(w, cell);
 	company_cells(w, SHAPE_FORMS, c, rs);
@@ -289,8 +291,8 @@ void
 header_excel(struct row *w)
 {
 	static const char *const meta[] = {
-		"回答日時", "顧客番号", "企業名", "法人番号", "業種コード",
-		"従業員数", "宣言", "部門",
+		"回答日時", "顧客番号", "企業名", "フリガナ", "法人番号",
+		"業種コード", "従業員数", "宣言", "部門",
 	};
 	char cell[16];
 	size_t i;
@@ -318,6 +320,7 @@ row_excel(struct row *w, const struct company *c, long index,
 	snprintf(cell, sizeof cell, "K%05ld", index + 1);
 	row_cell(w, cell);
 	row_cell(w, rs->second ? c->name2 : c->name);
+	row_cell(w, c->reading);
 	corpno_cell(cell, sizeof cell, c);
 	row_cell(w, cell);
 	company_cells(w, SHAPE_EXCEL, c, rs);

@@ -400,7 +400,7 @@ layout_detect(struct layout *lo, const struct peeked *pk,
 
 		if (f >= 1 && f <= NQUESTIONS)
 			lo->q[f] = (int)i;
-		else if (f >= FIELD_TIME && f <= FIELD_DEPARTMENT &&
+		else if (f >= FIELD_TIME && f <= FIELD_COMPANY_READING &&
 			 lo->meta[f - FIELD_TIME] < 0)
 			lo->meta[f - FIELD_TIME] = (int)i;
 	}

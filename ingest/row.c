@@ -1,7 +1,8 @@
 /*
  * One data record of an export turned into a response's values: the 25
  * answers scored, the time, the 法人番号 checked, the company key, the
- * industry, size class and star level classified.  Rejected rows say why
+ * industry, size class and star level classified, the reading of the
+ * company name kept as written.  Rejected rows say why
  * and at which column.  Parsed rows travel to the storing side packed, in
  * the order of the response table's key (see row_pack).
  */
@@ -198,6 +199,9 @@ row_parse(struct row_file *f, const struct record *rec, struct row *r,
 	copy_word(r->star, sizeof r->star, star);
 	fold(r->department, sizeof r->department,
 	     cell(rec, lo->meta[META_DEPARTMENT]));
+	/* kept as written, kana or not: never a reason to reject a row */
+	tidy(r->reading, sizeof r->reading,
+	     cell(rec, lo->meta[META_COMPANY_READING]));
 	*col = 0;
 	return 0;
 }
@@ -212,7 +216,7 @@ row_parse(struct row_file *f, const struct record *rec, struct row *r,
  * department NUL submission time NUL and the line as 8 bytes big-endian
  * (rows of one identity keep their file order), then the base score + 25
  * and the three counts as one byte each, the 25 answer codes, and the
- * other six values each as a 16-bit length, its bytes and a NUL.  The
+ * other seven values each as a 16-bit length, its bytes and a NUL.  The
  * storing side binds the values where they lie in the packed bytes.
  */
 
@@ -228,7 +232,8 @@ row_text(const struct row *r, int i)
 	case V_INDUSTRY: return r->industry;
 	case V_INDUSTRY_RAW: return r->industry_raw;
 	case V_SIZE: return r->size;
-	default: return r->star;
+	case V_STAR: return r->star;
+	default: return r->reading;
 	}
 }
 

@@ -24,6 +24,7 @@ struct row {
 	char industry_raw[256];
 	char size[16];
 	char star[16];
+	char reading[512];	/* the company name's reading, as written */
 	char answers[NQUESTIONS + 1];
 	int base, n_unknown, n_na, n_missing;
 };
@@ -53,6 +54,7 @@ int row_parse(struct row_file *f, const struct record *rec, struct row *r,
 enum {
 	V_KEY, V_DEPT, V_WHEN,	/* the sort key's */
 	V_NAME, V_CORPNO, V_INDUSTRY, V_INDUSTRY_RAW, V_SIZE, V_STAR,
+	V_READING,
 	NVALUES
 };
 

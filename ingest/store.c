@@ -22,8 +22,9 @@
 #define INSERT_COLUMNS "INSERT OR ROLLBACK INTO response (company_key, department," \
 	" submitted_at, company_name, corporate_number, industry_code," \
 	" industry_raw, size_class, star_level, answers, base_score," \
-	" n_unknown, n_na, n_missing, file_id, line, response_id) VALUES "
-#define NCOLUMNS 17
+	" n_unknown, n_na, n_missing, file_id, line, response_id," \
+	" company_reading) VALUES "
+#define NCOLUMNS 18
 /*
  * New rows in identity order are inserted BATCH to a statement: one
  * statement run per row cost as much again as the insert itself (opening
@@ -66,7 +67,7 @@ store_prepare(struct store *s, sqlite3 *db)
 		" WHERE company_key = ?1 AND department = ?2"
 		" AND superseded = 0 ORDER BY submitted_at DESC LIMIT 1") ||
 	    db_prepare(db, &s->insert, INSERT_COLUMNS "(?1, ?2, ?3, ?4, ?5,"
-		" ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)") ||
+		" ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)") ||
 	    db_prepare(db, &s->supersede, "UPDATE response SET superseded = 1"
 		" WHERE company_key = ?1 AND department = ?2 AND submitted_at ="
 		" ?3 AND response_id = ?4") ||
@@ -179,8 +180,8 @@ bind_value_or_null(sqlite3_stmt *st, int i, const struct packed *w, int v)
 }
 
 /*
- * Bind a new row's 17 values, in the order of INSERT_COLUMNS, to the
- * parameters first .. first + 16; the row takes the next response id.
+ * Bind a new row's 18 values, in the order of INSERT_COLUMNS, to the
+ * parameters first .. first + 17; the row takes the next response id.
  * The packed bytes must stay as they are until the statement is stepped.
  */
 static void
@@ -205,6 +206,7 @@ bind_new(struct store *s, struct store_file *f, sqlite3_stmt *st, int first,
 	sqlite3_bind_int64(st, first + 14, f->id);
 	sqlite3_bind_int64(st, first + 15, w->line);
 	sqlite3_bind_int64(st, first + 16, s->next_id++);
+	bind_value_or_null(st, first + 17, w, V_READING);
 }
 
 static void
@@ -216,7 +218,8 @@ bind_identity(sqlite3_stmt *st, const struct packed *w)
 }
 
 /* Does the stored response st has stepped to (answers in column 2, the
- * attributes after them) say what w says? */
+ * attributes after them) say what w says?  The reading is not compared:
+ * a re-export that only adds or respells it is the same response. */
 static int
 same_response(sqlite3_stmt *st, const struct packed *w)
 {

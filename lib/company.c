@@ -6,6 +6,7 @@
  * form, so that width, spacing and the abbreviations of the legal form do
  * not split one company into several.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -168,4 +169,110 @@ company_key(char *dst, size_t cap, const char *corpno, const char *id,
 	if (cap > 0)
 		*dst = '\0';
 	return -1;
+}
+
+/*
+ * The legal forms a search leaves out, as they read after folding, in
+ * the order site.js's LEGAL tries them.  The kana abbreviations are the
+ * banks' (全銀): (カ) 株式会社, (ユ) 有限会社, (ド) 合同会社, (シ) 合資会社,
+ * (メ) 合名会社.
+ */
+static const char *const search_forms[] = {
+	"株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
+	"一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
+	"社団法人", "財団法人", "特定非営利活動法人", "npo法人", "医療法人",
+	"社会福祉法人", "学校法人",
+	"(株)", "(有)", "(合)", "(資)", "(名)", "(社)", "(財)", "(医)",
+	"(福)", "(学)", "(特非)",
+	"カブシキガイシャ", "カブシキカイシャ", "ユウゲンガイシャ",
+	"ユウゲンカイシャ", "ゴウドウガイシャ", "ゴウドウカイシャ",
+	"ゴウシガイシャ", "ゴウシカイシャ", "ゴウメイガイシャ",
+	"ゴウメイカイシャ", "イッパンシャダンホウジン",
+	"イッパンザイダンホウジン", "コウエキシャダンホウジン",
+	"コウエキザイダンホウジン", "トクテイヒエイリカツドウホウジン",
+	"イリョウホウジン", "シャカイフクシホウジン", "ガッコウホウジン",
+	"(カ)", "(ユ)", "(ド)", "(シ)", "(メ)",
+};
+/* The abbreviations with one bracket: "カ)" first, "(カ" last. */
+static const char *const search_abbrevs[] = { "カ", "ユ", "ド", "シ", "メ" };
+
+/* Characters a search ignores (site.js: [\s\u3000・.,、。'"()-]). */
+static int
+search_ignored(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	       cp == 0x3000 || cp == 0x30fb || cp == '.' || cp == ',' ||
+	       cp == 0x3001 || cp == 0x3002 || cp == '\'' || cp == '"' ||
+	       cp == '(' || cp == ')' || cp == '-';
+}
+
+/* Length of the legal form at s (at the start when first), else 0. */
+static size_t
+search_form_at(const char *s, int first)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof search_forms / sizeof *search_forms; i++) {
+		n = strlen(search_forms[i]);
+		if (strncmp(s, search_forms[i], n) == 0)
+			return n;
+	}
+	for (i = 0; i < sizeof search_abbrevs / sizeof *search_abbrevs; i++) {
+		n = strlen(search_abbrevs[i]);
+		if (first && strncmp(s, search_abbrevs[i], n) == 0 &&
+		    s[n] == ')')
+			return n + 1;
+		if (s[0] == '(' && strncmp(s + 1, search_abbrevs[i], n) == 0 &&
+		    s[1 + n] == '\0')
+			return n + 1;
+	}
+	return 0;
+}
+
+size_t
+company_reading_fold(char *dst, size_t cap, const char *src)
+{
+	char folded[1024], kata[1024];
+	const char *p, *end;
+	size_t n = 0, k, len;
+
+	text_fold(folded, sizeof folded, src, strlen(src), TEXT_LOWER);
+	/* hiragana to katakana: ぁ..ゖ and ゝゞ are 0x60 below */
+	p = folded;
+	end = folded + strlen(folded);
+	while (p < end) {
+		const char *at = p;
+		int32_t cp = utf8_next(&p, end);
+
+		if ((cp >= 0x3041 && cp <= 0x3096) || cp == 0x309d ||
+		    cp == 0x309e)
+			n += utf8_put(kata + n, (uint32_t)cp + 0x60);
+		else {
+			memcpy(kata + n, at, (size_t)(p - at));
+			n += (size_t)(p - at);
+		}
+	}
+	kata[n] = '\0';
+	len = n;
+	n = 0;
+	p = kata;
+	end = kata + len;
+	while (p < end) {
+		const char *at = p;
+		int32_t cp;
+
+		if ((k = search_form_at(p, p == kata))) {
+			p += k;
+			continue;
+		}
+		cp = utf8_next(&p, end);
+		if (cp >= 0 && search_ignored(cp))
+			continue;
+		if (n + (size_t)(p - at) >= cap)
+			break;
+		memcpy(dst + n, at, (size_t)(p - at));
+		n += (size_t)(p - at);
+	}
+	dst[n] = '\0';
+	return n;
 }

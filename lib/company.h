@@ -18,4 +18,15 @@ size_t company_name_normalise(char *dst, size_t cap, const char *src);
  */
 int company_key(char *dst, size_t cap, const char *corpno, const char *id,
 		const char *name);
+/*
+ * Fold the reading of a company name (会社名（フリガナ）as written) for
+ * search, as the worklist's script folds what is typed (render/site/
+ * site.js, fold): width-folded (ｶﾀｶﾅ is カタカナ), ASCII in lower case,
+ * hiragana as katakana (ー and small kana kept), the legal forms left
+ * out whether written out (カブシキガイシャ, 株式会社) or abbreviated
+ * ((カ), カ) at the start, (カ at the end, (株)), and white space and
+ * ・.,、。'"()- dropped.  Writes at most cap bytes (cap >= 1) including
+ * the NUL, never cutting a character; returns the length.
+ */
+size_t company_reading_fold(char *dst, size_t cap, const char *src);
 #endif

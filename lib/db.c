@@ -411,6 +411,26 @@ static const char schema_v7[] =
 	"  WHEN 'A' THEN " NA_POINTS_SQL " END AS points"
 	" FROM response r CROSS JOIN question q;";
 
+/*
+ * v8: response.company_reading, the reading of the company name
+ * (会社名（フリガナ）) as the export wrote it, NULL where it had none;
+ * it is no part of a response's identity.  Responses stored before v8
+ * have none.  The responses view shows it last.
+ */
+static const char schema_v8[] =
+	"ALTER TABLE response ADD COLUMN company_reading TEXT;"
+	"DROP VIEW responses;"
+	"CREATE VIEW responses AS SELECT"
+	" r.response_id, r.company_key, r.company_name, r.corporate_number,"
+	" r.industry_code, r.industry_raw, r.size_class, r.star_level,"
+	" NULLIF(r.department, '') AS department, r.submitted_at,"
+	" r.n_missing = 0 AS complete,"
+	" CASE WHEN r.n_missing = 0 THEN r.base_score + " NA_POINTS_SQL
+	"  * r.n_na END AS total_score,"
+	" r.n_unknown, r.n_na, f.path AS source_file, r.line AS source_line,"
+	" r.superseded, r.company_reading"
+	" FROM response r JOIN file f USING (file_id);";
+
 static const char *const migrations[DB_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
@@ -419,6 +439,7 @@ static const char *const migrations[DB_SCHEMA_VERSION] = {
 	schema_v5,
 	schema_v6,
 	schema_v7,
+	schema_v8,
 };
 
 const char *

@@ -26,13 +26,15 @@
  *   stored since its last run by it, and what was changed in place
  *   through cube_dirty, which triggers fill (schema 3);
  * - company holds the state as of the latest run, each row written only
- *   when it changed; the companies view dates it with that run.
+ *   when it changed; the companies view dates it with that run;
+ * - response.company_reading is the company name's reading as written,
+ *   NULL when the export had none (schema 8).
  */
 #include <stddef.h>
 
 #include <sqlite3.h>
 
-#define DB_SCHEMA_VERSION 7
+#define DB_SCHEMA_VERSION 8
 
 enum db_mode {
 	DB_READ,	/* must exist and be current; never written */

@@ -16,6 +16,12 @@
  *  4. a metadata name followed by an instruction ("貴社名を入力して
  *     ください", "SECURITY ACTIONの宣言状況").
  *
+ * Between 1 and 2, a reading of the company name ("会社名（フリガナ）",
+ * "企業名ふりがな", a bare "フリガナ") is told apart from the name: the
+ * reading word is taken out and what is left must name the company or
+ * nothing.  Readings of anything else (担当者名フリガナ, 氏名（カナ）) are
+ * refused like any second column about a field.
+ *
  * Step 4 comes after 3 so that a question starting with a metadata word
  * is still read as the question.  The catalogue side of step 3 is
  * prepared once per process.
@@ -128,6 +134,20 @@ static const char *const meta_openers[] = {
 static const char *const meta_refusals[] = {
 	"フリガナ", "ふりがな", "カナ", "かな", "読み", "よみ", "英語", "英字",
 	"english", "ローマ字", "その他", "other",
+};
+
+/*
+ * The words that make a column a reading, longest first so that カタカナ
+ * is taken whole rather than as カナ.
+ */
+static const char *const reading_words[] = {
+	"読み仮名", "読みがな", "よみがな", "ヨミガナ", "フリガナ", "ふりがな",
+	"カタカナ", "かたかな", "furigana", "reading", "読み", "よみ", "ヨミ",
+	"カナ", "かな", "kana",
+};
+/* Brackets left behind when a reading word is taken out of its note. */
+static const char *const reading_brackets[] = {
+	"(", ")", "[", "]", "【", "】", "「", "」", "〔", "〕", "<", ">",
 };
 
 /* Prefixes of a question number, longest first. */
@@ -380,7 +400,8 @@ meta_field(const char *s, int prefix)
 	return best;
 }
 
-/* Whether s speaks of a second column about a field (meta_refusals). */
+/* Whether s speaks of a second column about a field (meta_refusals,
+ * reading_words). */
 static int
 refused(const char *s)
 {
@@ -389,7 +410,53 @@ refused(const char *s)
 	for (i = 0; i < sizeof meta_refusals / sizeof *meta_refusals; i++)
 		if (strstr(s, meta_refusals[i]))
 			return 1;
+	for (i = 0; i < sizeof reading_words / sizeof *reading_words; i++)
+		if (strstr(s, reading_words[i]))
+			return 1;
 	return 0;
+}
+
+/*
+ * FIELD_COMPANY_READING when a compacted cell is a reading of the company
+ * name: the cell less its reading word, the notes and brackets around it
+ * and a particle (会社名のフリガナ) names the company or is empty (a bare
+ * フリガナ).  Otherwise FIELD_NONE, also for a reading of another field.
+ */
+static int
+reading_field(const char *s)
+{
+	char rest[CELL_MAX], *p;
+	const char *w = NULL;
+	size_t i, k, n = 0, wl = 0;
+
+	for (i = 0; i < sizeof reading_words / sizeof *reading_words; i++)
+		if ((w = strstr(s, reading_words[i]))) {
+			wl = strlen(reading_words[i]);
+			break;
+		}
+	if (!w)
+		return FIELD_NONE;
+	snprintf(rest, sizeof rest, "%.*s%s", (int)(w - s), s, w + wl);
+	strip_notes(rest);
+	for (p = rest; *p; ) {
+		if ((k = STARTS_ANY(p, reading_brackets)) == 0) {
+			rest[n++] = *p++;
+			continue;
+		}
+		p += k;
+	}
+	rest[n] = '\0';
+	/* 会社名のフリガナ, フリガナの会社名 */
+	if (n >= 3 && strcmp(rest + n - 3, "の") == 0)
+		rest[n -= 3] = '\0';
+	if (n >= 3 && starts(rest, "の")) {
+		n -= 3;
+		memmove(rest, rest + 3, n + 1);
+	}
+	if (n == 0 || meta_field(rest, 0) == FIELD_COMPANY_NAME ||
+	    meta_field(rest, 1) == FIELD_COMPANY_NAME)
+		return FIELD_COMPANY_READING;
+	return FIELD_NONE;
 }
 
 /* Apply the spelling table to src, writing at most cap bytes to dst. */
@@ -670,6 +737,14 @@ classify_folded(const char *folded, double *sim)
 	n = leading_number(compacted, &rest);
 	if (n >= 1 && n <= NQUESTIONS)
 		return n;
+	if (refuse) {
+		/* the reading word is often in the note: 会社名（フリガナ） */
+		char whole[CELL_MAX];
+
+		compact(whole, folded);
+		if ((field = reading_field(whole)) != FIELD_NONE)
+			return field;
+	}
 	compact(compacted, compacted);
 	if (!refuse && (field = meta_field(compacted, 0)) != FIELD_NONE)
 		return field;
@@ -742,6 +817,7 @@ static const struct meta field_names[] = {
 	{ "company_name", FIELD_COMPANY_NAME },
 	{ "industry", FIELD_INDUSTRY }, { "employees", FIELD_EMPLOYEES },
 	{ "star_level", FIELD_STAR }, { "department", FIELD_DEPARTMENT },
+	{ "company_reading", FIELD_COMPANY_READING },
 	{ "ignore", FIELD_NONE }, { "none", FIELD_NONE },
 	{ "ambiguous", FIELD_AMBIGUOUS },
 };
@@ -770,6 +846,8 @@ header_field_by_name(const char *name)
 		return n;
 	compact(compacted, folded);
 	n = meta_field(compacted, 0);
+	if (n == FIELD_NONE && refused(compacted))
+		n = reading_field(compacted);
 	return n != FIELD_NONE ? n : -2;
 }
 

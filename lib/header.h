@@ -5,7 +5,9 @@
  * columns are recognised by number (Q1, Q01, 問1, 設問1, No.1, 1, 1.,
  * 【1】, (1), ①, "Q1. パソコンや…"; in a Google Forms grid header
  * "title [row]" the row decides) or by the question's text matched to the
- * catalogue tolerantly; metadata columns by the names of SPEC §2.1.
+ * catalogue tolerantly; metadata columns by the names of SPEC §2.1, and
+ * the reading of the company name (会社名（フリガナ）, a bare フリガナ) apart
+ * from the name itself.
  */
 
 /* Field codes: 1..25 are the questions. */
@@ -19,6 +21,7 @@ enum field {
 	FIELD_EMPLOYEES,		/* 従業員数 ... */
 	FIELD_STAR,			/* SECURITY ACTION ... */
 	FIELD_DEPARTMENT,		/* 部署 ... */
+	FIELD_COMPANY_READING,		/* 会社名（フリガナ） ... */
 	FIELD_TIME_START,		/* 開始時刻: the time when none else */
 	FIELD_AMBIGUOUS = -1,		/* resembles two questions equally */
 };
@@ -33,7 +36,8 @@ int header_classify(const char *cell, double *similarity);
 /*
  * The field a --map file names: "Q7", "7", "q07", "time", "submitted_at",
  * "corporate_number", "company_id", "company_name", "industry",
- * "employees", "star_level", "department", "ignore" (FIELD_NONE).
+ * "employees", "star_level", "department", "company_reading", "ignore"
+ * (FIELD_NONE).
  * Returns -2 for a name it does not know.
  */
 int header_field_by_name(const char *name);

@@ -14,6 +14,9 @@
  * belong to no company of the run are removed, and a row links to a PDF
  * only when the PDF exists.  With --share nothing of a single company is
  * written, and what an earlier render left of them is removed.
+ *
+ * A company's reading (会社名（フリガナ）, from its responses) travels in
+ * the shards only, folded for search: the plain list does not show it.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -24,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "company.h"
 #include "compare.h"
 #include "db.h"
 #include "err.h"
@@ -330,13 +334,26 @@ load_prev(struct site *s, struct keymap *prev, char prev_as_of[11])
 
 /* ---- the rows: list pages and data shards ----------------------------- */
 
-#define ROWS_SQL "SELECT company_key, company_name, corporate_number," \
+#define ROWS_COLS "SELECT company_key, company_name, corporate_number," \
 	" industry_code, size_class, star_level, submitted_at, answers," \
-	" complete, total_score FROM company" \
+	" complete, total_score"
+#define ROWS_ORDER " FROM company" \
 	" ORDER BY industry_code, company_name, company_key"
+#define ROWS_SQL ROWS_COLS ROWS_ORDER
+/*
+ * The shards' rows also carry the company's latest reading (会社名（フリ
+ * ガナ）) that is not blank, of a response the run counts (submitted
+ * before ?1, the end of its as_of day): aggregate's company table has no
+ * reading, and the responses of a key lie together on its primary key.
+ */
+#define SHARD_SQL ROWS_COLS ", (SELECT r.company_reading FROM response r" \
+	" WHERE r.company_key = company.company_key AND r.superseded = 0" \
+	" AND r.submitted_at < ?1 AND trim(r.company_reading) <> ''" \
+	" ORDER BY r.submitted_at DESC, r.response_id DESC LIMIT 1)" \
+	ROWS_ORDER
 
 enum { C_KEY, C_NAME, C_CORP, C_IND, C_SIZE, C_STAR, C_AT, C_ANS, C_COMPLETE,
-       C_SCORE };
+       C_SCORE, C_READING };
 
 /* One company row, as both the HTML table and the shards show it. */
 struct row {
@@ -347,6 +364,7 @@ struct row {
 	int n_unknown;
 	char *base;		/* companies/<base>, malloc'ed */
 	int page, pdf;		/* the company page, the PDF exist */
+	char reading[512];	/* folded for search; shards only */
 };
 
 static const char *
@@ -390,6 +408,10 @@ row_read(struct row *r, sqlite3_stmt *st, const struct keymap *prev,
 	strcat(r->base, ".pdf");
 	r->pdf = file_exists(comp_fd, strchr(r->base, '/') + 1);
 	r->base[strlen(r->base) - 4] = '\0';
+	r->reading[0] = '\0';
+	if (sqlite3_column_count(st) > C_READING)
+		company_reading_fold(r->reading, sizeof r->reading,
+				     col(st, C_READING));
 }
 
 /* The shown name: the name, else the key. */
@@ -503,8 +525,9 @@ json_str(struct html_buf *b, const char *s)
 
 /*
  * One row of a shard: [base, name, key, corp, industry, size, star,
- * score, change, date, n_unknown, flags]; score and change null when
- * there is none, flags 1 = company page, 2 = PDF.  site.js reads it.
+ * score, change, date, n_unknown, flags, reading]; score and change null
+ * when there is none, flags 1 = company page, 2 = PDF, reading folded
+ * for search ("" when none is known).  site.js reads it.
  */
 static void
 row_js(struct html_buf *b, const struct row *r)
@@ -536,9 +559,11 @@ row_js(struct html_buf *b, const struct row *r)
 		snprintf(buf, sizeof buf, "null,");
 	html_buf_puts(b, buf);
 	json_str(b, r->date);
-	snprintf(buf, sizeof buf, ",%d,%d]", r->n_unknown,
+	snprintf(buf, sizeof buf, ",%d,%d,", r->n_unknown,
 		 (r->page ? 1 : 0) | (r->pdf ? 2 : 0));
 	html_buf_puts(b, buf);
+	json_str(b, r->reading);
+	html_buf_puts(b, "]");
 }
 
 /* An industry's run of rows on one list page, for index.html's links. */
@@ -648,13 +673,22 @@ write_rows(struct site *s, const struct keymap *prev,
 	long long i = 0;
 	int rc, comp_fd = open_companies(s), lopen = 0, sopen = 0, fail = 0;
 	int paged = ls->total > LIST_ROWS;
+	int64_t end;
+	char until[21];
 
 	ls->npages = paged ? (int)((ls->total + LIST_ROWS - 1) / LIST_ROWS) : 0;
-	if (db_prepare(s->db, &st, ROWS_SQL)) {
+	if (when_as_of(s->run->as_of, &end) != 0) {
+		if (comp_fd >= 0)
+			close(comp_fd);
+		return error("'%s': not a date", s->run->as_of);
+	}
+	when_format(end, until);
+	if (db_prepare(s->db, &st, SHARD_SQL)) {
 		if (comp_fd >= 0)
 			close(comp_fd);
 		return -1;
 	}
+	sqlite3_bind_text(st, 1, until, -1, SQLITE_STATIC);
 	while (!fail && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char *file;
 

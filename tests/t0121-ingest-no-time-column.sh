@@ -115,7 +115,7 @@ sqlite3 old.db <"$DATA/schema-v1.sql"
 chmod 600 old.db
 run_status $INGEST --db old.db plain.csv
 is "$status" 0 "an old database is migrated"
-is "$(q "PRAGMA user_version" old.db)" 7 "to the latest schema (7)"
+is "$(q "PRAGMA user_version" old.db)" 8 "to the latest schema (8)"
 is "$(q "SELECT count(*), count(time_source) FROM files" old.db)" \
 	"$(q "SELECT count(*) FROM file" old.db)|1" \
 	"time_source is NULL for the old files, set for the new one"

@@ -25,7 +25,7 @@ q "INSERT INTO run ($RUN_COLS)
 before=$(q "SELECT * FROM group_stats; SELECT * FROM question_stats" old.db)
 run_status $AGGREGATE -q --db old.db --as-of 2024-01-01
 is "$status" 0 "aggregate opens and migrates the old database"
-is "$(q "PRAGMA user_version" old.db)" 7 "now at schema 7"
+is "$(q "PRAGMA user_version" old.db)" 8 "now at schema 8"
 is "$(q "SELECT * FROM group_stats WHERE run_id = 7;
 	SELECT * FROM question_stats WHERE run_id = 7" old.db)" "$before" \
 	"the old run's rows survive the rebuild of run"

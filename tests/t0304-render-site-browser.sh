@@ -1,7 +1,8 @@
 #!/bin/sh
 # The worklist in a real browser (headless Chromium driven through its
 # DevTools pipe by tests/browser.py): a company is found by a name written
-# differently and by its 法人番号; sorting by score gives the SQL order; a
+# differently, by its reading in hiragana, katakana or half-width kana, and
+# by its 法人番号 (the plain list shows no reading); sorting by score gives the SQL order; a
 # filter with a sort gives the SQL rows; the URL fragment restores a view;
 # the links the script makes resolve; at 390 px nothing scrolls sideways
 # and no text is below 12 px.  The database comes from the real pipeline,
@@ -43,8 +44,45 @@ corp1=$(q "SELECT corporate_number FROM companies WHERE company_name = '株式�
 key1=$(q "SELECT company_key FROM companies WHERE company_name = '株式会社橋本化成'")
 is "$(open 'q=%E3%88%B1%E6%A9%8B%E6%9C%AC%E5%8C%96%E6%88%90' "$ROWS")" \
 	"[\"$key1\"]" "search: ㈱橋本化成 finds 株式会社橋本化成"
-is "$(open "q=$(printf '%s' 'ハシモト' | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')" "$ROWS")" \
-	'[]' "a reading that is not stored finds nothing (no false match)"
+# readings (会社名（フリガナ）): 橋本化成's latest is ﾊｼﾓﾄｶｾｲ, テスト08's
+# is on night 1 only, テスト09's in hiragana; サクラ塗装 has none
+key8=$(q "SELECT company_key FROM companies WHERE company_name = '株式会社テスト08'")
+key9=$(q "SELECT company_key FROM companies WHERE company_name = '株式会社テスト09'")
+# enc TEXT: TEXT percent-encoded for a fragment
+enc() {
+	printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g'
+}
+is "$(open "q=$(enc 'はしもと')" "$ROWS")" "[\"$key1\"]" \
+	"search: hiragana はしもと finds 橋本化成 by its reading"
+is "$(open "q=$(enc 'ハシモトカセイ')" "$ROWS")" "[\"$key1\"]" \
+	"search: katakana ハシモトカセイ finds it"
+is "$(open "q=$(enc 'ﾊｼﾓﾄ')" "$ROWS")" "[\"$key1\"]" \
+	"search: half-width ﾊｼﾓﾄ finds it"
+is "$(open "q=$(enc 'かぶしきがいしゃ　はしもと')" "$ROWS")" "[\"$key1\"]" \
+	"search: the legal form's reading is ignored (かぶしきがいしゃ　はしもと)"
+is "$(open "q=$(enc 'ｶ)ﾊｼﾓﾄｶｾｲ')" "$ROWS")" "[\"$key1\"]" \
+	"search: and so is the banks' ｶ)"
+is "$(open "q=$(enc 'テストハチ')" "$ROWS")" "[\"$key8\"]" \
+	"search: the latest reading that is not blank (テスト08's, from night 1)"
+is "$(open "q=$(enc 'ﾃｽﾄｷｭｳ')" "$ROWS")" "[\"$key9\"]" \
+	"search: half-width ﾃｽﾄｷｭｳ finds the hiragana reading てすときゅう"
+is "$(open "q=$(enc 'トソウ')" "$ROWS")" '[]' \
+	"a reading that is not stored finds nothing (no false match)"
+like "$(cat rep/data/rows-0001.js)" '"ハシモトカセイ"\]' \
+	"the data carries the reading folded for search"
+unlike "$(cat rep/data/rows-0001.js)" 'ｶｾｲ|カブシキガイシャ' \
+	"only the latest, folded"
+# the plain list, without JavaScript, is the same with readings or none
+sqlite3 shindan.db ".backup plain.db"
+chmod 600 plain.db
+q "UPDATE response SET company_reading = NULL" plain.db
+is "$(q "SELECT count(company_reading) FROM response" plain.db)" 0 \
+	"fixture: a copy without readings"
+run_status $RENDER --db plain.db --out plain -j 1
+is "$status" 0 "which renders"
+check "index.html is the same with readings or none" cmp -s rep/index.html plain/index.html
+unlike "$(cat rep/index.html)" 'ハシモトカセイ|ﾊｼﾓﾄ|テストハチ|てすと' \
+	"and shows no reading"
 is "$(open 'q=%EF%BC%88%E6%A0%AA%EF%BC%89%E3%80%80%E6%A9%8B%E6%9C%AC' "$ROWS")" \
 	"[\"$key1\"]" "search: full-width （株）　橋本 finds it too"
 is "$(open 'q=%E3%81%95%E3%81%8F%E3%82%89%E5%A1%97%E8%A3%85' "$ROWS")" \

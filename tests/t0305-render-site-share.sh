@@ -1,8 +1,8 @@
 #!/bin/sh
 # render --share: a site for people outside the consulting firm.  It has
-# group figures only: no company name, key, 法人番号 or score from the
-# database appears in any file it writes (HTML, scripts, SVG, the PDF's
-# text), there is no company page, report or search data, and a group
+# group figures only: no company name, key, 法人番号, reading or score
+# from the database appears in any file it writes (HTML, scripts, SVG,
+# the PDF's text), there is no company page, report or search data, and a group
 # under the minimum shows n<5 only.  Shared into a folder that held the
 # consultant's site, it leaves nothing of that behind.
 # $RENDER may carry a valgrind prefix; run_status sets $status
@@ -38,7 +38,11 @@ pdftotext shared/portfolio.pdf - >>all.txt
 leaks=
 q "SELECT company_key FROM companies UNION ALL SELECT company_name FROM companies
 	UNION ALL SELECT corporate_number FROM companies
-	WHERE corporate_number IS NOT NULL" >secrets
+	WHERE corporate_number IS NOT NULL
+	UNION ALL SELECT company_reading FROM response
+	WHERE company_reading IS NOT NULL" >secrets
+# and the readings as the worklist's search data holds them, folded
+printf '%s\n' ハシモトカセイ てすときゅう テストキュウ テストハチ >>secrets
 while IFS= read -r s; do
 	[ -n "$s" ] || continue
 	grep -qF -- "$s" all.txt && leaks="$leaks [$s]"
@@ -50,8 +54,9 @@ while IFS= read -r s; do
 	t=${t%株式会社}
 	[ ${#t} -ge 4 ] && grep -qF -- "$t" all.txt && leaks="$leaks [$t]"
 done <secrets
-is "$leaks" "" "no company name, key or 法人番号 in any file --share writes"
+is "$leaks" "" "no company name, key, 法人番号 or reading in any file --share writes"
 check "(while the consultant's site has them)" grep -qF '橋本化成' full/data/rows-0001.js
+check "(its readings too)" grep -qF '"テストハチ"]' full/data/rows-0001.js
 is "$(grep -c 'data-label="合計点"' shared/index.html shared/groups/*.html | awk -F: '{ s += $2 } END { print s }')" 0 \
 	"no company's score: no score column anywhere"
 is "$(find shared -name '*.js' | wc -l | tr -d ' ')" 0 "no script at all"

@@ -17,9 +17,24 @@ xl=$(printf '%s\n' "$d2"/診断結果_*.csv)
 check "Excel file decodes as CP932" iconv -f CP932 -t UTF-8 -o excel.csv "$xl"
 not_utf8() { ! iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; }
 check "Excel file is not UTF-8" not_utf8 "$xl"
-is "$(head -n 1 excel.csv | cut -d, -f1-9)" \
-	"$(printf '回答日時,顧客番号,企業名,法人番号,業種コード,従業員数,宣言,部門,Q1')" \
+is "$(head -n 1 excel.csv | cut -d, -f1-10)" \
+	"$(printf '回答日時,顧客番号,企業名,フリガナ,法人番号,業種コード,従業員数,宣言,部門,Q1')" \
 	"Excel header: metadata, then Q1.."
+# readings (フリガナ): mostly katakana, some hiragana, half-width, with
+# the legal form's reading, or blank
+need python3
+cut -d, -f4 excel.csv | sed 1d >kana
+# kinds: whether some readings are katakana, hiragana, half-width, the
+# legal form's reading and the name's, blank; and whether that is all
+kinds=$(python3 -c 'import re, sys
+kinds = ["[ァ-ヴー]+", "[ぁ-ゔー]+", "[ｦ-ﾟ]+", "[ァ-ヴー]+(ガイシャ|ホウジン|シャダン) [ァ-ヴー]+", ""]
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")[:-1]
+n = [sum(1 for l in lines if re.fullmatch(k, l)) for k in kinds]
+print(" ".join("%d" % (x > 0) for x in n), sum(n) == len(lines))' kana)
+is "$kinds" "1 1 1 1 1 True" \
+	"readings: katakana, hiragana, half-width, after the form's, blank; nothing else"
+is "$(grep -c 'ハシモトセイ' kana)" "$(cut -d, -f3 excel.csv | grep -c '橋本精')" \
+	"a reading follows the name (橋本精機: ハシモトセイキ)"
 like "$(sed -n 2p excel.csv)" '^20[0-9]{2}/[01][0-9]/[0-3][0-9] [0-2][0-9]:[0-5][0-9],' \
 	"Excel time stamps are YYYY/MM/DD HH:MM"
 check "Excel lines end in CRLF" grep -q "$(printf '\r')\$" excel.csv

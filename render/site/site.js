@@ -8,36 +8,51 @@
 (function () {
 	'use strict';
 	var S = window.shindan = window.shindan || {};
-	var M = null, R = [], F = [], loaded = 0, timer = null;
+	var M = null, R = [], F = [], K = [], loaded = 0, timer = null;
 	var PAGE = 50;
 	/* row fields, as render writes them (site.c, row_js) */
 	var BASE = 0, NAME = 1, KEY = 2, CORP = 3, IND = 4, SIZE = 5, STAR = 6,
-		SCORE = 7, CHANGE = 8, DATE = 9, UNK = 10, FLAGS = 11;
+		SCORE = 7, CHANGE = 8, DATE = 9, UNK = 10, FLAGS = 11, READING = 12;
 	var state = {};
 	var DEFAULTS = { q: '', sort: 'score', dir: 'asc', ind: '', size: '',
 		star: '', band: '', since: '', unk: '', inc: '', p: '1' };
 	var LEGAL = new RegExp('株式会社|有限会社|合同会社|合資会社|合名会社|' +
 		'一般社団法人|一般財団法人|公益社団法人|公益財団法人|社団法人|' +
 		'財団法人|特定非営利活動法人|npo法人|医療法人|社会福祉法人|' +
-		'学校法人|\\((株|有|合|資|名|社|財|医|福|学|特非)\\)', 'g');
+		'学校法人|\\((株|有|合|資|名|社|財|医|福|学|特非)\\)|' +
+		/* the same in kana, as readings write them (company.c) */
+		'カブシキガイシャ|カブシキカイシャ|ユウゲンガイシャ|' +
+		'ユウゲンカイシャ|ゴウドウガイシャ|ゴウドウカイシャ|' +
+		'ゴウシガイシャ|ゴウシカイシャ|ゴウメイガイシャ|ゴウメイカイシャ|' +
+		'イッパンシャダンホウジン|イッパンザイダンホウジン|' +
+		'コウエキシャダンホウジン|コウエキザイダンホウジン|' +
+		'トクテイヒエイリカツドウホウジン|イリョウホウジン|' +
+		'シャカイフクシホウジン|ガッコウホウジン|' +
+		'\\((カ|ユ|ド|シ|メ)\\)|^(カ|ユ|ド|シ|メ)\\)|\\((カ|ユ|ド|シ|メ)$', 'g');
 
 	S.rows = function (no, rows) {
 		for (var i = 0; i < rows.length; i++) {
 			R.push(rows[i]);
 			F.push(fold(rows[i][NAME]));
+			/* the reading comes folded (company_reading_fold) */
+			K.push(rows[i][READING] || '');
 		}
 		loaded++;
 	};
 
-	/* width, case, hiragana/katakana and legal-form insensitive */
+	/*
+	 * width, case, hiragana/katakana and legal-form insensitive; what
+	 * render's company_reading_fold does to a reading, in the same order
+	 */
 	function fold(s) {
 		s = String(s || '');
 		if (s.normalize)
 			s = s.normalize('NFKC');
-		s = s.toLowerCase().replace(LEGAL, '');
-		s = s.replace(/[\u3041-\u3096]/g, function (c) {
-			return String.fromCharCode(c.charCodeAt(0) + 0x60);
-		});
+		s = s.toLowerCase().replace(/[\u3041-\u3096\u309d\u309e]/g,
+			function (c) {
+				return String.fromCharCode(c.charCodeAt(0) + 0x60);
+			});
+		s = s.replace(LEGAL, '');
 		return s.replace(/[\s\u3000・.,、。'"()-]/g, '');
 	}
 	function digits(s) {
@@ -105,7 +120,8 @@
 	function build(root) {
 		var c = el('form', { 'class': 'controls', role: 'search' });
 		var lq = el('label', { 'class': 'q' },
-			'検索（会社名・法人番号・ID。株式会社/(株)/全角半角は区別しません）');
+			'検索（会社名・フリガナ・法人番号・ID。株式会社/(株)/全角半角/' +
+			'ひらがなカタカナは区別しません）');
 		C.q = el('input', { type: 'search', name: 'q',
 			placeholder: '例: 橋本化成 / 1234567890123' });
 		lq.appendChild(C.q);
@@ -197,6 +213,7 @@
 			if (s.inc === '1' && r[SCORE] !== null) return false;
 			if (raw) {
 				if (q && F[i].indexOf(q) >= 0) return true;
+				if (q && K[i] && K[i].indexOf(q) >= 0) return true;
 				if (d.length >= 4 && r[CORP].indexOf(d) >= 0) return true;
 				if (r[KEY].toLowerCase().indexOf(raw) >= 0) return true;
 				return false;

@@ -14,7 +14,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!(f == FIELD_NONE || f == FIELD_AMBIGUOUS ||
 	      (f >= 1 && f <= 25) || (f >= FIELD_TIME &&
-	      f <= FIELD_DEPARTMENT)))
+	      f <= FIELD_TIME_START)))
 		abort();
 	if (f >= 1 && f <= 25 && !(sim > 0 && sim <= 1))
 		abort();

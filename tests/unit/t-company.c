@@ -146,6 +146,42 @@ test_keys(void)
 		"no key when all three are missing");
 }
 
+/* A reading folded for search, as site.js folds what is typed. */
+static void
+test_readings(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "タナカセイサクショ", "タナカセイサクショ" },
+		{ "たなかせいさくしょ", "タナカセイサクショ" },
+		{ "ﾀﾅｶｾｲｻｸｼｮ", "タナカセイサクショ" },
+		{ "ｶﾌﾞｼｷｶﾞｲｼｬ ﾀﾅｶｾｲｻｸｼｮ", "タナカセイサクショ" },
+		{ "かぶしきがいしゃ　たなか", "タナカ" },
+		{ "ユウゲンガイシャ・スズキ", "スズキ" },
+		{ "ﾀﾅｶｾｲｻｸｼｮ(ｶ", "タナカセイサクショ" },
+		{ "カ）タナカ", "タナカ" },
+		{ "タナカ（カ）", "タナカ" },
+		{ "タナカ（ユ）ショウテン", "タナカショウテン" },
+		{ "カイシャ", "カイシャ" },
+		{ "スーパーマーケット", "スーパーマーケット" },
+		{ "ｷｯﾁﾝ", "キッチン" },
+		{ "ゞ", "ヾ" },
+		{ "ABC Shoji", "abcshoji" },
+		{ "株式会社123", "123" },
+		{ "", "" },
+	};
+	char out[64], small[8];
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		company_reading_fold(out, sizeof out, cases[i].in);
+		TAP_STR(out, cases[i].want, "reading '%s'", cases[i].in);
+	}
+	company_reading_fold(small, sizeof small, "タナカ");
+	TAP_STR(small, "タナ", "a cut reading keeps whole characters");
+}
+
 int
 main(void)
 {
@@ -154,5 +190,6 @@ main(void)
 	test_corpno_blank();
 	test_names();
 	test_keys();
+	test_readings();
 	return tap_done();
 }

@@ -289,6 +289,37 @@ test_metadata(void)
 	CHECK_ALL(cases, "metadata");
 }
 
+/* The reading of the company name is a field of its own, never the name. */
+static void
+test_readings(void)
+{
+	static const struct want cases[] = {
+		{ "会社名（フリガナ）", FIELD_COMPANY_READING },
+		{ "会社名(ふりがな)", FIELD_COMPANY_READING },
+		{ "会社名（カナ）", FIELD_COMPANY_READING },
+		{ "会社名(カナ)", FIELD_COMPANY_READING },
+		{ "企業名フリガナ", FIELD_COMPANY_READING },
+		{ "企業名ﾌﾘｶﾞﾅ", FIELD_COMPANY_READING },
+		{ "貴社名（フリガナ）", FIELD_COMPANY_READING },
+		{ "会社名のふりがな", FIELD_COMPANY_READING },
+		{ "会社名 フリガナ", FIELD_COMPANY_READING },
+		{ "＊会社名（フリガナ）", FIELD_COMPANY_READING },
+		{ "会社名（フリガナ）（必須）", FIELD_COMPANY_READING },
+		{ "フリガナ", FIELD_COMPANY_READING },
+		{ "ふりがな", FIELD_COMPANY_READING },
+		{ "ヨミガナ", FIELD_COMPANY_READING },
+		{ "ﾌﾘｶﾞﾅ", FIELD_COMPANY_READING },
+		{ "（フリガナ）", FIELD_COMPANY_READING },
+		{ "Company Name (Kana)", FIELD_COMPANY_READING },
+		/* the reading of a person or of another field */
+		{ "担当者名フリガナ", 0 }, { "氏名（フリガナ）", 0 },
+		{ "お名前（ふりがな）", 0 }, { "部署名フリガナ", 0 },
+		{ "所在地（カナ）", 0 },
+	};
+
+	CHECK_ALL(cases, "reading");
+}
+
 static void
 test_ignored(void)
 {
@@ -315,7 +346,8 @@ test_ignored(void)
 		{ "startdate", FIELD_TIME_START }, { "datestamp", 0 }, { "Response ID", 0 },
 		{ "Date started", 0 }, { "Date last action", 0 },
 		/* a second column about the same thing, or something else */
-		{ "会社名（フリガナ）", 0 }, { "会社名(カナ)", 0 },
+		{ "担当者名フリガナ", 0 }, { "氏名（フリガナ）", 0 },
+		{ "ご担当者名（ふりがな）", 0 }, { "部署名（カナ）", 0 },
 		{ "業種（その他）", 0 }, { "宣言日", 0 }, { "担当者名", 0 },
 		{ "所在地", 0 }, { "電話番号", 0 }, { "備考", 0 },
 		{ "ご意見", 0 },
@@ -339,6 +371,9 @@ test_map_names(void)
 		{ "employees", FIELD_EMPLOYEES },
 		{ "star_level", FIELD_STAR },
 		{ "department", FIELD_DEPARTMENT },
+		{ "company_reading", FIELD_COMPANY_READING },
+		{ "会社名フリガナ", FIELD_COMPANY_READING },
+		{ "担当者名フリガナ", -2 },
 		{ "ignore", FIELD_NONE }, { "none", FIELD_NONE },
 		{ "会社名", FIELD_COMPANY_NAME }, { "TIME", FIELD_TIME },
 		{ "Q26", -2 }, { "Q7 パソコン", -2 }, { "ambiguous", -2 },
@@ -347,7 +382,7 @@ test_map_names(void)
 	static const int fields[] = {
 		FIELD_TIME, FIELD_CORPNO, FIELD_COMPANY_ID, FIELD_COMPANY_NAME,
 		FIELD_INDUSTRY, FIELD_EMPLOYEES, FIELD_STAR, FIELD_DEPARTMENT,
-		FIELD_NONE,
+		FIELD_COMPANY_READING, FIELD_NONE,
 	};
 	size_t i;
 	int q;
@@ -380,6 +415,7 @@ main(void)
 	test_not_questions();
 	test_ambiguous();
 	test_metadata();
+	test_readings();
 	test_ignored();
 	test_map_names();
 	return tap_done();
