@@ -237,8 +237,9 @@ peeked_release(struct peeked *pk)
 	memset(pk, 0, sizeof *pk);
 }
 
+/* The field a --map gives cell, or -2 when it names no such header. */
 static int
-classify(const char *cell, const struct colmap *map)
+mapped(const char *cell, const struct colmap *map)
 {
 	char key[512];
 	size_t i;
@@ -249,7 +250,15 @@ classify(const char *cell, const struct colmap *map)
 			if (strcmp(key, map->headers[i]) == 0)
 				return map->fields[i];
 	}
-	return header_classify(cell, NULL);
+	return -2;
+}
+
+static int
+classify(const char *cell, const struct colmap *map)
+{
+	int f = mapped(cell, map);
+
+	return f != -2 ? f : header_classify(cell, NULL);
 }
 
 /* Fields of every cell of one record; returns questions seen once. */
@@ -403,6 +412,19 @@ layout_detect(struct layout *lo, const struct peeked *pk,
 		else if (f >= FIELD_TIME && f <= FIELD_COMPANY_READING &&
 			 lo->meta[f - FIELD_TIME] < 0)
 			lo->meta[f - FIELD_TIME] = (int)i;
+	}
+	/*
+	 * A bare フリガナ reads the column before it: after 会社名 it is the
+	 * company's, after 氏名 a person's, which is ignored rather than
+	 * guessed.  A --map says what it means and is taken as it is.
+	 */
+	i = (size_t)lo->meta[META_COMPANY_READING];
+	if (lo->meta[META_COMPANY_READING] >= 0 &&
+	    mapped(lo->names[i], map) == -2 &&
+	    header_reading_bare(lo->names[i]) &&
+	    (i == 0 || lo->field[i - 1] != FIELD_COMPANY_NAME)) {
+		lo->field[i] = FIELD_NONE;
+		lo->meta[META_COMPANY_READING] = -1;
 	}
 	for (i = 0; i < lo->ncols && lo->meta[META_TIME] < 0; i++)
 		if (lo->field[i] == FIELD_TIME_START)

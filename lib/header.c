@@ -423,7 +423,7 @@ refused(const char *s)
  * フリガナ).  Otherwise FIELD_NONE, also for a reading of another field.
  */
 static int
-reading_field(const char *s)
+reading_field(const char *s, int *bare)
 {
 	char rest[CELL_MAX], *p;
 	const char *w = NULL;
@@ -453,6 +453,8 @@ reading_field(const char *s)
 		n -= 3;
 		memmove(rest, rest + 3, n + 1);
 	}
+	if (bare)
+		*bare = n == 0;
 	if (n == 0 || meta_field(rest, 0) == FIELD_COMPANY_NAME ||
 	    meta_field(rest, 1) == FIELD_COMPANY_NAME)
 		return FIELD_COMPANY_READING;
@@ -742,7 +744,7 @@ classify_folded(const char *folded, double *sim)
 		char whole[CELL_MAX];
 
 		compact(whole, folded);
-		if ((field = reading_field(whole)) != FIELD_NONE)
+		if ((field = reading_field(whole, NULL)) != FIELD_NONE)
 			return field;
 	}
 	compact(compacted, compacted);
@@ -847,8 +849,20 @@ header_field_by_name(const char *name)
 	compact(compacted, folded);
 	n = meta_field(compacted, 0);
 	if (n == FIELD_NONE && refused(compacted))
-		n = reading_field(compacted);
+		n = reading_field(compacted, NULL);
 	return n != FIELD_NONE ? n : -2;
+}
+
+int
+header_reading_bare(const char *cell)
+{
+	char folded[CELL_MAX], whole[CELL_MAX];
+	int bare = 0;
+
+	text_fold(folded, sizeof folded, cell, strlen(cell),
+		  TEXT_LOWER | TEXT_DASH);
+	compact(whole, folded);
+	return reading_field(whole, &bare) == FIELD_COMPANY_READING && bare;
 }
 
 const char *

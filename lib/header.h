@@ -41,6 +41,11 @@ int header_classify(const char *cell, double *similarity);
  * Returns -2 for a name it does not know.
  */
 int header_field_by_name(const char *name);
+/*
+ * 1 when a header cell is a reading word alone (フリガナ, ふりがな): whose
+ * reading it is, the company's or a person's, only its neighbour says.
+ */
+int header_reading_bare(const char *cell);
 /* Name of a field for messages and --inspect: "Q7", "time", ... */
 const char *header_field_name(int field);
 #endif

@@ -1,6 +1,6 @@
 #!/bin/sh
-# The reading of a company name (会社名（フリガナ）, a bare フリガナ ...)
-# is a column of its own: stored as written in responses.company_reading,
+# The reading of a company name (会社名（フリガナ）, a bare フリガナ after the
+# name ...) is a column of its own: stored as written in responses.company_reading,
 # never taken for the name, never a reason to reject a row and no part of
 # a response's identity.  Readings of a person are not the company's.
 # A database of schema 7 gains the column, empty for what it held.
@@ -49,6 +49,19 @@ is "$status:$(q "SELECT company_name, company_reading IS NULL FROM responses" \
 run_status $INGEST --inspect person.csv
 like "$(cat out)" "column 3: ignored '担当者名フリガナ'" "inspect: ignored"
 like "$(cat out)" "column 4: ignored '氏名（フリガナ）'" "inspect: ignored too"
+# a bare フリガナ is the reading of the column before it: after 氏名 it is
+# the person's, and it is ignored rather than taken for the company's
+printf '%s\n' "会社名,氏名,フリガナ,$(qcols)" \
+	"佐藤建設,佐藤一郎,サトウイチロウ,$A" >pair.csv
+run_status $INGEST --db pair.db pair.csv
+is "$status:$(q "SELECT company_name, company_reading IS NULL FROM responses" \
+	pair.db)" "0:佐藤建設|1" "a bare フリガナ after 氏名 is not the company's"
+run_status $INGEST --inspect pair.csv
+like "$(cat out)" "column 3: ignored 'フリガナ'" "inspect: a person's, ignored"
+printf 'フリガナ\tcompany_reading\n' >pair.map
+run_status $INGEST --db pairmap.db --map pair.map pair.csv
+is "$status:$(q "SELECT company_reading FROM responses" pairmap.db)" \
+	"0:サトウイチロウ" "a --map that says it is the company's is followed"
 run_status $INGEST --inspect h1.csv
 like "$(cat out)" "column 3: company_reading '会社名（フリガナ）'" \
 	"inspect names the reading column"
