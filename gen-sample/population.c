@@ -420,8 +420,10 @@ kana_append(char *dst, size_t cap, const char *src, enum kana_style style)
 	const unsigned char *p = (const unsigned char *)src;
 
 	while (*p && n + 7 < cap) {
-		/* katakana and ー are three bytes: E3 82 A1 .. E3 83 BC */
-		unsigned cp = (unsigned)(p[0] & 0x0f) << 12 |
+		/* katakana and ー are three bytes: E3 82 A1 .. E3 83 BC; what
+		 * is not E3 may be shorter, so its next bytes are not read */
+		unsigned cp = p[0] != 0xe3 ? 0 :
+			      (unsigned)(p[0] & 0x0f) << 12 |
 			      (unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
 
 		if (p[0] != 0xe3 || style == KANA_FULL ||
