@@ -14,7 +14,8 @@ SHARED=$TOP/../shared
 INGEST=$TOP/ingest/ingest
 AGGREGATE=$TOP/aggregate/aggregate
 RENDER=$TOP/render/render
-# tests/run sets VALGRIND to run the tools under it
+# VALGRIND, when set in the environment (e.g. VALGRIND='valgrind -q
+# --error-exitcode=99 --leak-check=full'), runs the tools under it
 if [ -n "${VALGRIND:-}" ]; then
 	INGEST="$VALGRIND $INGEST"
 	AGGREGATE="$VALGRIND $AGGREGATE"
