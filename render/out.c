@@ -273,7 +273,7 @@ release(struct out_file *f)
 static int
 same_bytes(int dir, const char *name, int fd, off_t size)
 {
-	static char a[32768], b[32768];
+	char a[16384], b[16384];	/* on the stack: no state shared */
 	int other = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	struct stat sb;
 	off_t at = 0;
