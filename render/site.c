@@ -202,7 +202,9 @@ struct pages_ctx {
 	struct keymap *keep;	/* file name hashes: see remove_stale */
 	int comp_fd;		/* companies/, for the PDFs' existence */
 	struct compare *cmp;	/* with engaged days in the settings file */
-	long long n;
+	struct keymap only;	/* --company/--companies-from: key hashes */
+	int listed;		/* pages for those only (and the pageless) */
+	long long n, kept;
 	int failed;
 };
 
@@ -228,6 +230,17 @@ one_page(const struct company_state *c, void *arg)
 	struct report r;
 	int rc = 0;
 
+	/* a company not listed keeps the page it has (a hash shared with a
+	 * listed company only means one page drawn again) */
+	if (p->listed && !keymap_get(&p->only, hash64(c->company_key), NULL) &&
+	    file_exists(p->comp_fd, strrchr(html, '/') + 1)) {
+		keymap_put(p->pages, hash64(c->company_key), 1);
+		keymap_put(p->keep, hash64(slash + 1), 1);
+		html[strlen(html) - 1] = '\0';	/* ".htm": see remove_stale */
+		keymap_put(p->keep, hash64(strrchr(html, '/') + 1), 1);
+		p->kept++;
+		goto out;
+	}
 	if (report_src_build(p->src, c, &r) != 0) {
 		rc = -1;
 		goto out;
@@ -267,12 +280,25 @@ open_companies(const struct site *s)
 		      O_NOFOLLOW | O_CLOEXEC);
 }
 
-/* An HTML page for every company the run counts, as of its date. */
+/*
+ * An HTML page for every company the run counts, as of its date; with a
+ * list of companies (--company, --companies-from), for those and for the
+ * companies without a page, the others keeping the page they have, as
+ * their PDFs do.
+ */
 static int
 write_company_pages(struct site *s, struct keymap *pages, struct keymap *keep)
 {
-	struct pages_ctx p = { s, NULL, pages, keep, -1, NULL, 0, 0 };
-	int rc;
+	struct pages_ctx p = { 0 };
+	int i, rc;
+
+	p.s = s;
+	p.pages = pages;
+	p.keep = keep;
+	p.comp_fd = -1;
+	p.listed = s->o->listed;
+	for (i = 0; s->o->listed && i < s->o->ncompanies; i++)
+		keymap_put(&p.only, hash64(s->o->companies[i]), 1);
 
 	if (!(p.src = report_src_open(s->db, s->run)))
 		return -1;
@@ -288,7 +314,12 @@ write_company_pages(struct site *s, struct keymap *pages, struct keymap *keep)
 		close(p.comp_fd);
 	compare_close(p.cmp);
 	report_src_free(p.src);
-	info("site: %lld company pages", p.n);
+	keymap_free(&p.only);
+	if (s->o->listed)
+		info("site: %lld company pages, %lld kept as they were", p.n,
+		     p.kept);
+	else
+		info("site: %lld company pages", p.n);
 	return rc != 0 || p.failed ? -1 : 0;
 }
 

@@ -38,6 +38,29 @@ is "$(drawn both)" "リスト商事1 リスト商事6 " "both lists are drawn"
 check "with the portfolio" test -s both/index.html
 check "and portfolio.pdf" test -s both/portfolio.pdf
 
+# the site's page of the company named NAME in DIR
+page_of() {
+	grep -l "$2" "$1"/companies/*.html | head -1
+}
+# with a list, only the listed companies' pages (and the pageless) are
+# drawn again: the others keep theirs, as their PDFs are kept
+check "every company got a page" test "$(find both/companies -name "*.html" | wc -l)" -eq 6
+p2=$(page_of both リスト商事2)
+p3=$(page_of both リスト商事3)
+p4=$(page_of both リスト商事4)
+echo '<!-- edited -->' >>"$p2"
+echo '<!-- edited -->' >>"$p3"
+rm -- "$p4"
+run_status "$RENDER" --db shindan.db --out both -j 1 -v --portfolio \
+	--company id:L2
+is "$status" 0 "--portfolio --company into the same folder exits 0"
+like "$(cat "$T/err")" "site: 2 company pages, 4 kept as they were" \
+	"two pages drawn, four kept"
+check "the listed company's page is drawn again" \
+	sh -c "! grep -q 'edited' '$p2'"
+check "an unlisted company keeps its page as it was" grep -q edited "$p3"
+check "an unlisted company without a page gets one" test -s "$p4"
+
 run_status "$RENDER" --db shindan.db --out alone --portfolio
 is "$status" 0 "--portfolio alone exits 0"
 check "draws the portfolio" test -s alone/portfolio.pdf

@@ -16,9 +16,10 @@ broken() {
 	links_ok "home/reports/$1"
 }
 
-# inode DAY N: the inode of 株式会社テストN's report in reports/DAY
+# inode DAY N [EXT]: the inode of 株式会社テストN's report (pdf) or site
+# page (html) in reports/DAY
 inode() {
-	for f in home/reports/"$1"/companies/name_株式会社テスト"$2"-*.pdf; do
+	for f in home/reports/"$1"/companies/name_株式会社テスト"$2"-*."${3:-pdf}"; do
 		if [ -e "$f" ]; then
 			stat -c %i "$f"
 		else
@@ -75,6 +76,17 @@ like "$(cat home/reports/2024-07-02/index.html)" '株式会社テスト7' \
 like "$(cat home/logs/2024-07-02.log)" \
 	'the portfolio and 2 companies that answered tonight' \
 	"the log says what is drawn"
+# the site's pages follow the reports: tonight's companies' are drawn,
+# the others are night 1's files, as of night 1's run
+is "$(inode 2024-07-02 1 html) $(inode 2024-07-02 6 html)" \
+	"$(inode 2024-07-01 1 html) $(inode 2024-07-01 6 html)" \
+	"new: the other companies' site pages are night 1's files"
+like "$(cat home/reports/2024-07-02/companies/name_株式会社テスト1-*.html)" \
+	'基準日 2024-07-01' "and say so: as of night 1"
+like "$(cat home/reports/2024-07-02/companies/name_株式会社テスト2-*.html)" \
+	'基準日 2024-07-02' "tonight's company's page is of night 2's run"
+check "the new company has its page" \
+	test -s home/reports/2024-07-02/companies/name_株式会社テスト7-*.html
 
 # night 3, from the config file: none draws no company report
 echo SHINDAN_COMPANY_REPORTS=none >shindan.conf
@@ -92,6 +104,8 @@ is "$(grep -c '>PDF</a>' home/reports/2024-07-03/index.html)" 7 \
 	"none: only the seven PDFs that exist are linked"
 check "none: tonight's company has its page" \
 	test -s home/reports/2024-07-03/companies/name_株式会社テスト8-*.html
+is "$(inode 2024-07-03 2 html)" "$(inode 2024-07-02 2 html)" \
+	"none: the others keep last night's page"
 unlike "$(grep 'テスト8<' home/reports/2024-07-03/index.html)" '\.pdf' \
 	"none: and no link to a PDF it does not have"
 is "$(q "SELECT count(*) FROM companies" home/shindan.db)" 8 \
