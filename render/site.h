@@ -15,6 +15,8 @@
 #include "report.h"
 
 /* What every page of one render shares. */
+struct keymap;
+
 struct site {
 	const struct render_opts *o;
 	const struct render_run *run;
@@ -22,6 +24,7 @@ struct site {
 	struct out_dir d;
 	int share;			/* render --share: group figures only */
 	struct supp *supp;		/* with share: what else to hide */
+	const struct keymap *files;	/* companies/'s files as it began */
 	char processed[40];		/* run's created_at, JST, for people:
 					   set for index.html's footer only */
 };
