@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@
 #include "input.h"
 #include "jsic.h"
 #include "layout.h"
+#include "num.h"
 #include "prefetch.h"
 #include "progress.h"
 #include "reader.h"
@@ -963,13 +965,36 @@ summary_dates(const struct totals *t)
 	fputc('\n', stderr);
 }
 
+/*
+ * Inputs of this many bytes or more are imported with a rollback journal
+ * instead of the WAL: pages appended to the database are then written
+ * once, where the WAL writes each twice (into the log, then into the
+ * database at the checkpoint).  1M rows took 3.0-3.7 s against 4.2-4.5 s.
+ * Readers that come meanwhile wait for the import (the busy timeout), so
+ * the nightly's small files keep the WAL.
+ */
+#define BULK_BYTES (16L << 20)
+
+/* Is the import of these bytes a bulk one?  SHINDAN_BULK_BYTES for tests. */
+static int
+bulk_import(uint64_t bytes)
+{
+	const char *env = getenv("SHINDAN_BULK_BYTES");
+	long v = BULK_BYTES;
+
+	if (env && num_parse(env, 0, LONG_MAX, &v) != 0)
+		v = BULK_BYTES;
+	return bytes >= (uint64_t)v;
+}
+
 int
 import_run(const struct ingest_opts *o)
 {
 	struct importer im;
 	double start = progress_now();
-	int i, rc = 0, status;
+	int i, rc = 0, status, bulk = 0;
 	const char *db_path = o->db_path;
+	uint64_t bytes = 0;
 
 	memset(&im, 0, sizeof im);
 	im.o = o;
@@ -987,6 +1012,8 @@ import_run(const struct ingest_opts *o)
 			colmap_release(&im.map);
 			return EXIT_USAGE;
 		}
+		if (S_ISREG(st.st_mode))
+			bytes += (uint64_t)st.st_size;
 	}
 	if (o->dry_run && access(db_path, F_OK) != 0)
 		db_path = ":memory:";	/* validate without creating it */
@@ -1002,8 +1029,20 @@ import_run(const struct ingest_opts *o)
 	 * through a check makes SQLite journal each multi-row INSERT on its
 	 * own (the INSERTs are OR ROLLBACK for the same reason).
 	 */
-	if (db_exec(im.db, "PRAGMA foreign_keys = OFF") ||
-	    store_prepare(&im.st, im.db)) {
+	if (db_exec(im.db, "PRAGMA foreign_keys = OFF")) {
+		rc = -1;
+		goto out;
+	}
+	/* kept in WAL mode when another connection is open */
+	if (!o->dry_run && bulk_import(bytes) &&
+	    (bulk = db_journal(im.db, "delete")) < 0) {
+		rc = -1;
+		goto out;
+	}
+	if (bulk)
+		info("%llu bytes: imported with a rollback journal",
+		     (unsigned long long)bytes);
+	if (store_prepare(&im.st, im.db)) {
 		rc = -1;
 		goto out;
 	}
@@ -1017,6 +1056,11 @@ import_run(const struct ingest_opts *o)
 	}
 out:
 	store_finalize(&im.st);
+	/* back to the WAL; if a reader holds it off, the next tool that
+	   writes (aggregate, ingest) sets it again */
+	if (bulk > 0 && db_journal(im.db, "wal") != 1)
+		info("the database stays in rollback-journal mode until the "
+		     "next write");
 	db_close(im.db);
 	colmap_release(&im.map);
 	if (err_verbosity >= 0)

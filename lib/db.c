@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -691,6 +692,27 @@ db_open(const char *path, enum db_mode mode, int *busy)
 fail:
 	sqlite3_close(db);
 	return NULL;
+}
+
+int
+db_journal(sqlite3 *db, const char *mode)
+{
+	sqlite3_stmt *st;
+	char sql[48];
+	int rc;
+
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s", mode);
+	if (db_prepare(db, &st, sql))
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rc = strcasecmp((const char *)sqlite3_column_text(st, 0),
+				mode) == 0;
+	else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		rc = 0;		/* another connection reads: no change */
+	else
+		rc = error("database: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc;
 }
 
 void

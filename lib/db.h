@@ -68,6 +68,14 @@ void db_unlock(sqlite3 *lock);
 
 /* Run SQL without results; prints sqlite's message and returns -1. */
 int db_exec(sqlite3 *db, const char *sql);
+
+/*
+ * Set the journal mode ("wal", "delete") outside a transaction: 1 when the
+ * database is now in it, 0 when it kept the old one (leaving WAL needs the
+ * database to itself: another connection's read keeps it busy), -1 after
+ * saying why.
+ */
+int db_journal(sqlite3 *db, const char *mode);
 /* Prepare or print why and return -1. */
 int db_prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql);
 /* BEGIN IMMEDIATE: 0, DB_BUSY when another writer holds it, or -1. */
