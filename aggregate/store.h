@@ -11,12 +11,22 @@
 #include "cube.h"
 #include "state.h"
 
+/* A company row waiting for the merge's next batch, strings its own. */
+struct put_slot {
+	struct company_state c;
+	char *buf;
+	size_t cap;
+};
+
 struct store {
 	sqlite3 *db;
 	const char *as_of;		/* "YYYY-MM-DD" */
 	const char *kind;		/* run.kind; NULL is "local" */
 	int latest;			/* as_of >= every other run's */
 	sqlite3_stmt *put, *drop, *get;	/* company rows, if latest */
+	sqlite3_stmt *put_batch;	/* PUT_BATCH rows of put at once */
+	struct put_slot *slots;		/* the batch being filled */
+	int nslots;
 	sqlite3 *old_db;		/* store_merge_begin's connection */
 	sqlite3_stmt *old;		/* its cursor over the old rows */
 	int old_has;			/* old is on a row */
