@@ -86,6 +86,16 @@ keymap_grow(struct keymap *m)
 	free(old.v);
 }
 
+/* Room for n keys without growing: a map grown key by key holds its old
+ * and new tables at once a dozen times (at 1M companies, 16 MiB more at
+ * the peak). */
+static void
+keymap_reserve(struct keymap *m, long long n)
+{
+	while (m->cap < 2 * (size_t)(n > 0 ? n : 0) + 2)
+		keymap_grow(m);
+}
+
 static void
 keymap_put(struct keymap *m, uint64_t k, int v)
 {
@@ -1129,8 +1139,14 @@ site_render(const struct render_opts *o, sqlite3 *db,
 		goto out;
 	}
 	if (write_asset(&s, "site.js", site_asset_js) ||
-	    load_files(&s, &files) ||
-	    count_companies(db, &ls.total) || load_prev(&s, &prev, prev_as_of) ||
+	    count_companies(db, &ls.total))
+		goto out;
+	/* a company has a page and a PDF: two names in companies/ */
+	keymap_reserve(&prev, ls.total);
+	keymap_reserve(&pages, ls.total);
+	keymap_reserve(&keep, 2 * ls.total);
+	keymap_reserve(&files, 2 * ls.total);
+	if (load_files(&s, &files) || load_prev(&s, &prev, prev_as_of) ||
 	    write_company_pages(&s, &pages, &keep) ||
 	    write_rows(&s, &prev, &pages, &keep, &ls) ||
 	    write_meta(&s, &ls, prev_as_of) ||
