@@ -66,6 +66,31 @@ label_industry_name(const char *code)
 }
 
 const char *
+label_count(long long v, char *buf, size_t n)
+{
+	char digits[24];
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+			       (unsigned long long)v;
+	size_t len, i, o = 0;
+
+	len = (size_t)snprintf(digits, sizeof digits, "%llu", u);
+	if (n == 0)
+		return buf;
+	if (v < 0 && o + 1 < n)
+		buf[o++] = '-';
+	for (i = 0; i < len && o + 1 < n; i++) {
+		if (i > 0 && (len - i) % 3 == 0) {
+			buf[o++] = ',';
+			if (o + 1 >= n)
+				break;
+		}
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+const char *
 label_industry(const char *code, char *buf, size_t n)
 {
 	const char *name = label_industry_name(code);

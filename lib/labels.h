@@ -45,6 +45,14 @@ const char *label_industry_name(const char *code);
  */
 const char *label_industry(const char *code, char *buf, size_t n);
 
+/*
+ * A count with its thousands grouped, as Japanese documents write them
+ * ("12,345" in 12,345社), into buf (size n, LABEL_COUNT_SIZE is enough);
+ * returns buf.
+ */
+#define LABEL_COUNT_SIZE 32
+const char *label_count(long long v, char *buf, size_t n);
+
 /* Band of score_band (0 = 100 ... 3 = <=49): "100点", "70〜99点", ... */
 const char *label_band(int band);
 /*

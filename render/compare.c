@@ -439,7 +439,7 @@ group_row(struct doc *p, const struct ctx *x, const char *label,
 	  const struct acc *a)
 {
 	static const double col[] = { 0, 120, 160, 230, 290, 380, 440 };
-	char buf[96];
+	char buf[96], n1[LABEL_COUNT_SIZE];
 	double sd, half;
 
 	if (a->n == 0)
@@ -454,7 +454,7 @@ group_row(struct doc *p, const struct ctx *x, const char *label,
 		p->y += 16;
 		return;
 	}
-	snprintf(buf, sizeof buf, "%ld社", a->n);
+	snprintf(buf, sizeof buf, "%s社", label_count(a->n, n1, sizeof n1));
 	doc_text(p, DOC_MARGIN + col[1], p->y, 0, buf, 9, 0, 0.13);
 	snprintf(buf, sizeof buf, "%.1f → %.1f", a->then_sum / a->n,
 		 a->now_sum / a->n);
@@ -519,7 +519,7 @@ static void
 top_questions(struct doc *p, const struct ctx *x)
 {
 	int qs[NQUESTIONS], i, shown = 0;
-	char buf[200];
+	char buf[200], n1[LABEL_COUNT_SIZE], n2[LABEL_COUNT_SIZE];
 
 	p->y += 10;
 	p->y += doc_text(p, DOC_MARGIN, p->y, DOC_W, "改善が多かった設問", 12,
@@ -538,9 +538,10 @@ top_questions(struct doc *p, const struct ctx *x)
 
 		if (x->q_up[q] - x->q_down[q] <= 0)
 			break;
-		snprintf(buf, sizeof buf, "%d. 設問%d %s　改善 %ld社・悪化 %ld社",
+		snprintf(buf, sizeof buf, "%d. 設問%d %s　改善 %s社・悪化 %s社",
 			 ++shown, q + 1, catalogue_question(q + 1)->label,
-			 x->q_up[q], x->q_down[q]);
+			 label_count(x->q_up[q], n1, sizeof n1),
+			 label_count(x->q_down[q], n2, sizeof n2));
 		p->y += doc_text(p, DOC_MARGIN + 8, p->y, DOC_W - 8, buf, 9.5,
 				 0, 0.13) + 4;
 	}
@@ -555,6 +556,8 @@ outcome_draw(struct doc *p, void *arg)
 {
 	const struct ctx *x = arg;
 	char buf[512], d1[32], d2[32];
+	char n1[LABEL_COUNT_SIZE], n2[LABEL_COUNT_SIZE], n3[LABEL_COUNT_SIZE];
+	char n4[LABEL_COUNT_SIZE], n5[LABEL_COUNT_SIZE];
 
 	report_date_ja(d1, sizeof d1, x->d1);
 	report_date_ja(d2, sizeof d2, x->d2);
@@ -565,13 +568,15 @@ outcome_draw(struct doc *p, void *arg)
 	snprintf(buf, sizeof buf, "情報セキュリティ自社診断　%s時点と%s時点の"
 		 "比較", d1, d2);
 	p->y += doc_text(p, DOC_MARGIN, p->y, DOC_W, buf, 11, 0, 0.13) + 12;
-	snprintf(buf, sizeof buf, "比較できた企業 %ld社（期間中に再診断し、"
-		 "両時点で25問すべてに回答）。比較できなかった企業 %ld社：開始日"
-		 "以前の回答なし %ld社、期間中の回答なし %ld社、未回答の設問あり"
-		 " %ld社。", x->counts[ST_OK], x->counts[ST_NEW] +
-		 x->counts[ST_SAME] + x->counts[ST_INCOMPLETE],
-		 x->counts[ST_NEW], x->counts[ST_SAME],
-		 x->counts[ST_INCOMPLETE]);
+	snprintf(buf, sizeof buf, "比較できた企業 %s社（期間中に再診断し、"
+		 "両時点で25問すべてに回答）。比較できなかった企業 %s社：開始日"
+		 "以前の回答なし %s社、期間中の回答なし %s社、未回答の設問あり"
+		 " %s社。", label_count(x->counts[ST_OK], n1, sizeof n1),
+		 label_count(x->counts[ST_NEW] + x->counts[ST_SAME] +
+			     x->counts[ST_INCOMPLETE], n2, sizeof n2),
+		 label_count(x->counts[ST_NEW], n3, sizeof n3),
+		 label_count(x->counts[ST_SAME], n4, sizeof n4),
+		 label_count(x->counts[ST_INCOMPLETE], n5, sizeof n5));
 	p->y += doc_text(p, DOC_MARGIN, p->y, DOC_W, buf, 9.5, 0, 0.13) + 12;
 	p->y += doc_text(p, DOC_MARGIN, p->y, DOC_W, "得点の変化", 12,
 			 RT_BOLD, 0.13) + 6;

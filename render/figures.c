@@ -178,13 +178,16 @@ struct fig_data *
 fig_load(sqlite3 *db, const struct render_run *run, int share)
 {
 	struct fig_data *d = xcalloc(1, sizeof *d);
+	char n1[LABEL_COUNT_SIZE], n2[LABEL_COUNT_SIZE];
 	int i;
 
 	d->run = run;
 	snprintf(d->nlt, sizeof d->nlt, "n<%d", run->min_group);
 	snprintf(d->subtitle, sizeof d->subtitle,
-		 "基準日 %s ・ 集計対象 n = %lld社（回答に欠けのある%lld社は"
-		 "除く）", run->as_of, run->n_companies, run->n_incomplete);
+		 "基準日 %s ・ 集計対象 n = %s社（回答に欠けのある%s社は"
+		 "除く）", run->as_of,
+		 label_count(run->n_companies, n1, sizeof n1),
+		 label_count(run->n_incomplete, n2, sizeof n2));
 	snprintf(d->footer, sizeof d->footer,
 		 "情報セキュリティ自社診断の回答より集計（基準日 %s）。"
 		 "%d社未満のグループは「%s」とだけ示し、値は表示しない。",
@@ -276,12 +279,14 @@ hidden_text(const struct fig_data *d, const struct run_group *g)
 static const char *
 n_text(const struct fig_data *d, const struct run_group *g, char *buf, size_t n)
 {
+	char c[LABEL_COUNT_SIZE];
+
 	if (!g)
 		snprintf(buf, n, "–");
 	else if (g->suppressed)
 		snprintf(buf, n, "%s", hidden_text(d, g));
 	else
-		snprintf(buf, n, "n=%lld", g->n);
+		snprintf(buf, n, "n=%s", label_count(g->n, c, sizeof c));
 	return buf;
 }
 
@@ -717,7 +722,7 @@ fig_weakest(struct chart *c, const void *data)
 	const struct run_group *all = find_grp(d, "*", "*", "*");
 	double ticks[32], top, rh, bh, lo = 0, hi = 100, lw = 210;
 	int nt, i, k, nw = 0, ns = 0, nleg = 0;
-	char buf[160];
+	char buf[160], nb[LABEL_COUNT_SIZE];
 
 	if (frame(c, d, FIG_WEAKEST, all_hidden(all), &top))
 		return;
@@ -737,8 +742,9 @@ fig_weakest(struct chart *c, const void *data)
 	for (k = 0; k < ns; k++) {
 		const struct run_group *g = find_grp(d, "*", "*", series[k]);
 
-		leg[nleg].label = xasprintf("%s (n=%lld)",
-					    fig_star_label(series[k]), g->n);
+		leg[nleg].label = xasprintf("%s (n=%s)",
+					    fig_star_label(series[k]),
+					    label_count(g->n, nb, sizeof nb));
 		leg[nleg].rgb = k == 0 ? chart_muted : star_rgb(series[k]);
 		leg[nleg].mark = MARK_BOX;
 		leg[nleg++].dash = 0;
@@ -832,7 +838,7 @@ fig_distribution(struct chart *c, const void *data)
 	/* first and last bin of each band: 100, 70-99, 50-69, <=49 */
 	static const int band_bins[4][2] = { { 11, 11 }, { 8, 10 }, { 6, 7 },
 					     { 0, 5 } };
-	char buf[32];
+	char buf[32], nb[LABEL_COUNT_SIZE];
 
 	if (frame(c, d, FIG_DISTRIBUTION, all_hidden(all), &top))
 		return;
@@ -854,8 +860,9 @@ fig_distribution(struct chart *c, const void *data)
 		for (b = 0; b < NBINS; b++)
 			if (share[k][b] > yhi)
 				yhi = share[k][b];
-		leg[nleg].label = xasprintf("%s (n=%lld)",
-					    fig_star_label(series[k]), g->n);
+		leg[nleg].label = xasprintf("%s (n=%s)",
+					    fig_star_label(series[k]),
+					    label_count(g->n, nb, sizeof nb));
 		leg[nleg].rgb = k == 0 ? chart_muted : star_rgb(series[k]);
 		leg[nleg].mark = k == 0 ? MARK_BOX : MARK_LINE;
 		leg[nleg++].dash = k == 0 ? 0 : star_dash(series[k]);

@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "err.h"
+#include "labels.h"
 #include "peers.h"
 
 int
@@ -43,7 +44,10 @@ void
 peers_note(char *buf, size_t size, const struct render_run *run,
 	   const char *iname, long long n)
 {
+	char n1[LABEL_COUNT_SIZE], n2[LABEL_COUNT_SIZE];
+
 	snprintf(buf, size, "自組織の%sは回答社数が少ないため、合同ベンチ"
-		 "マーク（%d組織・同業種%lld社・全体%lld社）と比較しています。",
-		 iname, run->pool_orgs, n, run->pool_companies);
+		 "マーク（%d組織・同業種%s社・全体%s社）と比較しています。",
+		 iname, run->pool_orgs, label_count(n, n1, sizeof n1),
+		 label_count(run->pool_companies, n2, sizeof n2));
 }

@@ -18,6 +18,7 @@
 #include "err.h"
 #include "figures.h"
 #include "html.h"
+#include "labels.h"
 #include "out.h"
 #include "render.h"
 #include "score.h"
@@ -94,7 +95,7 @@ draw_cover(struct chart *c, const struct cover *cv)
 {
 	const struct render_run *r = cv->run;
 	double y = 70, x = 60, lx = 230;
-	char buf[256];
+	char buf[256], n1[LABEL_COUNT_SIZE];
 	int i, shown = cv->nsrc > 14 ? 12 : cv->nsrc;
 
 	chart_colour(c, label_okabe_ito[OI_BLUE]);
@@ -117,8 +118,10 @@ draw_cover(struct chart *c, const struct cover *cv)
 		y += 24; \
 	} while (0)
 	ROW("基準日", "%s", r->as_of);
-	ROW("集計対象の会社", "%lld社", r->n_companies);
-	ROW("回答に欠けのある会社", "%lld社（集計から除外）", r->n_incomplete);
+	ROW("集計対象の会社", "%s社", label_count(r->n_companies, n1,
+						     sizeof n1));
+	ROW("回答に欠けのある会社", "%s社（集計から除外）",
+	    label_count(r->n_incomplete, n1, sizeof n1));
 	ROW("最小グループ", "%d社（これ未満のグループは「n<%d」とだけ表示）",
 	    r->min_group, r->min_group);
 	ROW("該当しないの扱い", "%d点として合計", r->na_points);

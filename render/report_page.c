@@ -318,6 +318,7 @@ comparison_block(struct page *p)
 		"比較対象", "回答社数", "平均点", "パーセンタイル順位", "偏差値"
 	};
 	char buf[384];	/* the notes: the pooled one is the longest */
+	char nb[LABEL_COUNT_SIZE];
 	int i, j;
 
 	heading(p, "他社との比較");
@@ -349,7 +350,8 @@ comparison_block(struct page *p)
 			     "少数のため数値は表示していません", 8.5, 0,
 			     muted);
 		} else {
-			snprintf(buf, sizeof buf, "%lld社", cm->g->n);
+			snprintf(buf, sizeof buf, "%s社", label_count(
+				 cm->g->n, nb, sizeof nb));
 			text(p, MARGIN + 6 + colx[1], y, 0, buf, 9.5, 0, ink);
 			snprintf(buf, sizeof buf, "%.1f点", cm->g->mean);
 			text(p, MARGIN + 6 + colx[2], y, 0, buf, 9.5, 0, ink);

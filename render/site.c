@@ -164,6 +164,7 @@ void
 site_page_foot(const struct site *s, struct out_file *f)
 {
 	const struct render_run *r = s->run;
+	char n1[LABEL_COUNT_SIZE];
 
 	out_puts(f, "</main>\n<footer class=\"notes\">\n<h2>注記</h2>\n<ul>\n");
 	out_puts(f, "<li>SECURITY ACTIONは自己宣言の制度です。ここに示すのは各社の"
@@ -176,8 +177,8 @@ site_page_foot(const struct site *s, struct out_file *f)
 	out_printf(f, "<li>点数帯はIPAの4区分です: 100点（入門レベル達成）、"
 		   "70〜99点（ほぼできているが一部不十分）、50〜69点（対策が行き届い"
 		   "ていない）、49点以下（いつ事故が起きても不思議ではない）。"
-		   "回答に欠けのある会社は集計から除きます（%lld社）。</li>\n",
-		   r->n_incomplete);
+		   "回答に欠けのある会社は集計から除きます（%s社）。</li>\n",
+		   label_count(r->n_incomplete, n1, sizeof n1));
 	out_printf(f, "<li>%d社未満のグループは「n&lt;%d」とだけ示し、値は"
 		   "表示しません。</li>\n", r->min_group, r->min_group);
 	out_printf(f, "</ul>\n<p class=\"dates\">基準日 %s", r->as_of);
@@ -643,7 +644,8 @@ static void
 list_page_open(struct site *s, struct out_file *f, int no, int npages,
 	       long long total)
 {
-	char rel[64], title[128];
+	char rel[64], title[128], n1[LABEL_COUNT_SIZE], n2[LABEL_COUNT_SIZE];
+	char n3[LABEL_COUNT_SIZE];
 	long long from = (long long)(no - 1) * LIST_ROWS + 1;
 	long long to = from + LIST_ROWS - 1 < total ? from + LIST_ROWS - 1 :
 		       total;
@@ -656,9 +658,11 @@ list_page_open(struct site *s, struct out_file *f, int no, int npages,
 	site_page_head(s, f, title, 1);
 	out_puts(f, "<h1>");
 	html_text(f, title);
-	out_printf(f, "</h1>\n<p>%lld〜%lld社目（全%lld社、業種・会社名の順）。"
+	out_printf(f, "</h1>\n<p>%s〜%s社目（全%s社、業種・会社名の順）。"
 		   "<a href=\"../index.html\">検索・並べ替えのできる一覧</a>"
-		   "</p>\n<p class=\"nav\">", from, to, total);
+		   "</p>\n<p class=\"nav\">", label_count(from, n1, sizeof n1),
+		   label_count(to, n2, sizeof n2),
+		   label_count(total, n3, sizeof n3));
 	if (no > 1)
 		out_printf(f, "<a href=\"list-%04d.html\" rel=\"prev\">"
 			   "← 前のページ</a> ", no - 1);
@@ -951,12 +955,13 @@ write_charts(struct site *s, struct out_file *f)
 static void
 write_page_links(struct out_file *f, const struct lists *ls)
 {
-	char buf[96];
+	char buf[96], n1[LABEL_COUNT_SIZE], n2[LABEL_COUNT_SIZE];
 	int i, j;
 
-	out_printf(f, "<p>%lld社の一覧を %d ページに分けています（1ページ%d社、"
-		   "業種・会社名の順）。</p>\n", ls->total, ls->npages,
-		   LIST_ROWS);
+	out_printf(f, "<p>%s社の一覧を %d ページに分けています（1ページ%s社、"
+		   "業種・会社名の順）。</p>\n",
+		   label_count(ls->total, n1, sizeof n1), ls->npages,
+		   label_count(LIST_ROWS, n2, sizeof n2));
 	for (i = 0; i < ls->nseg; i = j) {
 		long long n = 0;
 
@@ -966,14 +971,15 @@ write_page_links(struct out_file *f, const struct lists *ls)
 		out_puts(f, "<h3>");
 		html_text(f, label_industry(ls->seg[i].ind, buf,
 						sizeof buf));
-		out_printf(f, "（%lld社）</h3>\n<p class=\"pages\">", n);
+		out_printf(f, "（%s社）</h3>\n<p class=\"pages\">",
+			   label_count(n, n1, sizeof n1));
 		for (j = i; j < ls->nseg && !strcmp(ls->seg[j].ind,
 						    ls->seg[i].ind); j++) {
 			out_printf(f, "<a href=\"list/list-%04d.html#ind-",
 				   ls->seg[j].page);
 			html_href(f, ls->seg[j].ind);
-			out_printf(f, "\">%d（%lld社）</a> ", ls->seg[j].page,
-				   ls->seg[j].n);
+			out_printf(f, "\">%d（%s社）</a> ", ls->seg[j].page,
+				   label_count(ls->seg[j].n, n1, sizeof n1));
 		}
 		out_puts(f, "</p>\n");
 	}
@@ -984,16 +990,18 @@ write_index(struct site *s, const struct lists *ls, const struct keymap *prev,
 	    const struct keymap *pages)
 {
 	struct out_file f;
-	char title[64];
+	char title[64], n1[LABEL_COUNT_SIZE], n2[LABEL_COUNT_SIZE];
 
 	if (out_open(&f, &s->d, "index.html"))
 		return -1;
 	snprintf(title, sizeof title, "自社診断 集計 %s", s->run->as_of);
 	site_page_head(s, &f, title, 0);
 	out_printf(&f, "<h1>自社診断 集計（基準日 %s）</h1>\n", s->run->as_of);
-	out_printf(&f, "<p class=\"lead\">集計対象 %lld社（回答に欠けのある%lld社"
+	out_printf(&f, "<p class=\"lead\">集計対象 %s社（回答に欠けのある%s社"
 		   "は除く）。%d社未満のグループは「n&lt;%d」とだけ示し、値は表示"
-		   "しません。</p>\n", s->run->n_companies, s->run->n_incomplete,
+		   "しません。</p>\n",
+		   label_count(s->run->n_companies, n1, sizeof n1),
+		   label_count(s->run->n_incomplete, n2, sizeof n2),
 		   s->run->min_group, s->run->min_group);
 	if (!s->share) {
 		out_puts(&f, "<section id=\"companies\">\n<h2>会社一覧</h2>\n"

@@ -93,6 +93,7 @@ score_box(struct out_file *f, const struct report *r)
 static void
 comparison(struct out_file *f, const struct report *r)
 {
+	char n1[LABEL_COUNT_SIZE];
 	int i;
 
 	out_puts(f, "<section>\n<h2>他社との比較</h2>\n<table class=\"cmp\">"
@@ -117,9 +118,9 @@ comparison(struct out_file *f, const struct report *r)
 				   "表示していません）</td>", r->run->min_group);
 		} else {
 			out_printf(f, "<td class=\"num\" data-label=\"回答社数\">"
-				   "%lld社</td><td class=\"num\" data-label=\""
-				   "平均点\">%.1f点</td>", cm->g->n,
-				   cm->g->mean);
+				   "%s社</td><td class=\"num\" data-label=\""
+				   "平均点\">%.1f点</td>", label_count(cm->g->n,
+				   n1, sizeof n1), cm->g->mean);
 			if (r->c->complete)
 				out_printf(f, "<td class=\"num\" data-label=\""
 					   "パーセンタイル順位\">%.0f</td>",

@@ -201,6 +201,8 @@ static void
 n_mean_cells(const struct site *s, struct out_file *f, const struct gstat *g,
 	     int hide)
 {
+	char n1[LABEL_COUNT_SIZE];
+
 	if (hide == 2)
 		out_puts(f, "<td class=\"num\" data-label=\"回答社数\">秘匿</td>"
 			 "<td class=\"num\" data-label=\"平均点\">—</td>");
@@ -212,15 +214,16 @@ n_mean_cells(const struct site *s, struct out_file *f, const struct gstat *g,
 			   "n&lt;%d</td><td class=\"num\" data-label=\"平均点\">"
 			   "—</td>", s->run->min_group);
 	else
-		out_printf(f, "<td class=\"num\" data-label=\"回答社数\">%lld社"
+		out_printf(f, "<td class=\"num\" data-label=\"回答社数\">%s社"
 			   "</td><td class=\"num\" data-label=\"平均点\">%.1f点"
-			   "</td>", g->n, g->v[0]);
+			   "</td>", label_count(g->n, n1, sizeof n1), g->v[0]);
 }
 
 /* The 100 % bar of g's bands and its legend (g shown). */
 static void
 band_bar(struct out_file *f, const struct gstat *g)
 {
+	char n1[LABEL_COUNT_SIZE];
 	long long tot = 0;
 	int b;
 
@@ -236,8 +239,9 @@ band_bar(struct out_file *f, const struct gstat *g)
 				   "\"></span>", b, 100.0 * g->band[b] / tot);
 	out_puts(f, "</div>\n<ul class=\"legend\">");
 	for (b = 0; b < NBANDS; b++)
-		out_printf(f, "<li><span class=\"key band%d\"></span>%s %lld社"
-			   "（%.0f%%）</li>", b, label_band(b), g->band[b],
+		out_printf(f, "<li><span class=\"key band%d\"></span>%s %s社"
+			   "（%.0f%%）</li>", b, label_band(b),
+			   label_count(g->band[b], n1, sizeof n1),
 			   100.0 * g->band[b] / tot);
 	out_puts(f, "</ul>\n");
 }
@@ -249,10 +253,12 @@ stats_table(struct out_file *f, const struct gstat *g, const struct gstat *all)
 		"平均点", "標準偏差", "中央値", "第1四分位", "第3四分位", "最低",
 		"最高"
 	};
+	char n1[LABEL_COUNT_SIZE];
 	int i;
 
 	out_printf(f, "<table class=\"stats\"><tbody>\n<tr><th>回答社数</th>"
-		   "<td class=\"num\">%lld社</td></tr>\n", g->n);
+		   "<td class=\"num\">%s社</td></tr>\n",
+		   label_count(g->n, n1, sizeof n1));
 	for (i = 0; i < 7; i++) {
 		out_printf(f, "<tr><th>%s</th><td class=\"num\">", head[i]);
 		if (g->has[i])
@@ -263,8 +269,9 @@ stats_table(struct out_file *f, const struct gstat *g, const struct gstat *all)
 			out_printf(f, "（全体 %.1f）", all->v[0]);
 		out_puts(f, "</td></tr>\n");
 	}
-	out_printf(f, "<tr><th>回答に欠けのある会社</th><td class=\"num\">%lld社"
-		   "（集計外）</td></tr>\n</tbody></table>\n", g->n_incomplete);
+	out_printf(f, "<tr><th>回答に欠けのある会社</th><td class=\"num\">%s社"
+		   "（集計外）</td></tr>\n</tbody></table>\n",
+		   label_count(g->n_incomplete, n1, sizeof n1));
 }
 
 static void

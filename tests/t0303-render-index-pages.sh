@@ -40,7 +40,7 @@ is "$(grep -c "$ROW" rep/index.html || true)" 0 \
 is "$(for p in 1 2 3; do grep -c "$ROW" rep/list/list-000$p.html; done | paste -sd' ' -)" \
 	"2000 2000 500" "2000 rows a page, 500 on the last"
 check "index.html stays small" test "$(stat -c %s rep/index.html)" -lt 30000
-like "$(cat rep/index.html)" '4500社の一覧を 3 ページに分けています' \
+like "$(cat rep/index.html)" '4,500社の一覧を 3 ページに分けています' \
 	"index.html says how many companies and pages"
 
 # the rows in page order are every company in the order of the single
@@ -64,7 +64,7 @@ check "where it is a JSON string" grep -q \
 is "$(sed -n '2001p' want)" "$(grep "$ROW" rep/list/list-0002.html |
 	head -n 1 | sed -E 's|^<tr><td data-label="会社名">(<a [^>]*>)?||; s|(</a>)?</td>.*||')" \
 	"page 2 starts with the 2001st company"
-like "$(cat rep/list/list-0002.html)" '2001〜4000社目（全4500社' \
+like "$(cat rep/list/list-0002.html)" '2,001〜4,000社目（全4,500社' \
 	"a page says which rows it holds"
 like "$(grep -m1 "$ROW" rep/list/list-0002.html)" \
 	'"合計点">[0-9-]+</td><td data-label="点数帯">(100点|70〜99点|50〜69点|49点以下)<' \
@@ -94,7 +94,7 @@ is "$(nav list-0002.html)" \
 is "$(nav list-0003.html)" '<a href="list-0002.html" rel="prev">' \
 	"page 3: previous"
 like "$(cat rep/index.html)" \
-	'<h3>D 建設業（[0-9]+社）</h3>' "pages are grouped by industry"
+	'<h3>D 建設業（[0-9,]+社）</h3>' "pages are grouped by industry"
 is "$(html_messages rep/index.html rep/list/list-*.html)" 0 \
 	"index.html and the pages parse without a message"
 

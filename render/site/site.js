@@ -61,6 +61,10 @@
 			s = s.normalize('NFKC');
 		return s.replace(/[^0-9]/g, '');
 	}
+	/* a count as index.html writes it: 12,345 */
+	function count(n) {
+		return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	}
 	function band(score) {
 		return score === null ? -1 : score >= 100 ? 0 : score >= 70 ? 1 :
 			score >= 50 ? 2 : 3;
@@ -349,10 +353,10 @@
 		}
 		C.body.textContent = '';
 		C.body.appendChild(frag);
-		C.status.textContent = idx.length + '社' + (idx.length ?
-			'（' + (from + 1) + '〜' + to + '社目）' : '') +
-			(loaded < M.shards ? ' ・ 読み込み中 ' + R.length + ' / ' +
-			M.n + '社' : '');
+		C.status.textContent = count(idx.length) + '社' + (idx.length ?
+			'（' + count(from + 1) + '〜' + count(to) + '社目）' : '') +
+			(loaded < M.shards ? ' ・ 読み込み中 ' + count(R.length) +
+			' / ' + count(M.n) + '社' : '');
 		pager(C.pagerTop, page, pages);
 		pager(C.pager, page, pages);
 	}

@@ -92,11 +92,34 @@ test_bands(void)
 	TAP_STR(label_band(NBANDS), "", "no band past the last");
 }
 
+static void
+test_counts(void)
+{
+	static const struct {
+		long long v;
+		const char *want;
+	} c[] = {
+		{ 0, "0" }, { 7, "7" }, { 999, "999" }, { 1000, "1,000" },
+		{ 12345, "12,345" }, { 100000, "100,000" },
+		{ 3400000, "3,400,000" }, { -1234, "-1,234" },
+		{ 9223372036854775807LL, "9,223,372,036,854,775,807" },
+	};
+	char buf[LABEL_COUNT_SIZE], small[6];
+	size_t i;
+
+	for (i = 0; i < sizeof c / sizeof c[0]; i++)
+		TAP_STR(label_count(c[i].v, buf, sizeof buf), c[i].want,
+			"%lld is written %s", c[i].v, c[i].want);
+	TAP_STR(label_count(1234567, small, sizeof small), "1,234",
+		"a short buffer is cut, still terminated");
+}
+
 int
 main(void)
 {
 	test_sizes();
 	test_industries();
 	test_bands();
+	test_counts();
 	return tap_done();
 }
