@@ -259,6 +259,20 @@ file_exists(const struct site *s, const char *name)
 	return keymap_get(s->files, hash64(name), NULL);
 }
 
+/*
+ * The company of key has its page html ("companies/<base>.html", cut to
+ * ".htm" here: see remove_stale): the list links to it, and it and the
+ * PDF's name pdf stay in companies/.
+ */
+static void
+has_page(struct pages_ctx *p, const char *key, const char *pdf, char *html)
+{
+	keymap_put(p->pages, hash64(key), 1);
+	keymap_put(p->keep, hash64(pdf), 1);
+	html[strlen(html) - 1] = '\0';
+	keymap_put(p->keep, hash64(strrchr(html, '/') + 1), 1);
+}
+
 static int
 one_page(const struct company_state *c, void *arg)
 {
@@ -275,10 +289,7 @@ one_page(const struct company_state *c, void *arg)
 	 * listed company only means one page drawn again) */
 	if (p->listed && !keymap_get(&p->only, hash64(c->company_key), NULL) &&
 	    file_exists(p->s, strrchr(html, '/') + 1)) {
-		keymap_put(p->pages, hash64(c->company_key), 1);
-		keymap_put(p->keep, hash64(slash + 1), 1);
-		html[strlen(html) - 1] = '\0';	/* ".htm": see remove_stale */
-		keymap_put(p->keep, hash64(strrchr(html, '/') + 1), 1);
+		has_page(p, c->company_key, slash + 1, html);
 		p->kept++;
 		goto out;
 	}
@@ -300,10 +311,7 @@ one_page(const struct company_state *c, void *arg)
 			      slash + 1 : NULL, bap) != 0) {
 		p->failed = 1;
 	} else {
-		keymap_put(p->pages, hash64(c->company_key), 1);
-		keymap_put(p->keep, hash64(slash + 1), 1);
-		html[strlen(html) - 1] = '\0';	/* ".htm": see remove_stale */
-		keymap_put(p->keep, hash64(strrchr(html, '/') + 1), 1);
+		has_page(p, c->company_key, slash + 1, html);
 		p->n++;
 	}
 out:
