@@ -86,6 +86,20 @@ run_status() {
 	"$@" >"$T/out" 2>"$T/err" || status=$?
 }
 
+# kill_points N CMD...: run CMD once (output dropped, status ignored) and
+# print N delays spread over the time it took, so that kills land inside
+# a run whatever the machine's speed, load or valgrind
+kill_points() {
+	kp_n=$1
+	shift
+	kp_t0=$(date +%s%N)
+	"$@" >/dev/null 2>&1 || true
+	kp_t1=$(date +%s%N)
+	awk -v ns="$((kp_t1 - kp_t0))" -v n="$kp_n" 'BEGIN {
+		for (i = 1; i <= n; i++)
+			printf "%.3f ", ns * (2 * i - 1) / (2 * n) / 1e9 }'
+}
+
 # q SQL [DB]: query the database, one row a line, fields '|'-separated
 q() {
 	sqlite3 -batch -noheader "${2:-shindan.db}" "$1"

@@ -31,30 +31,40 @@ is "$(q "SELECT count(*) FROM responses" clean.db)" 60001 "the clean run imports
 # takes a fraction of a second on a quiet machine, more under load
 rm -f k.db k.db-wal k.db-shm
 $INGEST -q --db k.db small.csv >/dev/null 2>&1
-t0=$(date +%s%N)
-$INGEST -q --db k.db big.csv >/dev/null 2>&1 || true
-t1=$(date +%s%N)
-delays=$(awk -v ns="$((t1 - t0))" 'BEGIN {
-	for (f = 0.2; f < 1; f += 0.2) printf "%.3f ", ns * f / 1e9 }')
+delays=$(kill_points 4 $INGEST -q --db k.db big.csv)
 
-killed=0
-for delay in $delays; do
-	rm -f k.db k.db-wal k.db-shm
-	$INGEST -q --db k.db small.csv >/dev/null 2>&1
-	$INGEST -q --db k.db big.csv >/dev/null 2>&1 &
-	pid=$!
-	sleep "$delay"
-	if kill -9 "$pid" 2>/dev/null; then
-		killed=$((killed + 1))
-	fi
-	wait "$pid" 2>/dev/null || true
-	is "$(q "PRAGMA integrity_check" k.db)" ok "after kill -9 at ${delay}s the database is intact"
-	n=$(q "SELECT count(*) FROM response" k.db)
-	like "$n" '^(1|60001)$' "no half-imported file after kill -9 at ${delay}s ($n responses)"
-	$INGEST -q --db k.db small.csv big.csv >/dev/null 2>&1 || true
-	is "$(dump k.db)" "$want" "re-run after kill -9 at ${delay}s equals one clean run"
-done
-check "at least one run was killed mid-file ($killed)" test "$killed" -ge 1
+# kills LABEL [VAR=VALUE ...]: kill the import of big.csv, with that
+# environment, at each delay; the database is intact, the file is in it
+# whole or not at all, a re-run equals one clean run, in WAL mode
+kills() {
+	label=$1
+	shift
+	killed=0
+	for delay in $delays; do
+		rm -f k.db k.db-wal k.db-shm k.db-journal
+		$INGEST -q --db k.db small.csv >/dev/null 2>&1
+		env "$@" $INGEST -q --db k.db big.csv >/dev/null 2>&1 &
+		pid=$!
+		sleep "$delay"
+		if kill -9 "$pid" 2>/dev/null; then
+			killed=$((killed + 1))
+		fi
+		wait "$pid" 2>/dev/null || true
+		is "$(q "PRAGMA integrity_check" k.db)" ok \
+			"${label}after kill -9 at ${delay}s the database is intact"
+		n=$(q "SELECT count(*) FROM response" k.db)
+		like "$n" '^(1|60001)$' \
+			"${label}no half-imported file after kill -9 at ${delay}s ($n responses)"
+		$INGEST -q --db k.db small.csv big.csv >/dev/null 2>&1 || true
+		is "$(dump k.db)" "$want" \
+			"${label}re-run after kill -9 at ${delay}s equals one clean run"
+		is "$(q "PRAGMA journal_mode" k.db)" wal \
+			"${label}after the re-run the database is in WAL mode"
+	done
+	check "${label}at least one run was killed mid-file ($killed)" \
+		test "$killed" -ge 1
+}
+kills ""
 
 # A big import (SHINDAN_BULK_BYTES, 16 MiB by default; 0 here) runs with
 # a rollback journal: the same guarantees, and the WAL again afterwards.
@@ -65,30 +75,7 @@ like "$(cat "$T/bulk.err")" "imported with a rollback journal" \
 	"a bulk import says how it writes"
 is "$(dump b.db)" "$want" "a bulk import stores what the WAL's does"
 is "$(q "PRAGMA journal_mode" b.db)" wal "and leaves the database in WAL mode"
-killed=0
-for delay in $delays; do
-	rm -f k.db k.db-wal k.db-shm k.db-journal
-	$INGEST -q --db k.db small.csv >/dev/null 2>&1
-	SHINDAN_BULK_BYTES=0 $INGEST -q --db k.db big.csv >/dev/null 2>&1 &
-	pid=$!
-	sleep "$delay"
-	if kill -9 "$pid" 2>/dev/null; then
-		killed=$((killed + 1))
-	fi
-	wait "$pid" 2>/dev/null || true
-	is "$(q "PRAGMA integrity_check" k.db)" ok \
-		"bulk: after kill -9 at ${delay}s the database is intact"
-	n=$(q "SELECT count(*) FROM response" k.db)
-	like "$n" '^(1|60001)$' \
-		"bulk: no half-imported file after kill -9 at ${delay}s ($n responses)"
-	$INGEST -q --db k.db small.csv big.csv >/dev/null 2>&1 || true
-	is "$(dump k.db)" "$want" \
-		"bulk: re-run after kill -9 at ${delay}s equals one clean run"
-	is "$(q "PRAGMA journal_mode" k.db)" wal \
-		"bulk: after the re-run the database is in WAL mode again"
-done
-check "bulk: at least one run was killed mid-file ($killed)" \
-	test "$killed" -ge 1
+kills "bulk: " SHINDAN_BULK_BYTES=0
 
 # another connection open: the import keeps the WAL
 rm -f h.db h.db-wal h.db-shm
