@@ -137,6 +137,15 @@ keymap_free(struct keymap *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* Column i of st as text, "" for NULL. */
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+
+	return v ? v : "";
+}
+
 /* ---- page chrome -------------------------------------------------------- */
 
 void
@@ -213,7 +222,6 @@ struct pages_ctx {
 	struct keymap *keep;	/* file name hashes: see remove_stale */
 	struct compare *cmp;	/* with engaged days in the settings file */
 	struct keymap only;	/* --company/--companies-from: key hashes */
-	int listed;		/* pages for those only (and the pageless) */
 	long long n, kept;
 	int failed;
 };
@@ -273,6 +281,8 @@ has_page(struct pages_ctx *p, const char *key, const char *pdf, char *html)
 	keymap_put(p->keep, hash64(strrchr(html, '/') + 1), 1);
 }
 
+/* The page of a company drawn, for every company of the state scan or
+ * those of the list that need one. */
 static int
 one_page(const struct company_state *c, void *arg)
 {
@@ -285,14 +295,6 @@ one_page(const struct company_state *c, void *arg)
 	struct report r;
 	int rc = 0;
 
-	/* a company not listed keeps the page it has (a hash shared with a
-	 * listed company only means one page drawn again) */
-	if (p->listed && !keymap_get(&p->only, hash64(c->company_key), NULL) &&
-	    file_exists(p->s, strrchr(html, '/') + 1)) {
-		has_page(p, c->company_key, slash + 1, html);
-		p->kept++;
-		goto out;
-	}
 	if (report_src_build(p->src, c, &r) != 0) {
 		rc = -1;
 		goto out;
@@ -322,6 +324,65 @@ out:
 }
 
 /*
+ * A company not listed keeps the page it has (a hash shared with a
+ * listed company only means one page drawn again): 1 when it does.
+ */
+static int
+page_kept(struct pages_ctx *p, const char *key)
+{
+	char *base, *pdf, *html;
+	int kept;
+
+	if (keymap_get(&p->only, hash64(key), NULL))
+		return 0;
+	base = report_file_base(key);
+	pdf = xasprintf("%s.pdf", base);
+	html = xasprintf("%s.html", base);
+	kept = file_exists(p->s, strrchr(html, '/') + 1);
+	if (kept) {
+		has_page(p, key, strrchr(pdf, '/') + 1, html);
+		p->kept++;
+	}
+	free(base);
+	free(pdf);
+	free(html);
+	return kept;
+}
+
+/*
+ * With a list of companies: the run's companies from s->table, the
+ * state read only of those whose page is drawn (at 1M companies, one
+ * scan of every state took most of a night's site).
+ */
+static int
+listed_pages(struct pages_ctx *p)
+{
+	struct site *s = p->s;
+	struct state_one so;
+	sqlite3_stmt *st;
+	char *sql = xasprintf("SELECT company_key FROM %s"
+			      " ORDER BY company_key", s->table);
+	int rc = db_prepare(s->db, &st, sql), step = SQLITE_DONE;
+
+	free(sql);
+	if (rc)
+		return -1;
+	if (state_one_open(&so, s->db, report_src_end(p->src),
+			   s->run->na_points)) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
+		if (!page_kept(p, col(st, 0)))
+			rc = state_one(&so, col(st, 0), one_page, p);
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = error("database: %s", sqlite3_errmsg(s->db));
+	state_one_close(&so);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
  * An HTML page for every company the run counts, as of its date; with a
  * list of companies (--company, --companies-from), for those and for the
  * companies without a page, the others keeping the page they have, as
@@ -336,7 +397,6 @@ write_company_pages(struct site *s, struct keymap *pages, struct keymap *keep)
 	p.s = s;
 	p.pages = pages;
 	p.keep = keep;
-	p.listed = s->o->listed;
 	for (i = 0; s->o->listed && i < s->o->ncompanies; i++)
 		keymap_put(&p.only, hash64(s->o->companies[i]), 1);
 
@@ -347,8 +407,9 @@ write_company_pages(struct site *s, struct keymap *pages, struct keymap *keep)
 		report_src_free(p.src);
 		return -1;
 	}
-	rc = state_scan(s->db, report_src_end(p.src), s->run->na_points, NULL,
-			one_page, &p);
+	rc = s->o->listed ? listed_pages(&p) :
+	     state_scan(s->db, report_src_end(p.src), s->run->na_points,
+			NULL, one_page, &p);
 	compare_close(p.cmp);
 	report_src_free(p.src);
 	keymap_free(&p.only);
@@ -362,26 +423,99 @@ write_company_pages(struct site *s, struct keymap *pages, struct keymap *keep)
 
 /* ---- the previous run's scores, for "change" ------------------------- */
 
+#define NO_STATE (-2000)	/* no response as of the previous run */
+
+/*
+ * The companies' scores as of the run before this one (by as_of), for the
+ * list's 前回比.  A company's state as of a date depends only on its
+ * responses submitted before that day ends, so a company with none
+ * submitted between the two dates had then the state it has now: only
+ * the others are read as of the earlier date.  When they are many (a run
+ * long after the one before), one scan of every company is faster.
+ */
+struct prev {
+	struct keymap score;	/* key hash -> score then: NO_SCORE when
+				   incomplete, NO_STATE when none */
+	int every;		/* score holds every company of then */
+	int n, limit;		/* companies read again, and at most */
+	char as_of[11];		/* "" when there is no earlier run */
+};
+
+/* The score a company scoring now had as of the previous run. */
+static int
+prev_score(const struct prev *p, uint64_t h, int now)
+{
+	int v;
+
+	if (!p->as_of[0])
+		return NO_STATE;
+	if (keymap_get(&p->score, h, &v))
+		return v;
+	return p->every ? NO_STATE : now;
+}
+
 static int
 prev_one(const struct company_state *c, void *arg)
 {
-	keymap_put(arg, hash64(c->company_key), c->complete ? c->total :
+	struct prev *p = arg;
+
+	keymap_put(&p->score, hash64(c->company_key), c->complete ? c->total :
 		   NO_SCORE);
 	return 0;
 }
 
+/* state_one's callback for a key of the window: 1 past the limit */
+static int
+prev_moved(struct prev *p, struct state_one *so, const char *key)
+{
+	if (++p->n > p->limit)
+		return 1;
+	keymap_put(&p->score, hash64(key), NO_STATE);
+	return state_one(so, key, prev_one, p);
+}
+
 /*
- * Every company's score as of the run before this one (by as_of), into
- * prev; prev_as_of gets its date, "" when there is none.
+ * The companies with a response submitted between the end of the
+ * previous run's day (then) and this run's (end), each read as of then;
+ * 1 when they are more than p->limit, 0, or -1 after saying why.
  */
 static int
-load_prev(struct site *s, struct keymap *prev, char prev_as_of[11])
+prev_window(struct site *s, struct prev *p, int64_t then, int64_t end)
+{
+	struct state_one so;
+	sqlite3_stmt *st;
+	char from[21], until[21];
+	int rc, stop = 0;
+
+	when_format(then, from);
+	when_format(end, until);
+	if (state_one_open(&so, s->db, then, s->run->na_points))
+		return -1;
+	if (db_prepare(s->db, &st, "SELECT DISTINCT company_key FROM response"
+		       " WHERE submitted_at >= ?1 AND submitted_at < ?2"
+		       " ORDER BY company_key")) {
+		state_one_close(&so);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = prev_moved(p, &so, col(st, 0));
+	if (!stop && rc != SQLITE_DONE)
+		stop = error("database: %s", sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	state_one_close(&so);
+	return stop;
+}
+
+/* The previous run's date and its scores, into p (see struct prev). */
+static int
+load_prev(struct site *s, struct prev *p, long long companies)
 {
 	sqlite3_stmt *st;
-	int64_t end;
+	int64_t then, end;
 	int rc;
 
-	prev_as_of[0] = '\0';
 	if (db_prepare(s->db, &st, "SELECT as_of FROM runs WHERE as_of < ?1"
 		       " AND kind = 'local'"
 		       " ORDER BY as_of DESC LIMIT 1"))
@@ -389,36 +523,132 @@ load_prev(struct site *s, struct keymap *prev, char prev_as_of[11])
 	sqlite3_bind_text(st, 1, s->run->as_of, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		snprintf(prev_as_of, 11, "%s",
+		snprintf(p->as_of, sizeof p->as_of, "%s",
 			 (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return error("database: %s", sqlite3_errmsg(s->db));
-	if (!prev_as_of[0] || when_as_of(prev_as_of, &end) != 0)
+	p->every = 1;
+	if (!p->as_of[0] || when_as_of(p->as_of, &then) != 0 ||
+	    when_as_of(s->run->as_of, &end) != 0)
 		return 0;
-	return state_scan(s->db, end, s->run->na_points, NULL, prev_one,
-			  prev) < 0 ? -1 : 0;
+	p->every = 0;
+	p->limit = (int)(companies / 8) + 64;
+	if ((rc = prev_window(s, p, then, end)) <= 0) {
+		if (rc == 0)
+			info("site: 前回比 against %s: %d companies read "
+			     "again", p->as_of, p->n);
+		return rc;
+	}
+	/* too many read one by one: read every company instead */
+	info("site: 前回比 against %s: every company read again", p->as_of);
+	keymap_free(&p->score);
+	keymap_reserve(&p->score, companies);
+	p->every = 1;
+	return state_scan(s->db, then, s->run->na_points, NULL, prev_one,
+			  p) < 0 ? -1 : 0;
 }
 
 /* ---- the rows: list pages and data shards ----------------------------- */
 
+/*
+ * The run's companies, one row each with the company table's columns.
+ * aggregate keeps that table as of the latest local run; for an earlier
+ * one (render --as-of), or when the table does not hold as many
+ * companies as the run counted (edited by hand), a temporary table of the
+ * same columns is filled with the state as of the run's date, so that the
+ * list shows the companies, scores and dates the run counted.  Sets
+ * s->table.
+ */
+static int
+put_state(const struct company_state *c, void *arg)
+{
+	sqlite3_stmt *st = arg;
+
+	sqlite3_bind_text(st, 1, c->company_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, c->company_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->corporate_number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, c->industry_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, c->size_class, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, c->star_level, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, c->submitted_at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, c->answers, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 9, c->complete);
+	if (c->complete)
+		sqlite3_bind_int(st, 10, c->total);
+	else
+		sqlite3_bind_null(st, 10);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return -1;
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int
+run_table(struct site *s)
+{
+	sqlite3_stmt *st;
+	int64_t end;
+	int rc, latest;
+
+	if (db_prepare(s->db, &st, "SELECT (SELECT max(as_of) FROM run"
+		       " WHERE kind = 'local') = ?1"
+		       " AND (SELECT count(*) FROM company) = ?2"))
+		return -1;
+	sqlite3_bind_text(st, 1, s->run->as_of, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, s->run->n_companies);
+	rc = sqlite3_step(st);
+	latest = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return error("database: %s", sqlite3_errmsg(s->db));
+	s->table = "company";
+	if (latest)
+		return 0;
+	if (when_as_of(s->run->as_of, &end) != 0)
+		return error("'%s': not a date", s->run->as_of);
+	if (db_exec(s->db, "CREATE TEMP TABLE site_company ("
+		    " company_key TEXT PRIMARY KEY, company_name,"
+		    " corporate_number, industry_code, size_class, star_level,"
+		    " submitted_at, answers, complete, total_score)"
+		    " WITHOUT ROWID") ||
+	    db_prepare(s->db, &st, "INSERT INTO site_company VALUES"
+		       " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"))
+		return -1;
+	rc = state_scan(s->db, end, s->run->na_points, NULL, put_state, st);
+	if (rc > 0)
+		error("database: %s", sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	s->table = "temp.site_company";
+	return rc != 0 ? -1 : 0;
+}
+
 #define ROWS_COLS "SELECT company_key, company_name, corporate_number," \
 	" industry_code, size_class, star_level, submitted_at, answers," \
 	" complete, total_score"
-#define ROWS_ORDER " FROM company" \
-	" ORDER BY industry_code, company_name, company_key"
-#define ROWS_SQL ROWS_COLS ROWS_ORDER
+#define ROWS_ORDER " ORDER BY industry_code, company_name, company_key"
+
 /*
- * The shards' rows also carry the company's latest reading (会社名（フリ
- * ガナ）) that is not blank, of a response the run counts (submitted
- * before ?1, the end of its as_of day): aggregate's company table has no
- * reading, and the responses of a key lie together on its primary key.
+ * The rows of s->table in the list's order; with shard, they also carry
+ * the company's latest reading (会社名（フリガナ）) that is not blank, of a
+ * response the run counts (submitted before ?1, the end of its as_of
+ * day): aggregate's company table has no reading, and the responses of a
+ * key lie together on its primary key.
  */
-#define SHARD_SQL ROWS_COLS ", (SELECT r.company_reading FROM response r" \
-	" WHERE r.company_key = company.company_key AND r.superseded = 0" \
-	" AND r.submitted_at < ?1 AND trim(r.company_reading) <> ''" \
-	" ORDER BY r.submitted_at DESC, r.response_id DESC LIMIT 1)" \
-	ROWS_ORDER
+static int
+rows_prepare(const struct site *s, sqlite3_stmt **st, int shard)
+{
+	char *sql = xasprintf(ROWS_COLS "%s FROM %s c" ROWS_ORDER, shard ?
+		", (SELECT r.company_reading FROM response r"
+		" WHERE r.company_key = c.company_key AND r.superseded = 0"
+		" AND r.submitted_at < ?1 AND trim(r.company_reading) <> ''"
+		" ORDER BY r.submitted_at DESC, r.response_id DESC LIMIT 1)" :
+		"", s->table);
+	int rc = db_prepare(s->db, st, sql);
+
+	free(sql);
+	return rc;
+}
 
 enum { C_KEY, C_NAME, C_CORP, C_IND, C_SIZE, C_STAR, C_AT, C_ANS, C_COMPLETE,
        C_SCORE, C_READING };
@@ -435,16 +665,8 @@ struct row {
 	char reading[512];	/* folded for search; shards only */
 };
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(st, i);
-
-	return v ? v : "";
-}
-
 static void
-row_read(struct row *r, sqlite3_stmt *st, const struct keymap *prev,
+row_read(struct row *r, sqlite3_stmt *st, const struct prev *prev,
 	 const struct keymap *pages, const struct site *s)
 {
 	const char *ans = col(st, C_ANS), *why;
@@ -468,8 +690,8 @@ row_read(struct row *r, sqlite3_stmt *st, const struct keymap *prev,
 	for (; *ans; ans++)
 		r->n_unknown += *ans == 'U';
 	h = hash64(r->key);
-	r->has_change = r->score != NO_SCORE && keymap_get(prev, h, &p) &&
-			p != NO_SCORE;
+	p = prev_score(prev, h, r->score);
+	r->has_change = r->score != NO_SCORE && p != NO_SCORE && p != NO_STATE;
 	r->change = r->has_change ? r->score - p : 0;
 	r->page = keymap_get(pages, h, NULL);
 	r->base = report_file_base(r->key);
@@ -734,7 +956,7 @@ remove_numbered(const struct site *s, const char *dir, const char *prefix,
  * index.  keep gets the hash of every file name companies/ may hold.
  */
 static int
-write_rows(struct site *s, const struct keymap *prev,
+write_rows(struct site *s, const struct prev *prev,
 	   const struct keymap *pages, struct keymap *keep, struct lists *ls)
 {
 	struct html_buf b = { 0 };
@@ -752,21 +974,19 @@ write_rows(struct site *s, const struct keymap *prev,
 		return error("'%s': not a date", s->run->as_of);
 	}
 	when_format(end, until);
-	if (db_prepare(s->db, &st, SHARD_SQL)) {
+	if (rows_prepare(s, &st, 1))
 		return -1;
-	}
 	sqlite3_bind_text(st, 1, until, -1, SQLITE_STATIC);
 	while (!fail && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char *file;
 
 		row_read(&r, st, prev, pages, s);
-		file = xasprintf("%s.pdf", strchr(r.base, '/') + 1);
-		keymap_put(keep, hash64(file), 1);
-		if (r.page) {
-			strcpy(file + strlen(file) - 4, ".htm");
+		/* a company with a page has both names kept (has_page) */
+		if (!r.page) {
+			file = xasprintf("%s.pdf", strchr(r.base, '/') + 1);
 			keymap_put(keep, hash64(file), 1);
+			free(file);
 		}
-		free(file);
 		if (paged && i % LIST_ROWS == 0) {
 			if (lopen && list_page_close(s, &lf))
 				fail = 1;
@@ -833,7 +1053,7 @@ write_rows(struct site *s, const struct keymap *prev,
 
 /* The rows of index.html's own table (at most LIST_ROWS companies). */
 static int
-write_index_rows(struct site *s, struct out_file *f, const struct keymap *prev,
+write_index_rows(struct site *s, struct out_file *f, const struct prev *prev,
 		 const struct keymap *pages)
 {
 	struct html_buf b = { 0 };
@@ -841,9 +1061,8 @@ write_index_rows(struct site *s, struct out_file *f, const struct keymap *prev,
 	struct row r;
 	int rc;
 
-	if (db_prepare(s->db, &st, ROWS_SQL)) {
+	if (rows_prepare(s, &st, 0))
 		return -1;
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row_read(&r, st, prev, pages, s);
 		row_html(&b, &r, "");
@@ -994,7 +1213,7 @@ write_page_links(struct out_file *f, const struct lists *ls)
 }
 
 static int
-write_index(struct site *s, const struct lists *ls, const struct keymap *prev,
+write_index(struct site *s, const struct lists *ls, const struct prev *prev,
 	    const struct keymap *pages)
 {
 	struct out_file f;
@@ -1109,18 +1328,20 @@ write_asset(struct site *s, const char *name, const char *text)
 
 /* How many companies the list has. */
 static int
-count_companies(sqlite3 *db, long long *n)
+count_companies(const struct site *s, long long *n)
 {
 	sqlite3_stmt *st;
-	int rc;
+	char *sql = xasprintf("SELECT count(*) FROM %s", s->table);
+	int rc = db_prepare(s->db, &st, sql);
 
-	if (db_prepare(db, &st, "SELECT count(*) FROM companies"))
+	free(sql);
+	if (rc)
 		return -1;
 	rc = sqlite3_step(st);
 	*n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return error("database: %s", sqlite3_errmsg(db));
+		return error("database: %s", sqlite3_errmsg(s->db));
 	return 0;
 }
 
@@ -1128,10 +1349,10 @@ int
 site_render(const struct render_opts *o, sqlite3 *db,
 	    const struct render_run *run)
 {
-	struct keymap prev = { 0 }, pages = { 0 }, keep = { 0 }, files = { 0 };
+	struct keymap pages = { 0 }, keep = { 0 }, files = { 0 };
+	struct prev prev = { 0 };
 	struct lists ls = { 0 };
 	struct site s = { 0 };
-	char prev_as_of[11] = "";
 	int rc = -1;
 
 	s.o = o;
@@ -1154,18 +1375,17 @@ site_render(const struct render_opts *o, sqlite3 *db,
 		rc = write_index(&s, &ls, &prev, &pages);
 		goto out;
 	}
-	if (write_asset(&s, "site.js", site_asset_js) ||
-	    count_companies(db, &ls.total))
+	if (write_asset(&s, "site.js", site_asset_js) || run_table(&s) ||
+	    count_companies(&s, &ls.total))
 		goto out;
 	/* a company has a page and a PDF: two names in companies/ */
-	keymap_reserve(&prev, ls.total);
 	keymap_reserve(&pages, ls.total);
 	keymap_reserve(&keep, 2 * ls.total);
 	keymap_reserve(&files, 2 * ls.total);
-	if (load_files(&s, &files) || load_prev(&s, &prev, prev_as_of) ||
+	if (load_files(&s, &files) || load_prev(&s, &prev, ls.total) ||
 	    write_company_pages(&s, &pages, &keep) ||
 	    write_rows(&s, &prev, &pages, &keep, &ls) ||
-	    write_meta(&s, &ls, prev_as_of) ||
+	    write_meta(&s, &ls, prev.as_of) ||
 	    write_index(&s, &ls, &prev, &pages))
 		goto out;
 	remove_stale(&s, "companies", &keep);
@@ -1175,7 +1395,7 @@ out:
 		info("site: index.html, %lld companies, %d list pages, %d data "
 		     "files in '%s'", ls.total, ls.npages, ls.nshards,
 		     o->out_dir);
-	keymap_free(&prev);
+	keymap_free(&prev.score);
 	keymap_free(&pages);
 	keymap_free(&keep);
 	keymap_free(&files);

@@ -25,6 +25,7 @@ struct site {
 	int share;			/* render --share: group figures only */
 	struct supp *supp;		/* with share: what else to hide */
 	const struct keymap *files;	/* companies/'s files as it began */
+	const char *table;		/* the run's company rows: run_table */
 	char processed[40];		/* run's created_at, JST, for people:
 					   set for index.html's footer only */
 };
