@@ -317,11 +317,12 @@ html_messages() {
 }
 
 # links_ok DIR: every href and src of every HTML file in DIR is
-# relative, stays inside DIR and names a file that exists; prints the bad
-# ones as FILE:LINK
+# relative, stays inside DIR (as a browser resolves it, through the
+# names: a folder of DIR may be a symlink) and names a file that exists;
+# prints the bad ones as FILE:LINK
 links_ok() {
 	dir=$1
-	find "$dir" -name '*.html' | while IFS= read -r f; do
+	find -L "$dir" -name '*.html' | while IFS= read -r f; do
 		base=$(dirname "$f")
 		for l in $(grep -o -E '(href|src)="[^"]*"' "$f" |
 		    sed -E 's/^[a-z]+="//; s/"$//; s/#.*//'); do
@@ -346,10 +347,9 @@ links_ok() {
 			'') ;;
 			/*|*:*) echo "$f:$l" ;;
 			*)
-				r=$(cd "$base" 2>/dev/null &&
-					realpath -m -- "$p")
+				r=$(realpath -m -s -- "$base/$p")
 				case $r in
-				"$(realpath "$dir")"/*) [ -f "$r" ] ||
+				"$(realpath -m -s -- "$dir")"/*) [ -f "$r" ] ||
 					echo "$f:$l" ;;
 				*) echo "$f:$l" ;;
 				esac ;;
