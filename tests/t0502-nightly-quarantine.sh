@@ -72,8 +72,12 @@ check "index.html rendered" test -s home/reports/latest/index.html
 check "portfolio.pdf rendered" test -s home/reports/latest/portfolio.pdf
 is "$(find home/reports/latest/companies -name '*.pdf' | wc -l | tr -d ' ')" \
 	12 "a report for each of the 12 companies"
-is "$(find home/reports -mindepth 1 -maxdepth 1 -name '.*' | wc -l |
-	tr -d ' ')" 0 "no temporary folder left behind"
+is "$(find home/reports -mindepth 1 -maxdepth 1 -name '.*' ! -name .drawn |
+	wc -l | tr -d ' ')" 0 "no temporary folder left behind"
+is "$(cat home/reports/.drawn)" \
+	"$(q 'SELECT max(file_id) FROM files' home/shindan.db) 2024-07-01" \
+	"reports/.drawn: the last file the reports are drawn through, and the day"
+is "$(stat -c %a home/reports/.drawn)" 600 "and is 0600"
 is "$(stat -c %a home/archive home/archive/2024-07-01 home/quarantine \
 	home/reports home/logs | tr '\n' ' ')" "700 700 700 700 700 " \
 	"folders are 0700"

@@ -131,7 +131,13 @@ check "the renamed company's report keeps its name" \
 like "$(cat home/reports/2024-07-05/index.html)" '>\(株\)テスト3</a>' \
 	"the list shows the new spelling"
 is "$(broken 2024-07-05)" "" "after the rename no page links to a missing file"
-is "$(find home/reports/2024-07-05/companies -name '*.pdf' | wc -l | tr -d ' ')" 8 \
+# テスト9's response, imported on night 2 and dated 7/5, is counted
+# from tonight: a late-dated answer gets its report the night it counts
+check "the company whose late-dated answer counts from tonight is drawn" \
+	test "$(inode 2024-07-05 9)" != none
+like "$(pdftotext home/reports/2024-07-05/companies/name_株式会社テスト9-*.pdf -)" \
+	'集計基準日 2024年7月5日' "as of tonight's run"
+is "$(find home/reports/2024-07-05/companies -name '*.pdf' | wc -l | tr -d ' ')" 9 \
 	"and no stale report is left: one PDF per company"
 echo stale >home/reports/latest/companies/name_gone-0123456789.pdf
 night SHINDAN_TODAY=2024-07-06 SHINDAN_COMPANY_REPORTS=none

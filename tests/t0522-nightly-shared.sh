@@ -110,6 +110,8 @@ night SHINDAN_TODAY=2024-07-04 SHINDAN_COMPANY_REPORTS=new \
 	SHINDAN_COMPANY_FILES=shared
 is "$status" 0 "the night run again: exit 0"
 is "$(readlink home/reports/latest)" 2024-07-04 "latest is that night's"
+like "$(pdftotext "$(file 2024-07-04 1)" -)" '集計基準日 2024年7月4日' \
+	"the company whose answer the failed night imported is drawn too"
 is "$(links_ok home/reports/2024-07-04)" "" \
 	"no page of it links to a missing file"
 
