@@ -21,6 +21,7 @@ for s in "$TOP"/scripts/install-deps "$TOP"/scripts/nightly \
 	 "$TOP"/scripts/demo "$TOP"/scripts/bench "$TOP"/scripts/fuzz \
 	 "$TOP"/scripts/embed-data "$TOP"/scripts/embed-site \
 	 "$TOP"/scripts/bench-site "$TOP"/scripts/bench-pool \
+	 "$TOP"/scripts/bench-night \
 	 "$TOP"/.ci/run "$TOP"/tests/run; do
 	[ -f "$s" ] || continue
 	out=$(LC_ALL=C.UTF-8 shellcheck -s sh "$s" 2>&1) || true
